@@ -1,0 +1,107 @@
+"""The library's own cattrs converter: every model to plain JSON values and back.
+
+The JSON export (EXPORT.md, ``policytrack/1``) is exactly this converter's output.
+Amounts are :class:`~decimal.Decimal` in the models and JSON numbers in the
+export: integral values become ``int``, others the shortest ``float`` that
+prints as the same decimal, so ``78000000`` never prints as ``78000000.00000001``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from cattrs.preconf.json import make_converter
+
+from .models import Document, PartialDate
+
+__all__ = [
+    "SCHEMA",
+    "converter",
+    "dumps",
+    "export_dict",
+    "iter_jsonl",
+    "loads",
+    "read_export",
+    "structure",
+    "unstructure",
+]
+
+SCHEMA = "policytrack/1"
+
+T = TypeVar("T")
+
+converter = make_converter()
+
+
+def _unstructure_decimal(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _structure_decimal(value: Any, _type: type) -> Decimal:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+converter.register_unstructure_hook(Decimal, _unstructure_decimal)
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_unstructure_hook(PartialDate, str)
+converter.register_structure_hook(PartialDate, lambda value, _t: PartialDate.parse(value))
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model (or a collection of models) into plain JSON values."""
+    return converter.unstructure(obj)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a model of type ``cls`` from plain JSON values."""
+    return converter.structure(data, cls)
+
+
+def export_dict(documents: Iterable[Document]) -> dict[str, Any]:
+    """The ``policytrack/1`` export object for these documents."""
+    return {"schema": SCHEMA, "documents": [unstructure(d) for d in documents]}
+
+
+def dumps(documents: Iterable[Document], *, indent: int | None = 2) -> str:
+    """The JSON export as a string, with Chinese kept readable."""
+    return json.dumps(export_dict(documents), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str) -> list[Document]:
+    """Documents back from a JSON export (the inverse of :func:`dumps`)."""
+    from .errors import ExportFormatError
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ExportFormatError(f"not JSON: {err}") from err
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ExportFormatError(f"not a {SCHEMA} export")
+    return [structure(d, Document) for d in data.get("documents", [])]
+
+
+def iter_jsonl(lines: Iterable[str]) -> Iterator[Document]:
+    """Documents from JSON lines, one document a line (blank lines skipped)."""
+    for line in lines:
+        if line.strip():
+            yield structure(json.loads(line), Document)
+
+
+def read_export(path: str) -> list[Document]:
+    """Read a JSON or JSON-lines export file back into documents."""
+    from pathlib import Path
+
+    text = Path(path).read_text(encoding="utf-8")
+    stripped = text.lstrip()
+    if stripped.startswith("{") and '"schema"' in stripped[:200]:
+        return loads(text)
+    return list(iter_jsonl(text.splitlines()))

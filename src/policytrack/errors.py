@@ -1,0 +1,59 @@
+"""policytrack's exceptions: one base class, specific subclasses.
+
+Every message names the file (or the argument) and the cause on one line.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BadArgumentError",
+    "ExportFormatError",
+    "FrontMatterError",
+    "LoadError",
+    "NotAnArticleError",
+    "PolicytrackError",
+    "StoreError",
+    "UndecodableTextError",
+    "UnreadableFileError",
+]
+
+
+class PolicytrackError(Exception):
+    """Base class of every error policytrack raises on purpose."""
+
+
+class LoadError(PolicytrackError):
+    """A file could not be turned into a document."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class UnreadableFileError(LoadError):
+    """The file cannot be read (missing, a directory, no permission, a broken link...)."""
+
+
+class UndecodableTextError(LoadError):
+    """The bytes are not text in any encoding policytrack recognises."""
+
+
+class NotAnArticleError(LoadError):
+    """The file decodes but holds no article text (empty, binary, only scripts...)."""
+
+
+class FrontMatterError(LoadError):
+    """The front matter is unclosed or holds a value that cannot be right."""
+
+
+class BadArgumentError(PolicytrackError, ValueError):
+    """An argument passed to the API or the command line is not acceptable."""
+
+
+class ExportFormatError(PolicytrackError, ValueError):
+    """A file given as an export is not a ``policytrack/1`` export."""
+
+
+class StoreError(PolicytrackError):
+    """The embedded store cannot be opened or used."""
