@@ -3,7 +3,8 @@
 The JSON export (EXPORT.md, ``policytrack/1``) is exactly this converter's output.
 Amounts are :class:`~decimal.Decimal` in the models and JSON numbers in the
 export: integral values become ``int``, others the shortest ``float`` that
-prints as the same decimal, so ``78000000`` never prints as ``78000000.00000001``.
+prints as the same decimal, so ``78000000`` never prints as ``78000000.00000001``;
+a decimal with more significant digits than a float holds is written as a string.
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ T = TypeVar("T")
 converter = make_converter()
 
 
-def _unstructure_decimal(value: Decimal) -> int | float:
+def _unstructure_decimal(value: Decimal) -> int | float | str:
+    """An exact JSON value: an ``int``, a ``float`` that reads back as the same
+    decimal, or (past float's 15-17 significant digits) the decimal as a string."""
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return str(value)
 
 
 def _structure_decimal(value: Any, _type: type) -> Decimal:
