@@ -1,0 +1,161 @@
+"""Integrity of the region data files: regions.json (generated), zones.json (by hand), region_words.json."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policytrack.extract.regions import Gazetteer
+from policytrack.models import RegionLevel
+
+ROOT = Path(__file__).resolve().parent.parent
+WHEEL = Path("/tmp/dl/cpca-0.5.5-py3-none-any.whl")
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("policytrack").joinpath("data").joinpath(name).read_text("utf-8"))
+
+
+REGIONS = _load("regions.json")
+ZONES = _load("zones.json")
+WORDS = _load("region_words.json")
+GAZ = Gazetteer.default()
+
+
+def test_regions_header_names_source_and_version() -> None:
+    assert REGIONS["source"].startswith("cpca 0.5.5 ")
+    assert "MIT" in REGIONS["source"]
+    assert REGIONS["generated_by"] == "scripts/build_gazetteer.py"
+    assert REGIONS["fields"] == ["name", "level", "parent", "code", "aliases"]
+    assert all(len(row) == len(REGIONS["fields"]) for row in REGIONS["regions"])
+
+
+def test_generated_names_and_codes_are_unique() -> None:
+    names = [row[0] for row in REGIONS["regions"]]
+    codes = [row[3] for row in REGIONS["regions"] if row[3] is not None]
+    assert len(names) == len(set(names))
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"\d{6}", c) for c in codes)
+
+
+def test_every_level_is_a_region_level() -> None:
+    levels = {row[1] for row in REGIONS["regions"]} | {e["level"] for e in ZONES["entries"] if "level" in e}
+    assert levels <= {lv.value for lv in RegionLevel}
+
+
+def test_province_level_units() -> None:
+    provinces = [r for r in GAZ if r.level is RegionLevel.PROVINCE]
+    assert len(provinces) == 34
+    assert {"香港", "澳门", "台湾省", "北京市", "内蒙古自治区", "广东省"} <= {r.name for r in provinces}
+    assert all(r.parent == "中国" for r in provinces)
+
+
+@pytest.mark.parametrize(
+    "province",
+    sorted(
+        r.name
+        for r in Gazetteer.default()
+        if r.level is RegionLevel.PROVINCE and r.name not in {"香港", "澳门", "台湾省"}
+    ),
+)
+def test_every_province_has_cities_or_districts(province: str) -> None:
+    children = GAZ.children(province)
+    if province in {"北京市", "天津市", "上海市", "重庆市"}:
+        assert any(c.level is RegionLevel.DISTRICT for c in children)
+    else:
+        assert any(c.level is RegionLevel.CITY for c in children)
+
+
+def test_every_parent_and_span_exists() -> None:
+    for region in GAZ:
+        if region.parent is not None:
+            assert GAZ.get(region.parent) is not None, region
+            assert GAZ.get(region.parent).name == region.parent  # type: ignore[union-attr]
+        for span in region.spans:
+            assert GAZ.get(span) is not None, (region.name, span)
+
+
+def test_domestic_regions_reach_china() -> None:
+    for region in GAZ:
+        if region.parent is None:
+            assert region.level in (RegionLevel.COUNTRY, RegionLevel.SUPRA), region
+            continue
+        assert GAZ.ancestors(region.name)[-1].name == "中国", region
+
+
+def test_aliases_map_to_one_region_unless_documented() -> None:
+    documented = set(REGIONS["ambiguous"]) | {k for k in ZONES["ambiguous"] if not k.startswith("_")}
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {r.name for r in GAZ}
+    for region in GAZ:
+        for alias in region.aliases:
+            assert alias not in names, (alias, region.name)  # an alias never shadows a canonical name
+            owners[alias].add(region.name)
+    shared = {a for a, o in owners.items() if len(o) > 1}
+    assert shared <= documented
+    assert set(GAZ.ambiguous) <= documented
+    for bare, candidates in GAZ.ambiguous.items():
+        assert len(candidates) > 1
+        assert all(GAZ.get(c) is not None for c in candidates), bare
+
+
+def test_stoplisted_short_forms_are_not_aliases() -> None:
+    stop = set(WORDS["short_alias_stoplist"]["words"])
+    aliases = {a for r in GAZ for a in r.aliases}
+    assert not stop & aliases
+    assert not stop & set(GAZ.ambiguous)
+
+
+def test_zone_entries_have_evidence_and_valid_fields() -> None:
+    allowed = {"name", "level", "parent", "aliases", "spans", "code", "replaces", "extends", "evidence"}
+    for entry in ZONES["entries"]:
+        assert set(entry) <= allowed, entry["name"]
+        assert entry["evidence"].strip(), entry["name"]
+        if not entry.get("extends"):
+            assert "level" in entry and "parent" in entry, entry["name"]
+        region = GAZ.get(entry["name"])
+        assert region is not None and region.name == entry["name"]
+        for old in entry.get("replaces", ()):
+            assert old in region.aliases
+
+
+def test_supra_regions_have_spans() -> None:
+    domestic_supra = [r for r in GAZ if r.level is RegionLevel.SUPRA and r.parent is not None]
+    assert domestic_supra
+    assert all(r.spans for r in domestic_supra)
+
+
+def test_region_words_are_well_formed() -> None:
+    scope = WORDS["scope_words"]
+    assert {k for k in scope if not k.startswith("_")} == {"district", "city", "province", "country"}
+    words = [w for k, v in scope.items() if not k.startswith("_") for w in v]
+    assert len(words) == len(set(words))
+    assert set(WORDS["weak_scope_words"]["words"]) <= set(words)
+    names = {r.name for r in GAZ} | {a for r in GAZ for a in r.aliases}
+    for key in ("blockers", "name_followers", "clause_head_tokens", "claim_cues", "short_alias_stoplist"):
+        items = WORDS[key]["words"]
+        assert WORDS[key]["_doc"]
+        assert len(items) == len(set(items)), key
+        assert all(isinstance(w, str) and w.strip() == w and w for w in items), key
+    assert not set(WORDS["blockers"]["words"]) & names
+    assert not set(words) & names
+
+
+@pytest.mark.skipif(not WHEEL.exists(), reason="needs the cpca wheel to rebuild")
+def test_build_script_reproduces_regions_json(tmp_path: Path) -> None:
+    out = tmp_path / "regions.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), str(WHEEL), "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    packaged = resources.files("policytrack").joinpath("data").joinpath("regions.json").read_text("utf-8")
+    assert out.read_text("utf-8") == packaged
