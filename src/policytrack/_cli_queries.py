@@ -1,10 +1,186 @@
-"""The query subcommands of the CLI (timeline, firsts, compare, history)."""
+"""The query subcommands of the CLI: ``timeline``, ``firsts``, ``compare``, ``history``.
+
+Each takes article files or folders (or ``.json``/``.jsonl`` files written by
+``policytrack export``, read back without extracting again), asks the corpus one
+question and prints the answer as a table, JSON, JSON lines, CSV or Markdown;
+``--plot FILE.png`` also draws it (needs ``policytrack[plot]``).
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+from .convert import read_export
+from .corpus import Corpus
+from .errors import BadArgumentError, ExportFormatError
+from .models import Document, FirstScope
+from .queries import ENTRY_KINDS
+from .render import ResultMixin
 
-def add_query_commands(sub: argparse._SubParsersAction[Any], *helpers: Any) -> None:
-    """Register the query subcommands on ``sub`` (filled in by the corpus work)."""
+__all__ = ["FORMATS", "add_query_commands"]
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+EXPORT_SUFFIXES = (".json", ".jsonl")
+
+OutputOptions = Callable[[argparse.ArgumentParser, Sequence[str], str], None]
+LoadPaths = Callable[..., tuple[Corpus, int]]
+FormatRows = Callable[[Sequence[dict[str, Any]], str, str], str]
+WriteOutput = Callable[[str, "Path | None"], None]
+
+
+def _split_list(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+
+
+class _Commands:
+    """The handlers, bound to the CLI's shared helpers."""
+
+    def __init__(self, load_paths: LoadPaths, format_rows: FormatRows, write_output: WriteOutput) -> None:
+        self.load_paths = load_paths
+        self.format_rows = format_rows
+        self.write_output = write_output
+
+    def corpus(self, paths: Sequence[str]) -> tuple[Corpus, int]:
+        """Load articles, reading export files back instead of extracting them again."""
+        exports = [p for p in paths if Path(p).suffix.lower() in EXPORT_SUFFIXES and Path(p).is_file()]
+        articles = [p for p in paths if p not in exports]
+        documents: list[Document] = []
+        for path in exports:
+            try:
+                documents.extend(read_export(path))
+            except (ExportFormatError, ValueError, TypeError, KeyError) as err:
+                raise BadArgumentError(f"{path}: not a policytrack export ({err})") from None
+        if not articles:
+            return Corpus(documents), 0
+        corpus, status = self.load_paths(articles)
+        corpus.documents[:0] = documents
+        if documents and not corpus.documents[len(documents) :] and status == 2 and not corpus.errors:
+            status = 0  # the export files held the documents; the other paths were empty folders
+        return corpus, status
+
+    def emit(self, args: argparse.Namespace, result: ResultMixin, status: int) -> int:
+        if args.format in ("table", "markdown"):
+            text = self.format_rows(result.table_rows(), args.format, args.tablefmt)
+            if not result.table_rows():
+                text = f"{result.title()}: nothing found"
+        else:
+            text = self.format_rows(result.to_records(), args.format, args.tablefmt)
+        self.write_output(text, args.output)
+        plot_path: Path | None = getattr(args, "plot", None)
+        if plot_path is not None:
+            figure = result.plot()
+            figure.savefig(plot_path, dpi=150)
+        return status
+
+    def timeline(self, args: argparse.Namespace) -> int:
+        corpus, status = self.corpus(args.paths)
+        if status == 2:
+            return status
+        result = corpus.timeline(
+            args.region, within=args.within, kinds=_split_list(args.kinds) or None, since=args.since,
+            until=args.until,
+        )
+        return self.emit(args, result, status)
+
+    def firsts(self, args: argparse.Namespace) -> int:
+        corpus, status = self.corpus(args.paths)
+        if status == 2:
+            return status
+        result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status)
+        return self.emit(args, result, status)
+
+    def compare(self, args: argparse.Namespace) -> int:
+        regions = _split_list(args.regions)
+        if not regions:
+            raise BadArgumentError("--regions: name at least one region (R1,R2)")
+        corpus, status = self.corpus(args.paths)
+        if status == 2:
+            return status
+        metrics = [m for group in (args.metric or []) for m in _split_list(group)] or None
+        result = corpus.compare(regions, metrics, as_of=args.as_of, within=args.within)
+        return self.emit(args, result, status)
+
+    def history(self, args: argparse.Namespace) -> int:
+        corpus, status = self.corpus(args.paths)
+        if status == 2:
+            return status
+        result = corpus.history(args.metric, args.region, within=args.within)
+        return self.emit(args, result, status)
+
+
+def add_query_commands(
+    sub: argparse._SubParsersAction[Any],
+    output_options: OutputOptions,
+    load_paths: LoadPaths,
+    format_rows: FormatRows,
+    write_output: WriteOutput,
+) -> None:
+    """Register ``timeline``, ``firsts``, ``compare`` and ``history`` on ``sub``."""
+    commands = _Commands(load_paths, format_rows, write_output)
+
+    def common(parser: argparse.ArgumentParser, *, plot: bool, within_default: bool) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH",
+                            help="article files or folders, or export files (.json/.jsonl)")
+        output_options(parser, FORMATS, "table")
+        parser.add_argument(
+            "--within", action=argparse.BooleanOptionalAction, default=within_default,
+            help=f"include what lies inside the region (districts, zones) (default: {within_default})",
+        )
+        if plot:
+            parser.add_argument("--plot", type=Path, metavar="FILE.png",
+                                help="also draw the result to this image (needs policytrack[plot])")
+
+    timeline = sub.add_parser(
+        "timeline",
+        help="dated events, statistics, targets, first claims and launches in date order",
+        description="Dated events, statistics, targets, first claims, launches and foundings merged "
+        "across articles, in date order (a partial date sorts by the last day it covers: "
+        "2021 after 2021-12, before 2022-01).",
+    )
+    common(timeline, plot=True, within_default=True)
+    timeline.add_argument("--region", help="a region (any alias), e.g. 广州开发区")
+    timeline.add_argument("--kinds", help=f"comma-separated kinds among {','.join(ENTRY_KINDS)}")
+    timeline.add_argument("--since", help="keep entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    timeline.add_argument("--until", help="keep entries on or before this date")
+    timeline.set_defaults(handler=commands.timeline)
+
+    firsts = sub.add_parser(
+        "firsts",
+        help="first claims merged across articles: asserted, corroborated or contested",
+        description="Claims to be first (全国首单, 全省首家, 率先...) merged across articles, each "
+        "asserted (one article), corroborated (several agree) or contested (unrelated regions).",
+    )
+    common(firsts, plot=False, within_default=True)
+    firsts.add_argument("--scope", help=f"one of {', '.join(s.value for s in FirstScope)} (or 全国, 全省...)")
+    firsts.add_argument("--region", help="keep claims made by this region (or inside it)")
+    firsts.add_argument("--status", choices=["asserted", "corroborated", "contested"])
+    firsts.set_defaults(handler=commands.firsts)
+
+    compare = sub.add_parser(
+        "compare",
+        help="regions side by side: latest value of each statistic, counts of records",
+        description="A region x metric table of the latest value of each statistic (with date and "
+        "sources), plus counts of first claims, products, institutions and initiatives per region.",
+    )
+    common(compare, plot=True, within_default=True)
+    compare.add_argument("--regions", required=True, help="comma-separated regions, e.g. 广州开发区,越秀区,广州市")
+    compare.add_argument("--metric", action="append",
+                         help="a metric (canonical name or any alias); repeat or separate with commas")
+    compare.add_argument("--as-of", dest="as_of", help="latest values on or before this date")
+    compare.set_defaults(handler=commands.compare)
+
+    history = sub.add_parser(
+        "history",
+        help="the values one statistic took across articles and dates",
+        description="Every value a statistic (canonical name or any alias) took across articles, "
+        "dated values in date order, then undated ones.",
+    )
+    common(history, plot=True, within_default=False)
+    history.add_argument("--metric", required=True, help="a metric: canonical name or any alias")
+    history.add_argument("--region", help="a region (any alias)")
+    history.set_defaults(handler=commands.history)

@@ -1,0 +1,1267 @@
+"""Across articles: merging records into entities, and the query helpers of :class:`~policytrack.Corpus`.
+
+**Merging.**  The same first claim, product, institution, initiative, event or statistic
+reported by several articles becomes one entity that keeps every piece of evidence
+(:class:`SourceRef`: document id, sentence, span, publication date).  An entity's ``id``
+is a short hash of its normalised content (``f-``, ``m-``, ``e-`` + 12 hex digits), the
+same on every run and machine.
+
+* First claims merge when scope and normalised subject agree and the claimants fall in
+  the same area of that scope (the same province for ``provincial``, the same city for
+  ``municipal``...).  One article: ``asserted``; several articles whose claimants are the
+  same region or one inside the other: ``corroborated``; two unrelated claimants:
+  ``contested``.
+* Statistics merge when canonical metric (see :class:`MetricCatalog`), region, value and
+  unit agree and their dates are compatible (equal, one inside the other, or unknown).
+* Products, institutions, initiatives and events merge on kind and normalised name when
+  their regions are the same or nested and their dates are compatible.
+
+**Regions** resolve through the gazetteer (:class:`policytrack.extract.regions.Gazetteer`):
+aliases become canonical names (黄埔区 = 广州开发区) and ``within=True`` includes what
+happened inside a region.  A record without a region takes its document's region.
+
+**Partial dates are ordered by the last day they cover**, finer first on a tie: a value
+or event dated ``2021`` is only known to hold by 2021-12-31, so it comes after
+``2021-06`` and ``2021-12-31`` and before ``2022-01``.  A ``since``/``until`` window keeps
+an entry whose span overlaps it; ``as_of`` keeps values whose whole span ends on or before
+it.  :func:`date_order_key` is the ordering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from importlib import resources
+from typing import Any, Protocol, TypeVar, cast
+
+import attrs
+
+from .errors import BadArgumentError
+from .models import (
+    Document,
+    Evidence,
+    FinancingProduct,
+    FirstClaim,
+    FirstScope,
+    Milestone,
+    MilestoneKind,
+    PartialDate,
+    Region,
+    RegionLevel,
+)
+from .render import ResultMixin, json_value
+
+__all__ = [
+    "ENTRY_KINDS",
+    "Cell",
+    "Claim",
+    "Comparison",
+    "CountRow",
+    "Fact",
+    "Firsts",
+    "FlatRegions",
+    "History",
+    "Measurement",
+    "Metric",
+    "MetricCatalog",
+    "RegionResolver",
+    "Resolved",
+    "SourceRef",
+    "Timeline",
+    "TimelineEntry",
+    "compare",
+    "date_order_key",
+    "default_regions",
+    "firsts",
+    "history",
+    "normalise_name",
+    "resolve",
+    "timeline",
+]
+
+#: The kinds of entry a timeline can hold.
+ENTRY_KINDS = ("event", "measurement", "target", "first", "product", "initiative", "institution")
+
+#: Claim statuses.
+ASSERTED, CORROBORATED, CONTESTED = "asserted", "corroborated", "contested"
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def date_order_key(date: PartialDate | None) -> tuple[int, int]:
+    """Sort key of a partial date: the last day it covers, finer precision first on a tie.
+
+    ``None`` sorts after every date.
+    """
+    if date is None:
+        return (dt.date.max.toordinal() + 1, 0)
+    rank = {"day": 0, "month": 1, "year": 2}[str(date.precision)]
+    return (date.last_day().toordinal(), rank)
+
+
+def _as_date(value: PartialDate | str | dt.date | None, name: str) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            raise BadArgumentError(
+                f"{name}: {value!r} is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)"
+            ) from None
+    raise BadArgumentError(f"{name}: expected a date, got {type(value).__name__}")
+
+
+def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
+    return a is None or b is None or a.contains(b) or b.contains(a)
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if date_order_key(b)[1] < date_order_key(a)[1] else a
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions
+
+
+class RegionResolver(Protocol):
+    """What the queries need from a gazetteer (:class:`policytrack.extract.regions.Gazetteer`)."""
+
+    def get(self, name_or_alias: str) -> Region | None: ...
+
+    def canonical(self, name_or_alias: str) -> str | None: ...
+
+    def ancestors(self, name: str) -> list[Region]: ...
+
+    def is_within(self, inner: str, outer: str) -> bool: ...
+
+
+class FlatRegions:
+    """A resolver that knows no hierarchy: every name is its own canonical name.
+
+    Used only when the gazetteer is not available.
+    """
+
+    def get(self, name_or_alias: str) -> Region | None:
+        return None
+
+    def canonical(self, name_or_alias: str) -> str | None:
+        return name_or_alias.strip() or None
+
+    def ancestors(self, name: str) -> list[Region]:
+        return []
+
+    def is_within(self, inner: str, outer: str) -> bool:
+        return inner == outer
+
+
+@functools.lru_cache(maxsize=1)
+def default_regions() -> RegionResolver:
+    """The library's gazetteer (``Gazetteer.default()``), or :class:`FlatRegions` without one."""
+    from .extract import regions as _regions  # imported late: the gazetteer may still be loading
+
+    factory = getattr(_regions, "Gazetteer", None)
+    if factory is None:
+        return FlatRegions()
+    return cast(RegionResolver, factory.default())
+
+
+_SCOPE_LEVEL = {
+    FirstScope.NATIONAL: RegionLevel.COUNTRY,
+    FirstScope.PROVINCIAL: RegionLevel.PROVINCE,
+    FirstScope.MUNICIPAL: RegionLevel.CITY,
+    FirstScope.DISTRICT: RegionLevel.DISTRICT,
+}
+
+
+class _Regions:
+    """Cached region arithmetic over a resolver; never raises on unknown names."""
+
+    def __init__(self, resolver: RegionResolver) -> None:
+        self.resolver = resolver
+        self._canon: dict[str, str] = {}
+        self._within: dict[tuple[str, str], bool] = {}
+        self._lineage: dict[str, list[Region]] = {}
+
+    def canon(self, name: str | None) -> str | None:
+        if name is None or not name.strip():
+            return None
+        name = name.strip()
+        if name not in self._canon:
+            try:
+                found = self.resolver.canonical(name)
+            except Exception:  # a broken gazetteer entry must not break a query
+                found = None
+            self._canon[name] = found or name
+        return self._canon[name]
+
+    def within(self, inner: str | None, outer: str | None) -> bool:
+        """``inner`` is ``outer`` or lies inside it (both canonical)."""
+        if inner is None or outer is None:
+            return False
+        if inner == outer:
+            return True
+        key = (inner, outer)
+        if key not in self._within:
+            try:
+                self._within[key] = bool(self.resolver.is_within(inner, outer))
+            except Exception:
+                self._within[key] = False
+        return self._within[key]
+
+    def related(self, a: str | None, b: str | None) -> bool:
+        return a is None or b is None or self.within(a, b) or self.within(b, a)
+
+    def lineage(self, name: str) -> list[Region]:
+        """The region itself (when known) and its ancestors, nearest first."""
+        if name not in self._lineage:
+            try:
+                own = self.resolver.get(name)
+                self._lineage[name] = ([own] if own is not None else []) + list(self.resolver.ancestors(name))
+            except Exception:
+                self._lineage[name] = []
+        return self._lineage[name]
+
+    def depth(self, name: str | None) -> int:
+        return -1 if name is None else len(self.lineage(name))
+
+    def area(self, name: str | None, scope: FirstScope) -> str:
+        """The area within which a claim at ``scope`` by ``name`` competes."""
+        if scope is FirstScope.GLOBAL:
+            return "*"
+        if scope is FirstScope.REGIONAL:
+            return "*regional"
+        if name is None:
+            return "?"
+        level = _SCOPE_LEVEL.get(scope)
+        lineage = self.lineage(name)
+        if level is None:  # unspecified: claims compete inside the claimant's city, else itself
+            level = RegionLevel.CITY
+        for region in lineage:
+            if region.level == level:
+                return region.name
+        if scope is FirstScope.NATIONAL:
+            return "中国"
+        return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and metrics
+
+
+@functools.lru_cache(maxsize=1)
+def _metrics_data() -> dict[str, Any]:
+    text = resources.files("policytrack").joinpath("data/metrics.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+_DROP = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], str], ...]]:
+    data = _metrics_data()
+    prefixes = tuple(sorted(data.get("strip_prefixes", []), key=len, reverse=True))
+    rewrites = tuple((re.compile(r["pattern"]), str(r["replace"])) for r in data.get("text_rewrites", []))
+    return prefixes, rewrites
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_name(text: str) -> str:
+    """The matching key of a metric name or a claim's subject.
+
+    NFKC, ASCII lower-case, no spaces or quotes, a leading scope word (全市, 该区...)
+    removed, then the rewrites of ``data/metrics.json`` (责任险 -> 责任保险,
+    每万人 -> 每万人口...).
+    """
+    key = _DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+    prefixes, rewrites = _rules()
+    for prefix in prefixes:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+            break
+    for pattern, replace in rewrites:
+        key = pattern.sub(replace, key)
+    return key
+
+
+@attrs.frozen
+class Metric:
+    """A canonical statistic: its Chinese name, an English label, the units it is counted in."""
+
+    name: str
+    label: str
+    units: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    @property
+    def unit(self) -> str:
+        return self.units[0]
+
+
+class MetricCatalog:
+    """Canonical metric names and their aliases (``data/metrics.json``)."""
+
+    def __init__(self, metrics: Sequence[Metric]) -> None:
+        self.metrics = tuple(metrics)
+        self._by_name = {m.name: m for m in self.metrics}
+        self._by_alias: dict[str, list[Metric]] = defaultdict(list)
+        for m in self.metrics:
+            for alias in (m.name, *m.aliases):
+                key = normalise_name(alias)
+                if m not in self._by_alias[key]:
+                    self._by_alias[key].append(m)
+        self._patterns = [(re.compile(p), m) for m in self.metrics for p in m.patterns]
+        self._resolved: dict[tuple[str, str | None], Metric | None] = {}
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> MetricCatalog:
+        return cls(
+            [
+                Metric(
+                    name=m["name"],
+                    label=m["label"],
+                    units=tuple(m["units"]),
+                    aliases=tuple(m.get("aliases", ())),
+                    patterns=tuple(m.get("patterns", ())),
+                )
+                for m in _metrics_data()["metrics"]
+            ]
+        )
+
+    def __iter__(self) -> Any:
+        return iter(self.metrics)
+
+    def __len__(self) -> int:
+        return len(self.metrics)
+
+    def get(self, name: str) -> Metric | None:
+        """The metric whose canonical name is ``name``."""
+        return self._by_name.get(name)
+
+    def candidates(self, name: str) -> list[Metric]:
+        """Every metric ``name`` may stand for, whatever the unit."""
+        if name in self._by_name:
+            return [self._by_name[name]]
+        key = normalise_name(name)
+        found = list(self._by_alias.get(key, []))
+        if not found:
+            found = [m for pattern, m in self._patterns if pattern.search(key) and m not in found]
+        return found
+
+    def resolve(self, written: str, unit: str | None = None) -> Metric | None:
+        """The canonical metric of a statistic written as ``written`` and counted in ``unit``.
+
+        With a unit, only metrics counted in it match; without one, the name must be
+        unambiguous.  ``None`` when nothing matches: the statistic keeps its written name.
+        """
+        cache_key = (written, unit)
+        if cache_key not in self._resolved:
+            self._resolved[cache_key] = self._resolve(written, unit)
+        return self._resolved[cache_key]
+
+    def _resolve(self, written: str, unit: str | None) -> Metric | None:
+        key = normalise_name(written)
+        for group in (self._by_alias.get(key, []), [m for p, m in self._patterns if p.search(key)]):
+            fitting = [m for m in group if unit is None or unit in m.units]
+            if len(fitting) == 1 or (fitting and unit is not None):
+                return fitting[0]
+        return None
+
+    def lookup(self, name: str) -> Metric | None:
+        """Resolve a metric name a user typed (any alias); raise when it is ambiguous."""
+        found = self.candidates(name)
+        if len(found) > 1:
+            names = "、".join(m.name for m in found)
+            raise BadArgumentError(f"metric {name!r} is ambiguous: it may mean {names}; name one of them")
+        return found[0] if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Entities
+
+
+@attrs.frozen
+class SourceRef:
+    """Where an entity is stated: the document, the sentence and its span, the publication date."""
+
+    document: str
+    sentence: str
+    start: int
+    end: int
+    published: PartialDate | None = None
+    title: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document, evidence: Evidence) -> SourceRef:
+        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title)
+
+
+def _documents(sources: Iterable[SourceRef]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.document for s in sources))
+
+
+def _reported(sources: Iterable[SourceRef]) -> PartialDate | None:
+    dates = [s.published for s in sources if s.published is not None]
+    return min(dates, key=date_order_key) if dates else None
+
+
+@attrs.frozen
+class Claim:
+    """A first claim merged across articles."""
+
+    id: str
+    subject: str
+    scope: FirstScope
+    kind: str
+    status: str
+    region: str | None
+    claimants: tuple[str, ...]
+    date: PartialDate | None
+    sources: tuple[SourceRef, ...]
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return _documents(self.sources)
+
+
+@attrs.frozen
+class Fact:
+    """A product, institution, initiative or event merged across articles."""
+
+    id: str
+    kind: str  # product | institution | initiative | event
+    type: str | None  # the record's own kind (insurance, court, plan...)
+    name: str
+    region: str | None
+    date: PartialDate | None
+    sources: tuple[SourceRef, ...]
+    end: PartialDate | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return _documents(self.sources)
+
+
+@attrs.frozen
+class Measurement:
+    """A statistic's value (or a target) merged across articles."""
+
+    id: str
+    kind: str  # measurement | target
+    metric: str  # the canonical name, else the name as first written
+    canonical: bool
+    region: str | None
+    date: PartialDate | None
+    value: Decimal
+    unit: str
+    sources: tuple[SourceRef, ...]
+    label: str | None = None
+    written: tuple[str, ...] = ()
+    qualifier: str | None = None
+    end: PartialDate | None = None
+    description: str = ""
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return _documents(self.sources)
+
+    @property
+    def reported(self) -> PartialDate | None:
+        """The earliest publication date of the articles that report it."""
+        return _reported(self.sources)
+
+    @property
+    def effective_date(self) -> PartialDate | None:
+        """The date the value holds for, else the earliest publication date."""
+        return self.date if self.date is not None else self.reported
+
+
+@attrs.frozen
+class Resolved:
+    """Every entity of a corpus after merging."""
+
+    claims: tuple[Claim, ...]
+    facts: tuple[Fact, ...]
+    measurements: tuple[Measurement, ...]
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+T = TypeVar("T")
+
+
+def _most_common(values: Iterable[T]) -> T:
+    """The most frequent value, the first seen on a tie."""
+    items = list(values)
+    counts = Counter(items)
+    first_seen = {v: -i for i, v in reversed(list(enumerate(items)))}
+    return max(counts, key=lambda v: (counts[v], first_seen[v]))
+
+
+@attrs.frozen
+class _Item:
+    record: Any
+    doc: Document
+    region: str | None
+    date: PartialDate | None
+    source: SourceRef
+
+
+def _cluster(
+    items: Sequence[_Item], same_region: Callable[[str | None, str | None], bool]
+) -> list[list[_Item]]:
+    """Group items (already sharing a content key) whose regions and dates are compatible.
+
+    Finer dates seed clusters first, so a coarse date joins the precise one it contains.
+    """
+    order = sorted(items, key=lambda i: (date_order_key(i.date)[1] if i.date else 9, i.doc.id, i.source.start))
+    clusters: list[tuple[list[_Item], set[tuple[str | None, PartialDate | None]]]] = []
+    for item in order:
+        for members, seen in clusters:
+            if all(same_region(item.region, r) and _compatible_dates(item.date, d) for r, d in seen):
+                members.append(item)
+                seen.add((item.region, item.date))
+                break
+        else:
+            clusters.append(([item], {(item.region, item.date)}))
+    return [members for members, _ in clusters]
+
+
+def _sources(items: Iterable[_Item]) -> tuple[SourceRef, ...]:
+    refs = sorted({i.source for i in items}, key=lambda s: (s.document, s.start, s.end))
+    return tuple(refs)
+
+
+def _cluster_date(items: Iterable[_Item]) -> PartialDate | None:
+    date: PartialDate | None = None
+    for item in items:
+        date = _finer(date, item.date)
+    return date
+
+
+def _innermost(regions: _Regions, names: Iterable[str | None]) -> str | None:
+    present = [n for n in dict.fromkeys(names) if n is not None]
+    if not present:
+        return None
+    return max(present, key=lambda n: (regions.depth(n), sum(regions.within(n, o) for o in present), n))
+
+
+def resolve(
+    documents: Iterable[Document],
+    *,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> Resolved:
+    """Merge the records of ``documents`` into entities (see the module docstring)."""
+    reg = _Regions(regions if regions is not None else default_regions())
+    cat = catalog if catalog is not None else MetricCatalog.default()
+    firsts_: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
+    facts: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
+    values: dict[tuple[Any, ...], list[_Item]] = defaultdict(list)
+
+    for doc in documents:
+        doc_region = reg.canon(doc.region)
+
+        def item(record: Any, date: PartialDate | None, doc: Document = doc, home: Any = doc_region) -> _Item:
+            region = reg.canon(record.region) or home
+            return _Item(record, doc, region, date, SourceRef.of(doc, record.evidence))
+
+        for claim in doc.firsts:
+            it = item(claim, claim.date)
+            scope = FirstScope(claim.scope)
+            firsts_[(scope.value, reg.area(it.region, scope), normalise_name(claim.subject))].append(it)
+        for product in doc.financing_products:
+            facts[("product", str(product.kind), normalise_name(product.name))].append(item(product, product.date))
+        for inst in doc.institutions:
+            facts[("institution", str(inst.kind), normalise_name(inst.name))].append(item(inst, inst.established))
+        for init in doc.initiatives:
+            facts[("initiative", str(init.kind), normalise_name(init.name))].append(item(init, init.date))
+        for ms in doc.milestones:
+            it = item(ms, ms.date)
+            if ms.kind == MilestoneKind.EVENT or ms.quantity is None:
+                facts[("event", str(ms.kind), normalise_name(ms.description))].append(it)
+                continue
+            metric = cat.resolve(ms.metric or ms.description, ms.quantity.unit)
+            mkey = metric.name if metric else normalise_name(ms.metric or ms.description)
+            values[(str(ms.kind), mkey, it.region, ms.quantity.value.normalize(), ms.quantity.unit)].append(it)
+
+    claims = [
+        c for key, group in firsts_.items() for c in _merge_claims(reg, key, group)
+    ]
+    merged_facts = [
+        _merge_fact(key, cluster)
+        for key, group in facts.items()
+        for cluster in _cluster(group, reg.related)
+    ]
+    measurements = [
+        _merge_measurement(cat, key, cluster)
+        for key, group in values.items()
+        for cluster in _cluster(group, lambda a, b: a == b)
+    ]
+    return Resolved(
+        claims=tuple(sorted(claims, key=lambda c: (date_order_key(c.date), c.id))),
+        facts=tuple(sorted(merged_facts, key=lambda f: (date_order_key(f.date), f.id))),
+        measurements=tuple(sorted(measurements, key=lambda m: (date_order_key(m.date), m.id))),
+    )
+
+
+def _merge_claims(reg: _Regions, key: tuple[str, str, str], group: Sequence[_Item]) -> list[Claim]:
+    scope_value, area, subject_key = key
+    claimants = tuple(dict.fromkeys(i.region for i in group if i.region is not None))
+    docs = {i.doc.id for i in group}
+    if len(docs) < 2:
+        status = ASSERTED
+    elif all(reg.related(a, b) for a in claimants for b in claimants):
+        status = CORROBORATED
+    else:
+        status = CONTESTED
+    records: list[FirstClaim] = [i.record for i in group]
+    region = _innermost(reg, claimants) if status != CONTESTED else None
+    subjects = tuple(dict.fromkeys(r.subject for r in records))
+    return [
+        Claim(
+            id=_stable_id("f", scope_value, area, subject_key),
+            subject=_most_common(r.subject for r in records),
+            scope=FirstScope(scope_value),
+            kind=_most_common(str(r.kind) for r in records),
+            status=status,
+            region=region,
+            claimants=claimants,
+            date=_cluster_date(group),
+            sources=_sources(group),
+            subjects=subjects,
+        )
+    ]
+
+
+def _merge_fact(key: tuple[str, str, str], cluster: Sequence[_Item]) -> Fact:
+    kind, type_, name_key = key
+    records = [i.record for i in cluster]
+    date = _cluster_date(cluster)
+    region = _most_common_region(cluster)
+    value: Decimal | None = None
+    unit: str | None = None
+    end: PartialDate | None = None
+    if kind == "product":
+        amounts = [r.amount for r in records if isinstance(r, FinancingProduct) and r.amount is not None]
+        if amounts:
+            value, unit = amounts[0].value, amounts[0].unit
+        name = _most_common(r.name for r in records)
+    elif kind == "event":
+        name = _most_common(r.description for r in records)
+        ends = [r.end for r in records if isinstance(r, Milestone) and r.end is not None]
+        end = ends[0] if ends else None
+    else:
+        name = _most_common(r.name for r in records)
+    return Fact(
+        id=_stable_id("e", kind, type_, name_key, region, date),
+        kind=kind,
+        type=type_ if kind != "event" else None,
+        name=name,
+        region=region,
+        date=date,
+        sources=_sources(cluster),
+        end=end,
+        value=value,
+        unit=unit,
+    )
+
+
+def _most_common_region(cluster: Sequence[_Item]) -> str | None:
+    regions = [i.region for i in cluster if i.region is not None]
+    return _most_common(regions) if regions else None
+
+
+def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[_Item]) -> Measurement:
+    kind, metric_key, region, value, unit = key
+    records: list[Milestone] = [i.record for i in cluster]
+    written = tuple(dict.fromkeys((r.metric or r.description) for r in records))
+    metric = cat.get(metric_key)
+    date = _cluster_date(cluster)
+    qualifiers = [str(r.quantity.qualifier) for r in records if r.quantity and r.quantity.qualifier]
+    ends = [r.end for r in records if r.end is not None]
+    return Measurement(
+        id=_stable_id("m", kind, metric_key, region, value, unit, date),
+        kind=kind,
+        metric=metric.name if metric else written[0],
+        canonical=metric is not None,
+        region=region,
+        date=date,
+        value=value,
+        unit=unit,
+        sources=_sources(cluster),
+        label=metric.label if metric else None,
+        written=written,
+        qualifier=qualifiers[0] if qualifiers else None,
+        end=ends[0] if ends else None,
+        description=_most_common(r.description for r in records),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+
+def _source_ids(sources: Sequence[SourceRef]) -> list[str]:
+    return list(_documents(sources))
+
+
+def _date_text(date: PartialDate | None) -> str | None:
+    return str(date) if date is not None else None
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One dated line of a timeline."""
+
+    id: str
+    kind: str  # one of ENTRY_KINDS
+    date: PartialDate
+    region: str | None
+    description: str
+    sources: tuple[SourceRef, ...]
+    end: PartialDate | None = None
+    metric: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    status: str | None = None
+    type: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "date": str(self.date),
+            "region": self.region,
+            "kind": self.kind,
+            "description": self.description,
+            "metric": self.metric,
+            "value": json_value(self.value),
+            "unit": self.unit,
+            "status": self.status,
+            "id": self.id,
+            "sources": _source_ids(self.sources),
+        }
+
+
+@attrs.frozen
+class Timeline(ResultMixin):
+    """Dated entries in date order (see :func:`date_order_key`)."""
+
+    entries: tuple[TimelineEntry, ...]
+    region: str | None = None
+    within: bool = True
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    undated: int = 0  # entries left out for want of a date
+
+    title_text = "Timeline"
+    plot_kind = "timeline"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Any:
+        return iter(self.entries)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [e.to_record() for e in self.entries]
+
+    def title(self) -> str:
+        return f"Timeline of {self.region}" if self.region else "Timeline"
+
+
+@attrs.frozen
+class Firsts(ResultMixin):
+    """First claims merged across articles."""
+
+    claims: tuple[Claim, ...]
+    scope: FirstScope | None = None
+    region: str | None = None
+
+    plot_kind = None
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __iter__(self) -> Any:
+        return iter(self.claims)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "date": _date_text(c.date),
+                "region": c.region if c.region is not None else "、".join(c.claimants) or None,
+                "scope": str(c.scope),
+                "kind": c.kind,
+                "subject": c.subject,
+                "status": c.status,
+                "claimants": list(c.claimants),
+                "id": c.id,
+                "sources": _source_ids(c.sources),
+            }
+            for c in self.claims
+        ]
+
+    def title(self) -> str:
+        parts = [p for p in (self.region, str(self.scope) if self.scope else None) if p]
+        return "First claims" + (f" ({', '.join(parts)})" if parts else "")
+
+
+@attrs.frozen
+class Cell:
+    """One region's latest value of one metric (``measurement`` is None when there is none)."""
+
+    metric: str
+    region: str
+    measurement: Measurement | None
+
+    def to_record(self) -> dict[str, Any]:
+        m = self.measurement
+        return {
+            "date": _date_text(m.date) if m else None,
+            "region": self.region,
+            "kind": "measurement",
+            "metric": self.metric,
+            "value": json_value(m.value) if m else None,
+            "unit": m.unit if m else None,
+            "id": m.id if m else None,
+            "sources": _source_ids(m.sources) if m else [],
+        }
+
+
+@attrs.frozen
+class CountRow:
+    """How many merged entities of one kind a region has."""
+
+    region: str
+    kind: str  # first | product | institution | initiative
+    count: int
+    ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "date": None,
+            "region": self.region,
+            "kind": "count",
+            "metric": self.kind,
+            "value": self.count,
+            "unit": None,
+            "id": None,
+            "sources": list(self.sources),
+        }
+
+
+@attrs.frozen
+class Comparison(ResultMixin):
+    """A region × metric table of latest values, plus counts of entities per region and kind."""
+
+    regions: tuple[str, ...]
+    metrics: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    counts: tuple[CountRow, ...]
+    as_of: PartialDate | None = None
+
+    plot_kind = "comparison"
+
+    def plot_options(self) -> dict[str, Any]:
+        return {"regions": self.regions}
+
+    def cell(self, metric: str, region: str) -> Cell | None:
+        for c in self.cells:
+            if c.metric == metric and c.region == region:
+                return c
+        return None
+
+    def value(self, metric: str, region: str) -> Decimal | None:
+        c = self.cell(metric, region)
+        return c.measurement.value if c is not None and c.measurement is not None else None
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Long form: one row a (metric, region) cell with a value, then one row a count."""
+        rows = [c.to_record() for c in self.cells if c.measurement is not None]
+        return rows + [c.to_record() for c in self.counts]
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Wide form for reading: a row a metric (and a row a counted kind), a column a region."""
+        rows: list[dict[str, Any]] = []
+        for metric in self.metrics:
+            row: dict[str, Any] = {"metric": metric}
+            for region in self.regions:
+                c = self.cell(metric, region)
+                m = c.measurement if c else None
+                if m is None:
+                    row[region] = ""
+                else:
+                    when = f" ({m.date})" if m.date else ""
+                    row[region] = f"{json_value(m.value)}{m.unit}{when}"
+            rows.append(row)
+        kinds = list(dict.fromkeys(c.kind for c in self.counts))
+        for kind in kinds:
+            row = {"metric": f"[{kind} count]"}
+            for region in self.regions:
+                row[region] = next((c.count for c in self.counts if c.kind == kind and c.region == region), 0)
+            rows.append(row)
+        return rows
+
+    def title(self) -> str:
+        return "Comparison" + (f" as of {self.as_of}" if self.as_of else "")
+
+
+@attrs.frozen
+class History(ResultMixin):
+    """The values a statistic took across articles and dates, in date order (undated last)."""
+
+    metric: str
+    points: tuple[Measurement, ...]
+    region: str | None = None
+    label: str | None = None
+
+    plot_kind = "history"
+
+    def __len__(self) -> int:
+        return len(self.points)
+
+    def __iter__(self) -> Any:
+        return iter(self.points)
+
+    def values(self) -> list[Decimal]:
+        return [p.value for p in self.points]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "date": _date_text(p.date),
+                "region": p.region,
+                "kind": p.kind,
+                "metric": p.metric,
+                "value": json_value(p.value),
+                "unit": p.unit,
+                "qualifier": p.qualifier,
+                "reported": _date_text(p.reported),
+                "as_written": list(p.written),
+                "id": p.id,
+                "sources": _source_ids(p.sources),
+            }
+            for p in self.points
+        ]
+
+    def title(self) -> str:
+        return f"History of {self.metric}" + (f" in {self.region}" if self.region else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+def _query_region(reg: _Regions, region: str | None) -> str | None:
+    if region is None:
+        return None
+    if not isinstance(region, str) or not region.strip():
+        raise BadArgumentError(f"region: expected a region name, got {region!r}")
+    return reg.canon(region)
+
+
+def _in_region(reg: _Regions, name: str | None, region: str | None, within: bool) -> bool:
+    if region is None:
+        return True
+    if name is None:
+        return False
+    return reg.within(name, region) if within else name == region
+
+
+def _overlaps(date: PartialDate, since: PartialDate | None, until: PartialDate | None) -> bool:
+    if since is not None and date.last_day() < since.first_day():
+        return False
+    return not (until is not None and date.first_day() > until.last_day())
+
+
+def timeline(
+    documents: Iterable[Document],
+    region: str | None = None,
+    *,
+    within: bool = True,
+    kinds: Iterable[str] | str | None = None,
+    since: PartialDate | str | dt.date | None = None,
+    until: PartialDate | str | dt.date | None = None,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> Timeline:
+    """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
+    reg = _Regions(regions if regions is not None else default_regions())
+    wanted = _kinds(kinds)
+    start, stop = _as_date(since, "since"), _as_date(until, "until")
+    if start is not None and stop is not None and stop.last_day() < start.first_day():
+        raise BadArgumentError(f"until ({stop}) is before since ({start})")
+    where = _query_region(reg, region)
+    resolved = resolve(documents, regions=reg.resolver, catalog=catalog)
+    entries: list[TimelineEntry] = []
+    undated = 0
+
+    def add(kind: str, date: PartialDate | None, **fields: Any) -> None:
+        nonlocal undated
+        if kind not in wanted:
+            return
+        if date is None:
+            undated += 1
+        elif _overlaps(date, start, stop):
+            entries.append(TimelineEntry(kind=kind, date=date, **fields))
+
+    for c in resolved.claims:
+        if where is None or any(_in_region(reg, r, where, within) for r in c.claimants):
+            add("first", c.date, id=c.id, region=c.region or "、".join(c.claimants) or None,
+                description=c.subject, sources=c.sources, status=c.status, type=f"{c.scope}/{c.kind}")
+    for f in resolved.facts:
+        if _in_region(reg, f.region, where, within):
+            add(f.kind, f.date, id=f.id, region=f.region, description=f.name, sources=f.sources,
+                end=f.end, value=f.value, unit=f.unit, type=f.type)
+    for m in resolved.measurements:
+        if _in_region(reg, m.region, where, within):
+            add(m.kind, m.date, id=m.id, region=m.region, description=m.description or m.metric,
+                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit)
+    entries.sort(key=lambda e: (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id))
+    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=undated)
+
+
+def _kinds(kinds: Iterable[str] | str | None) -> set[str]:
+    if kinds is None:
+        return set(ENTRY_KINDS)
+    if isinstance(kinds, str):
+        kinds = [k for k in kinds.split(",") if k.strip()]
+    chosen = {k.strip() for k in kinds}
+    unknown = chosen - set(ENTRY_KINDS)
+    if unknown:
+        raise BadArgumentError(f"kinds: unknown {', '.join(sorted(unknown))} (choose from {', '.join(ENTRY_KINDS)})")
+    return chosen
+
+
+_SCOPE_WORDS: Mapping[str, FirstScope] = {
+    "全球": FirstScope.GLOBAL,
+    "世界": FirstScope.GLOBAL,
+    "国际": FirstScope.GLOBAL,
+    "全国": FirstScope.NATIONAL,
+    "国内": FirstScope.NATIONAL,
+    "全省": FirstScope.PROVINCIAL,
+    "省内": FirstScope.PROVINCIAL,
+    "全市": FirstScope.MUNICIPAL,
+    "市内": FirstScope.MUNICIPAL,
+    "全区": FirstScope.DISTRICT,
+    "湾区": FirstScope.REGIONAL,
+}
+
+
+def _scope(scope: FirstScope | str | None) -> FirstScope | None:
+    if scope is None or isinstance(scope, FirstScope):
+        return scope
+    text = str(scope).strip()
+    try:
+        return FirstScope(text.lower())
+    except ValueError:
+        if text in _SCOPE_WORDS:
+            return _SCOPE_WORDS[text]
+        choices = ", ".join(s.value for s in FirstScope)
+        raise BadArgumentError(f"scope: unknown {scope!r} (choose from {choices})") from None
+
+
+def firsts(
+    documents: Iterable[Document],
+    scope: FirstScope | str | None = None,
+    region: str | None = None,
+    *,
+    within: bool = True,
+    status: str | None = None,
+    regions: RegionResolver | None = None,
+) -> Firsts:
+    """First claims merged across articles, each with its status, oldest first (undated last)."""
+    reg = _Regions(regions if regions is not None else default_regions())
+    wanted_scope = _scope(scope)
+    where = _query_region(reg, region)
+    if status is not None and status not in (ASSERTED, CORROBORATED, CONTESTED):
+        raise BadArgumentError(f"status: unknown {status!r} (choose from asserted, corroborated, contested)")
+    resolved = resolve(documents, regions=reg.resolver)
+    kept = [
+        c
+        for c in resolved.claims
+        if (wanted_scope is None or c.scope is wanted_scope)
+        and (where is None or any(_in_region(reg, r, where, within) for r in c.claimants))
+        and (status is None or c.status == status)
+    ]
+    return Firsts(tuple(kept), scope=wanted_scope, region=where)
+
+
+def _metric_key(cat: MetricCatalog, name: str) -> tuple[str, bool]:
+    """(the name measurements are grouped under, whether it is canonical)."""
+    if not isinstance(name, str) or not name.strip():
+        raise BadArgumentError(f"metric: expected a metric name, got {name!r}")
+    metric = cat.lookup(name)
+    return (metric.name, True) if metric else (name.strip(), False)
+
+
+def _matches_metric(m: Measurement, key: str, canonical: bool) -> bool:
+    if canonical:
+        return m.canonical and m.metric == key
+    wanted = normalise_name(key)
+    return not m.canonical and any(normalise_name(w) == wanted for w in m.written)
+
+
+def history(
+    documents: Iterable[Document],
+    metric: str,
+    region: str | None = None,
+    *,
+    within: bool = False,
+    include_targets: bool = False,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> History:
+    """The values ``metric`` (any alias) took across articles, in date order.
+
+    Dated values come by their date; undated ones by their article's publication date
+    after them... both through :func:`date_order_key` on :attr:`Measurement.effective_date`.
+    """
+    reg = _Regions(regions if regions is not None else default_regions())
+    cat = catalog if catalog is not None else MetricCatalog.default()
+    key, canonical = _metric_key(cat, metric)
+    where = _query_region(reg, region)
+    resolved = resolve(documents, regions=reg.resolver, catalog=cat)
+    points = [
+        m
+        for m in resolved.measurements
+        if _matches_metric(m, key, canonical)
+        and (include_targets or m.kind == MilestoneKind.MEASUREMENT.value)
+        and _in_region(reg, m.region, where, within)
+    ]
+    points.sort(key=lambda m: (m.date is None, date_order_key(m.effective_date), m.region or "", m.id))
+    found = cat.get(key) if canonical else None
+    return History(key, tuple(points), region=where, label=found.label if found else None)
+
+
+def compare(
+    documents: Iterable[Document],
+    regions_: Sequence[str] | str,
+    metrics: Sequence[str] | str | None = None,
+    *,
+    as_of: PartialDate | str | dt.date | None = None,
+    within: bool = True,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> Comparison:
+    """Latest value on or before ``as_of`` of each metric in each region, plus entity counts.
+
+    A cell holds the region's own value (a district's figure is never shown as its city's);
+    counts include what lies inside the region when ``within`` is true.  With ``metrics``
+    None: every canonical metric with a value in one of the regions, and every other
+    statistic written the same way in at least two of them.
+    """
+    reg = _Regions(regions if regions is not None else default_regions())
+    cat = catalog if catalog is not None else MetricCatalog.default()
+    if isinstance(regions_, str):
+        regions_ = [r for r in regions_.split(",") if r.strip()]
+    wanted_regions = tuple(dict.fromkeys(r for r in (_query_region(reg, r) for r in regions_) if r))
+    if not wanted_regions:
+        raise BadArgumentError("regions: name at least one region")
+    cutoff = _as_date(as_of, "as_of")
+    docs = list(documents)
+    resolved = resolve(docs, regions=reg.resolver, catalog=cat)
+
+    def eligible(m: Measurement) -> bool:
+        if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:
+            return False
+        if cutoff is None:
+            return True
+        when = m.effective_date
+        return when is not None and when.last_day() <= cutoff.last_day()
+
+    pool = [m for m in resolved.measurements if eligible(m)]
+    by_metric: dict[str, list[Measurement]] = defaultdict(list)
+    for m in pool:
+        by_metric[m.metric if m.canonical else normalise_name(m.written[0])].append(m)
+
+    if metrics is None:
+        chosen: list[tuple[str, str]] = []  # (group key, display name)
+        for key, ms in by_metric.items():
+            canonical = ms[0].canonical
+            if canonical or len({m.region for m in ms}) >= 2:
+                chosen.append((key, ms[0].metric))
+        order = {m.name: i for i, m in enumerate(cat.metrics)}
+        chosen.sort(key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    else:
+        if isinstance(metrics, str):
+            metrics = [m for m in metrics.split(",") if m.strip()]
+        chosen = []
+        for name in metrics:
+            key, canonical = _metric_key(cat, name)
+            chosen.append((key if canonical else normalise_name(key), key))
+
+    cells: list[Cell] = []
+    for key, display in chosen:
+        for region in wanted_regions:
+            candidates = [m for m in by_metric.get(key, []) if m.region == region]
+            latest = max(candidates, key=_latest_key) if candidates else None
+            cells.append(Cell(display, region, latest))
+
+    counts = _counts(reg, resolved, wanted_regions, within)
+    return Comparison(
+        regions=wanted_regions,
+        metrics=tuple(display for _, display in chosen),
+        cells=tuple(cells),
+        counts=counts,
+        as_of=cutoff,
+    )
+
+
+def _latest_key(m: Measurement) -> tuple[bool, tuple[int, int], int, str]:
+    # the latest date wins (a finer date beats a coarser one ending on the same day, hence -rank);
+    # then the value reported by the most articles
+    when = m.effective_date
+    key = date_order_key(when)
+    return (when is not None, (key[0], -key[1]), len(m.documents), m.id)
+
+
+def _counts(reg: _Regions, resolved: Resolved, wanted: Sequence[str], within: bool) -> tuple[CountRow, ...]:
+    rows: list[CountRow] = []
+    for region in wanted:
+        groups: dict[str, list[tuple[str, tuple[SourceRef, ...]]]] = {
+            "first": [], "product": [], "institution": [], "initiative": []
+        }
+        for c in resolved.claims:
+            if any(_in_region(reg, r, region, within) for r in c.claimants):
+                groups["first"].append((c.id, c.sources))
+        for f in resolved.facts:
+            if f.kind in groups and _in_region(reg, f.region, region, within):
+                groups[f.kind].append((f.id, f.sources))
+        for kind, found in groups.items():
+            rows.append(
+                CountRow(
+                    region=region,
+                    kind=kind,
+                    count=len(found),
+                    ids=tuple(i for i, _ in found),
+                    sources=_documents(s for _, refs in found for s in refs),
+                )
+            )
+    return tuple(rows)

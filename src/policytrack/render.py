@@ -1,0 +1,425 @@
+"""Showing query results: tables (tabulate), plain records, DataFrames, notebook HTML and plots.
+
+This module knows nothing of the queries: a result hands it plain records (dicts of
+JSON values).  pandas and matplotlib are optional extras (``policytrack[pandas]``,
+``policytrack[plot]``), imported only when :meth:`ResultMixin.to_pandas` or
+:meth:`ResultMixin.plot` is called; without them those methods raise
+:class:`MissingExtraError`, which names the extra to install.
+
+Chinese labels need a CJK font.  :func:`cjk_font` looks for one in this order: the font
+file named by the environment variable ``POLICYTRACK_CJK_FONT``, a CJK family matplotlib
+already knows (Noto Sans CJK, Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei,
+PingFang...), then CJK font files among the system fonts.  Without one, plots still work
+but warn (:class:`CJKFontWarning`), since Chinese text would show as boxes; on Debian or
+Ubuntu ``apt-get install fonts-noto-cjk`` provides one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import importlib
+import os
+import warnings
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+from .errors import PolicytrackError
+from .models import PartialDate
+
+__all__ = [
+    "CJKFontWarning",
+    "MissingExtraError",
+    "ResultMixin",
+    "cjk_font",
+    "json_value",
+    "plot_comparison",
+    "plot_history",
+    "plot_timeline",
+    "records_table",
+]
+
+
+class MissingExtraError(PolicytrackError, ImportError):
+    """An optional dependency is not installed; the message names the extra that provides it."""
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: "
+            f"pip install 'policytrack[{extra}]'"
+        )
+
+
+class CJKFontWarning(UserWarning):
+    """No CJK font was found: Chinese labels in plots would show as empty boxes."""
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-ready number: ``Decimal`` becomes ``int`` when integral, else ``float``."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    return value
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return value
+
+
+def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github") -> str:
+    """Plain rows as a tabulate table (any tabulate format); lists print comma-separated."""
+    if not rows:
+        return "(no rows)"
+    headers = list(dict.fromkeys(k for r in rows for k in r))
+    body = [[_cell(r.get(k)) for k in headers] for r in rows]
+    return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+
+
+def _import(module: str, feature: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(feature, module.split(".")[0], extra) from None
+
+
+class ResultMixin:
+    """Shared face of query results: a class using it defines ``to_records()`` and ``title()``."""
+
+    __slots__ = ()
+
+    #: which plot draws it (``timeline``, ``comparison``, ``history``), None when it has none
+    plot_kind: str | None = None
+
+    def to_records(self) -> list[dict[str, Any]]:  # pragma: no cover - always overridden
+        raise NotImplementedError
+
+    def title(self) -> str:  # pragma: no cover - always overridden
+        return type(self).__name__
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """The rows the table shows (by default the records, without ids)."""
+        return [{k: v for k, v in r.items() if k != "id"} for r in self.to_records()]
+
+    def table(self, tablefmt: str = "github") -> str:
+        """A readable table in any tabulate format (``github``, ``simple``, ``grid``, ``html``...)."""
+        return records_table(self.table_rows(), tablefmt)
+
+    def __str__(self) -> str:
+        return f"{self.title()}\n{self.table('simple')}"
+
+    def _repr_html_(self) -> str:
+        return f"<p><strong>{html.escape(self.title())}</strong></p>\n" + self.table("html")
+
+    def to_pandas(self) -> Any:
+        """The records as a ``pandas.DataFrame`` (needs ``policytrack[pandas]``)."""
+        pd = _import("pandas", "to_pandas()", "pandas")
+        return pd.DataFrame.from_records(self.to_records())
+
+    def plot_options(self) -> dict[str, Any]:
+        """Extra keyword arguments for the plot function (e.g. the order of regions)."""
+        return {}
+
+    def plot(self, **options: Any) -> Any:
+        """Draw the result; returns a ``matplotlib.figure.Figure`` (needs ``policytrack[plot]``)."""
+        records = self.to_records()
+        options = {**self.plot_options(), **options}
+        if self.plot_kind == "timeline":
+            return plot_timeline(records, title=self.title(), **options)
+        if self.plot_kind == "comparison":
+            return plot_comparison(records, title=self.title(), **options)
+        if self.plot_kind == "history":
+            return plot_history(records, title=self.title(), **options)
+        raise PolicytrackError(f"{type(self).__name__} has no plot; use table() or to_pandas()")
+
+
+# ---------------------------------------------------------------------------------------------
+# Fonts
+
+#: CJK families, most wanted first.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Hiragino Sans GB",
+    "Noto Serif CJK SC",
+    "AR PL UMing CN",
+    "AR PL UKai CN",
+    "Droid Sans Fallback",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+)
+
+_CJK_FILE_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "simhei", "msyh", "pingfang",
+                   "droidsansfallback", "uming", "ukai", "notosanssc", "hiragino")
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The family name of a CJK font matplotlib can use, registering one if needed; else None."""
+    fm = _import("matplotlib.font_manager", "plot()", "plot")
+    manager = fm.fontManager
+    chosen = os.environ.get("POLICYTRACK_CJK_FONT")
+    if chosen and Path(chosen).is_file():
+        try:
+            manager.addfont(chosen)
+            return str(fm.FontProperties(fname=chosen).get_name())
+        except (OSError, RuntimeError, ValueError):
+            warnings.warn(f"POLICYTRACK_CJK_FONT={chosen} is not a usable font", CJKFontWarning, stacklevel=2)
+
+    def known() -> str | None:
+        names = {f.name for f in manager.ttflist}
+        return next((family for family in CJK_FAMILIES if family in names), None)
+
+    found = known()
+    if found:
+        return found
+    for path in fm.findSystemFonts():
+        if any(hint in Path(path).name.lower().replace("-", "").replace("_", "") for hint in _CJK_FILE_HINTS):
+            try:
+                manager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue
+    return known()
+
+
+def _font_context() -> tuple[Any, str | None]:
+    mpl = _import("matplotlib", "plot()", "plot")
+    family = cjk_font()
+    if family is None:
+        warnings.warn(
+            "no CJK font found: Chinese labels will show as boxes "
+            "(install one, e.g. apt-get install fonts-noto-cjk, or set POLICYTRACK_CJK_FONT)",
+            CJKFontWarning,
+            stacklevel=3,
+        )
+    families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
+    return mpl.rc_context({"font.family": families, "axes.unicode_minus": False}), family
+
+
+def _new_figure(width: float, height: float) -> Any:
+    figure = _import("matplotlib.figure", "plot()", "plot")
+    agg = _import("matplotlib.backends.backend_agg", "plot()", "plot")
+    fig = figure.Figure(figsize=(width, height), layout="constrained")
+    agg.FigureCanvasAgg(fig)
+    return fig
+
+
+def _fix_fonts(fig: Any, family: str | None) -> None:
+    """Make every text, including tick labels created later, use the CJK family."""
+    if family is None:
+        return
+    families = [family, "DejaVu Sans"]
+    for ax in fig.axes:
+        ax.tick_params(labelfontfamily=families)
+    fig.canvas.draw()  # creates the ticks now, inside the font context
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fmt_value(value: Any, unit: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    else:
+        text = str(value)
+    return f"{text}{unit or ''}"
+
+
+_KIND_COLOURS = {
+    "event": "#1f77b4",
+    "measurement": "#2ca02c",
+    "target": "#ff7f0e",
+    "first": "#d62728",
+    "product": "#9467bd",
+    "initiative": "#8c564b",
+    "institution": "#e377c2",
+}
+
+
+def _span(date_text: str) -> tuple[dt.date, dt.date, bool]:
+    date = PartialDate.parse(date_text)
+    return date.first_day(), date.last_day(), date.day is not None
+
+
+def plot_timeline(
+    records: Sequence[dict[str, Any]],
+    *,
+    title: str = "Timeline",
+    max_lines: int = 4,
+    label_width: int = 16,
+) -> Any:
+    """Timeline records as a figure: a lane per region, a bar for the span a partial date
+    covers (a mark for a single day), coloured by kind; one label a region and date lists
+    its first ``max_lines`` entries and how many more there are."""
+    mdates = _import("matplotlib.dates", "plot()", "plot")
+    context, family = _font_context()
+    with context:
+        rows = [r for r in records if r.get("date")]
+        lanes = list(dict.fromkeys((r.get("region") or "?") for r in rows)) or ["?"]
+        fig = _new_figure(13, 1.4 + 2.2 * len(lanes))
+        ax = fig.add_subplot()
+        seen_kinds: dict[str, Any] = {}
+        groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        for r in rows:
+            first, last, exact = _span(str(r["date"]))
+            y = lanes.index(r.get("region") or "?")
+            colour = _KIND_COLOURS.get(str(r.get("kind")), "#7f7f7f")
+            start = mdates.date2num(first)
+            end = mdates.date2num(last + dt.timedelta(days=1))
+            if exact:
+                handle = ax.plot([start], [y], marker="o", color=colour, markersize=6, linestyle="none")[0]
+            else:
+                handle = ax.barh(y, end - start, left=start, height=0.2, color=colour, alpha=0.35)
+            seen_kinds.setdefault(str(r.get("kind")), handle)
+            groups.setdefault((y, str(r["date"])), []).append(r)
+        # one label a (lane, date): its first entries, then how many more; above and below the
+        # lane in turn so that neighbouring labels do not overlap
+        side: dict[int, int] = {}
+        for (y, date_text), members in sorted(groups.items(), key=lambda kv: (kv[0][0], _span(kv[0][1])[0])):
+            lines = [
+                f"{_short(str(m.get('description') or ''), label_width)} {_fmt_value(m.get('value'), m.get('unit'))}"
+                .strip()
+                for m in members[:max_lines]
+            ]
+            if len(members) > max_lines:
+                lines.append(f"+{len(members) - max_lines} more")
+            up = side.get(y, 0) % 2 == 0
+            side[y] = side.get(y, 0) + 1
+            x = mdates.date2num(_span(date_text)[0])
+            ax.annotate(
+                f"{date_text}\n" + "\n".join(lines),
+                xy=(x, y),
+                xytext=(x, y + (0.14 if up else -0.14)),
+                fontsize=6.5,
+                ha="left",
+                va="bottom" if up else "top",
+                color="#333333",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.85},
+                arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5},
+            )
+        ax.set_yticks(range(len(lanes)), labels=lanes)
+        ax.set_ylim(-0.7, len(lanes) - 0.3)
+        ax.xaxis_date()
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_title(title)
+        if seen_kinds:
+            ax.legend(list(seen_kinds.values()), list(seen_kinds), loc="upper left", fontsize=8, ncols=4)
+        if not rows:
+            ax.text(0.5, 0.5, "no dated entries", transform=ax.transAxes, ha="center")
+        _fix_fonts(fig, family)
+    return fig
+
+
+def plot_comparison(
+    records: Sequence[dict[str, Any]],
+    *,
+    title: str = "Comparison",
+    max_metrics: int = 12,
+    regions: Sequence[str] | None = None,
+) -> Any:
+    """Comparison records as a figure: a panel per metric with a bar per region (value,
+    unit and date written on it), and a panel of entity counts per region."""
+    context, family = _font_context()
+    with context:
+        values = [r for r in records if r.get("kind") != "count" and r.get("value") is not None]
+        counts = [r for r in records if r.get("kind") == "count"]
+        metrics = list(dict.fromkeys(str(r["metric"]) for r in values))[:max_metrics]
+        regions = list(regions) if regions else list(dict.fromkeys(str(r["region"]) for r in records))
+        panels = len(metrics) + (1 if counts else 0)
+        cols = min(3, max(panels, 1))
+        nrows = max(1, -(-panels // cols))
+        fig = _new_figure(4.2 * cols, 3.2 * nrows + 0.5)
+        axes = fig.subplots(nrows, cols, squeeze=False).ravel()
+        for ax, metric in zip(axes, metrics, strict=False):
+            rows = {str(r["region"]): r for r in values if r["metric"] == metric}
+            xs = range(len(regions))
+            heights = [float(rows[g]["value"]) if g in rows else 0.0 for g in regions]
+            bars = ax.bar(xs, heights, color="#4c72b0")
+            for bar, region in zip(bars, regions, strict=True):
+                r = rows.get(region)
+                if r is None:
+                    note = "—"
+                else:
+                    note = _fmt_value(r["value"], r.get("unit")) + (f"\n{r['date']}" if r.get("date") else "")
+                ax.annotate(note, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                            ha="center", va="bottom", fontsize=8)
+            ax.set_xticks(list(xs), labels=regions, fontsize=8)
+            ax.set_title(_short(metric, 22), fontsize=10)
+            ax.margins(y=0.25)
+        if counts:
+            ax = axes[len(metrics)]
+            kinds = list(dict.fromkeys(str(r["metric"]) for r in counts))
+            width = 0.8 / max(len(kinds), 1)
+            for k, kind in enumerate(kinds):
+                heights = [
+                    float(next((r["value"] for r in counts if r["metric"] == kind and r["region"] == g), 0))
+                    for g in regions
+                ]
+                ax.bar([x + k * width for x in range(len(regions))], heights, width=width, label=kind)
+            ax.set_xticks([x + width * (len(kinds) - 1) / 2 for x in range(len(regions))], labels=regions,
+                          fontsize=8)
+            ax.set_title("counts", fontsize=10)
+            ax.legend(fontsize=7)
+        for ax in axes[panels:]:
+            ax.set_visible(False)
+        fig.suptitle(title)
+        _fix_fonts(fig, family)
+    return fig
+
+
+def plot_history(records: Sequence[dict[str, Any]], *, title: str = "History") -> Any:
+    """History records as a figure: values in order, a point a report, labelled by date.
+    Dated values of a region are joined by a line; undated ones (hollow marks, labelled with
+    their articles) are not."""
+    context, family = _font_context()
+    with context:
+        fig = _new_figure(max(6.0, 1.2 * len(records) + 2), 4)
+        ax = fig.add_subplot()
+        regions = list(dict.fromkeys(str(r.get("region")) for r in records))
+        for region in regions:
+            pts = [(i, r) for i, r in enumerate(records) if str(r.get("region")) == region]
+            dated = [(i, r) for i, r in pts if r.get("date")]
+            line = ax.plot([i for i, _ in dated], [float(r["value"]) for _, r in dated], marker="o", label=region)
+            colour = line[0].get_color()
+            undated = [(i, r) for i, r in pts if not r.get("date")]
+            if undated:  # not joined by a line: when they hold is unknown
+                ax.plot([i for i, _ in undated], [float(r["value"]) for _, r in undated], marker="o",
+                        linestyle="none", markerfacecolor="white", color=colour)
+            for i, r in pts:
+                ax.annotate(_fmt_value(r["value"], r.get("unit")), (i, float(r["value"])),
+                            textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+        labels = [
+            str(r["date"]) if r.get("date") else "undated\n" + ", ".join(str(s) for s in r.get("sources") or [])
+            for r in records
+        ]
+        ax.set_xticks(range(len(records)), labels=labels, fontsize=8)
+        ax.set_title(title)
+        ax.margins(x=0.15, y=0.2)
+        if regions:
+            ax.legend(fontsize=8)
+        _fix_fonts(fig, family)
+    return fig

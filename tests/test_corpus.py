@@ -1,0 +1,130 @@
+"""The Corpus container and its query methods (hand-made records)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import policytrack
+from policytrack import Corpus, LoadFailure
+from policytrack.queries import Comparison, Firsts, History, Resolved, Timeline, normalise_name
+
+from ._query_fixtures import StubGazetteer, gdz_2022, guangzhou_corpus
+
+
+def test_loader_signature_is_unchanged() -> None:
+    failure = LoadFailure("a.txt", "empty", "NotAnArticleError")
+    corpus = Corpus([gdz_2022()], [failure])
+    assert len(corpus) == 1 and next(iter(corpus)).id == "gdz_2022"
+    assert corpus.errors == [failure]
+    assert corpus.gazetteer is None
+
+
+def test_gazetteer_does_not_take_part_in_equality() -> None:
+    docs = guangzhou_corpus()
+    assert Corpus(docs, gazetteer=StubGazetteer()) == Corpus(docs)
+
+
+@pytest.mark.parametrize(
+    ("call", "cls"),
+    [
+        (lambda c: c.timeline(), Timeline),
+        (lambda c: c.firsts(), Firsts),
+        (lambda c: c.compare(["广州市"]), Comparison),
+        (lambda c: c.history("专利授权量"), History),
+        (lambda c: c.resolve(), Resolved),
+    ],
+    ids=["timeline", "firsts", "compare", "history", "resolve"],
+)
+def test_methods_return_typed_results(call: object, cls: type) -> None:
+    corpus = Corpus(guangzhou_corpus(), gazetteer=StubGazetteer())
+    assert isinstance(call(corpus), cls)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.timeline("广州市").entries,
+        lambda c: c.firsts("national").claims,
+        lambda c: c.history("专利授权量").points,
+        lambda c: [cell.measurement for cell in c.compare(["广州市"], ["专利授权量"]).cells],
+    ],
+    ids=["timeline", "firsts", "history", "compare"],
+)
+def test_empty_corpus_answers_with_nothing(call: object) -> None:
+    result = call(Corpus())  # type: ignore[operator]
+    assert all(x is None for x in result) and (len(result) <= 1)
+
+
+def test_queries_see_documents_added_later() -> None:
+    corpus = Corpus(gazetteer=StubGazetteer())
+    assert len(corpus.firsts()) == 0
+    corpus.documents.extend(guangzhou_corpus())
+    assert len(corpus.firsts("national")) == 3
+
+
+def test_default_gazetteer_is_used_without_one() -> None:
+    corpus = Corpus(guangzhou_corpus())
+    result = corpus.timeline("广州开发区", within=False)
+    assert result.entries and all(e.region == "广州开发区" for e in result.entries)
+
+
+# --------------------------------------------------------------------------------------------
+# the issue's "Done when", on the seed articles (real extraction and gazetteer)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return policytrack.load([SEEDS])
+
+
+def test_seeds_compare_high_value_patents(seeds: Corpus) -> None:
+    metric = "每万人口高价值发明专利拥有量"
+    result = seeds.compare(["广州开发区", "越秀区", "广州市"], [metric])
+    assert result.value(metric, "广州开发区") == Decimal("177.57")
+    assert result.value(metric, "越秀区") == Decimal("97.51")
+    assert result.value(metric, "广州市") == Decimal(20)
+
+
+def test_seeds_national_overseas_insurance_claim_corroborated(seeds: Corpus) -> None:
+    found = [c for c in seeds.firsts("national") if normalise_name(c.subject) == "知识产权海外侵权责任保险"]
+    assert len(found) == 1
+    assert found[0].status == "corroborated" and len(found[0].documents) == 2
+
+
+def test_seeds_history_of_insured_firms(seeds: Corpus) -> None:
+    result = seeds.history("购买海外侵权责任保险的企业数", "广州开发区")
+    assert sorted(result.values()) == [13, 26]
+
+
+def test_seeds_timeline_of_the_zone_starts_in_2016(seeds: Corpus) -> None:
+    entries = seeds.timeline("广州开发区").entries
+    assert str(entries[0].date) == "2016-07"
+
+
+# --------------------------------------------------------------------------------------------
+# examples/ run
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (SEEDS.parent / "examples").glob("*.py")))
+def test_example_runs(script: str, tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / script)], capture_output=True,
+                          text=True, check=False, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+
+
+def test_walkthrough_notebook_is_valid_json() -> None:
+    notebook = json.loads((SEEDS.parent / "examples" / "walkthrough.ipynb").read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4 and notebook["cells"]
+    code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    for helper in ("timeline(", "firsts(", "compare(", "history("):
+        assert helper in code
+    compile(code.replace("%matplotlib inline", ""), "walkthrough.ipynb", "exec")

@@ -1,0 +1,429 @@
+"""Merging across articles, metric resolution and the four queries (hand-made records)."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+
+from policytrack import Corpus, PartialDate
+from policytrack.errors import BadArgumentError
+from policytrack.queries import (
+    ENTRY_KINDS,
+    FlatRegions,
+    MetricCatalog,
+    date_order_key,
+    normalise_name,
+    resolve,
+)
+
+from ._query_fixtures import (
+    DocBuilder,
+    StubGazetteer,
+    gdz_2022,
+    gdz_reform,
+    guangzhou_corpus,
+    gz_2022,
+    jiangsu_2023,
+    shenzhen_2021,
+    zhejiang_2023,
+)
+
+GAZ = StubGazetteer()
+
+
+def corpus(*docs: object) -> Corpus:
+    return Corpus(list(docs) if docs else guangzhou_corpus(), gazetteer=GAZ)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# metrics.json integrity
+
+
+def _metrics_json() -> dict[str, object]:
+    text = resources.files("policytrack").joinpath("data/metrics.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+def test_metrics_json_entries_are_complete() -> None:
+    metrics = _metrics_json()["metrics"]
+    assert isinstance(metrics, list) and len(metrics) >= 30
+    for m in metrics:
+        assert set(m) <= {"name", "label", "units", "aliases", "patterns", "comment"}, m["name"]
+        assert m["name"] and m["label"] and m["label"].isascii(), m["name"]
+        assert m["units"] and all(isinstance(u, str) and u for u in m["units"]), m["name"]
+
+
+def test_metric_names_are_unique() -> None:
+    names = [m["name"] for m in _metrics_json()["metrics"]]  # type: ignore[union-attr]
+    assert len(names) == len(set(names))
+
+
+def test_alias_and_unit_point_to_one_metric() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for m in _metrics_json()["metrics"]:  # type: ignore[union-attr]
+        for alias in {normalise_name(a) for a in (m["name"], *m.get("aliases", []))}:
+            for unit in m["units"]:
+                other = seen.setdefault((alias, unit), m["name"])
+                assert other == m["name"], f"{alias} in {unit} means both {other} and {m['name']}"
+
+
+def test_every_pattern_and_rewrite_compiles() -> None:
+    data = _metrics_json()
+    for m in data["metrics"]:  # type: ignore[union-attr]
+        for p in m.get("patterns", []):
+            re.compile(p)
+    for rule in data["text_rewrites"]:  # type: ignore[union-attr]
+        re.compile(rule["pattern"])
+        assert rule["comment"]
+    assert all(p for p in data["strip_prefixes"])  # type: ignore[union-attr]
+
+
+def test_canonical_names_resolve_to_themselves() -> None:
+    catalog = MetricCatalog.default()
+    for m in catalog:
+        for unit in m.units:
+            assert catalog.resolve(m.name, unit) is m, (m.name, unit)
+
+
+# --------------------------------------------------------------------------------------------
+# metric resolution
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "canonical"),
+    [
+        # from the seed sentences
+        ("每万人口高价值发明专利拥有量", "件", "每万人口高价值发明专利拥有量"),
+        ("每万人高价值专利拥有量", "件", "每万人口高价值发明专利拥有量"),
+        ("每万人高价值发明专利拥有量", "件", "每万人口高价值发明专利拥有量"),
+        ("万人高价值发明专利拥有量", "件", "每万人口高价值发明专利拥有量"),
+        ("万人发明专利拥有量", "件", "每万人口发明专利拥有量"),
+        ("有效发明专利", "件", "有效发明专利量"),
+        ("发明专利有效量", "件", "有效发明专利量"),
+        ("全市专利授权量", "件", "专利授权量"),
+        ("发明专利授权量", "件", "发明专利授权量"),
+        ("PCT国际专利申请量", "件", "PCT国际专利申请量"),
+        ("商标申请量", "件", "商标申请量"),
+        ("专利权质押登记金额", "元", "专利权质押登记金额"),
+        ("专利和商标质押金额", "元", "知识产权质押融资金额"),
+        ("国家知识产权优势企业、示范企业", "家", "国家知识产权示范企业和优势企业"),
+        ("海外侵权责任险", "家", "购买海外侵权责任保险的企业数"),
+        ("购买知识产权海外侵权责任保险", "家", "购买海外侵权责任保险的企业数"),
+        ("证券化产品", "单", "知识产权证券化产品数量"),
+        ("知识产权证券化产品", "只", "知识产权证券化产品数量"),
+        ("发行规模", "元", None),
+        ("知识产权质押融资", "元", "知识产权质押融资金额"),
+        ("知识产权质押融资", "项", "知识产权质押融资项目数"),
+        # same style, other regions
+        ("知识产权质押融资", "笔", "知识产权质押融资笔数"),
+        ("全省PCT专利申请量", "件", "PCT国际专利申请量"),
+        ("该市有效注册商标", "件", "有效商标注册量"),
+        ("“专利申请量”", "件", "专利申请量"),
+        ("Pct国际专利申请量", "件", "PCT国际专利申请量"),
+        ("每万人口发明专利拥有量", "件", "每万人口发明专利拥有量"),
+        ("知识产权保险保额", "元", "知识产权保险保额"),
+        ("专利侵权纠纷案件", "宗", "专利侵权纠纷案件数"),
+        # no canonical name: kept as written
+        ("白马服装市场", "个", None),
+        ("海外侵权责任险", "元", None),
+        ("专利授权量", "%", None),
+        ("风险补偿", "元", None),
+    ],
+    ids=lambda v: str(v),
+)
+def test_resolve_metric(written: str, unit: str, canonical: str | None) -> None:
+    found = MetricCatalog.default().resolve(written, unit)
+    assert (found.name if found else None) == canonical
+
+
+def test_lookup_of_an_alias_shared_by_units_is_ambiguous() -> None:
+    with pytest.raises(BadArgumentError, match="ambiguous"):
+        MetricCatalog.default().lookup("知识产权质押融资")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("知识产权海外侵权责任险", "知识产权海外侵权责任保险"),
+        ("“纯专利”资产证券化产品", "纯专利资产证券化产品"),
+        ("全市 专利授权量", "专利授权量"),
+        ("风险补偿资金池", "风险补偿资金池"),
+        ("全国", "全国"),
+    ],
+    ids=["short-insurance", "quotes", "scope-and-space", "risk-is-not-insurance", "prefix-alone-kept"],
+)
+def test_normalise_name(text: str, key: str) -> None:
+    assert normalise_name(text) == key
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+
+def test_partial_dates_order_by_last_day_finer_first() -> None:
+    dates = [PartialDate.parse(t) for t in ["2022-01", "2021", "2021-12-31", "2021-06", "2021-12"]]
+    ordered = [str(d) for d in sorted(dates, key=date_order_key)]
+    assert ordered == ["2021-06", "2021-12-31", "2021-12", "2021", "2022-01"]
+
+
+def test_undated_sorts_last() -> None:
+    assert date_order_key(None) > date_order_key(PartialDate(9999, 12, 31))
+
+
+# --------------------------------------------------------------------------------------------
+# merging and ids
+
+
+def test_ids_are_stable_and_content_derived() -> None:
+    first = resolve(guangzhou_corpus(), regions=GAZ)
+    again = resolve(list(reversed(guangzhou_corpus())), regions=GAZ)
+    assert [c.id for c in first.claims] == [c.id for c in again.claims]
+    assert sorted(m.id for m in first.measurements) == sorted(m.id for m in again.measurements)
+    assert all(re.fullmatch(r"[fme]-[0-9a-f]{12}", e.id) for e in (*first.claims, *first.facts, *first.measurements))
+
+
+def test_same_statistic_from_two_articles_is_one_entity_with_both_sources() -> None:
+    resolved = resolve([gdz_2022(), gdz_reform()], regions=GAZ)
+    found = [m for m in resolved.measurements if m.metric == "国家知识产权示范企业和优势企业"]
+    assert len(found) == 1
+    m = found[0]
+    assert m.value == Decimal(74) and str(m.date) == "2021"
+    assert m.documents == ("gdz_2022", "gdz_reform")
+    assert set(m.written) == {"国家知识产权优势企业、示范企业", "国家知识产权示范企业和优势企业"}
+    for source in m.sources:
+        doc = gdz_2022() if source.document == "gdz_2022" else gdz_reform()
+        assert doc.text[source.start : source.end] == source.sentence
+
+
+def test_different_values_stay_apart() -> None:
+    resolved = resolve(guangzhou_corpus(), regions=GAZ)
+    insured = [m for m in resolved.measurements if m.metric == "购买海外侵权责任保险的企业数"]
+    assert sorted(m.value for m in insured) == [13, 26]
+
+
+def test_evidence_keeps_publication_date() -> None:
+    resolved = resolve([gdz_2022()], regions=GAZ)
+    assert all(str(s.published) == "2022-03-04" for c in resolved.claims for s in c.sources)
+
+
+def test_records_without_region_take_the_document_region() -> None:
+    b = DocBuilder("hz", published="2023-01-05", region="杭州市")
+    b.sentence("2022年，全市专利授权量8.2万件。").value("专利授权量", "82000", "件", "2022")
+    resolved = resolve([b.build()], regions=GAZ)
+    assert resolved.measurements[0].region == "杭州市"
+
+
+def test_region_aliases_merge() -> None:
+    b = DocBuilder("hp", published="2022-05-01", region="黄埔区")
+    b.sentence("截至2021年，黄埔区有效发明专利22452件。").value("有效发明专利", "22452", "件", "2021", "黄埔区")
+    resolved = resolve([b.build(), gdz_2022()], regions=GAZ)
+    found = [m for m in resolved.measurements if m.metric == "有效发明专利量"]
+    assert len(found) == 1 and found[0].region == "广州开发区" and len(found[0].documents) == 2
+
+
+def test_without_gazetteer_names_are_kept_as_written() -> None:
+    resolved = resolve([gdz_2022()], regions=FlatRegions())
+    assert {m.region for m in resolved.measurements} == {"广州开发区"}
+
+
+# --------------------------------------------------------------------------------------------
+# firsts
+
+
+def test_done_when_overseas_insurance_claim_is_listed_once_and_corroborated() -> None:
+    result = corpus().firsts(scope="national")
+    found = [c for c in result if "海外侵权责任" in c.subject]
+    assert len(found) == 1
+    claim = found[0]
+    assert claim.status == "corroborated"
+    assert claim.documents == ("gdz_2022", "gz_2022")
+    assert set(claim.claimants) == {"广州开发区", "广州市"}
+    assert claim.region == "广州开发区"  # the innermost claimant
+    assert set(claim.subjects) == {"知识产权海外侵权责任保险", "知识产权海外侵权责任险"}
+
+
+@pytest.mark.parametrize(
+    ("docs", "subject", "statuses"),
+    [
+        pytest.param(["gdz_2022"], "知识产权海外侵权责任保险", ["asserted"], id="one-article-asserted"),
+        pytest.param(["gdz_2022", "gz_2022", "shenzhen_2021"], "海外侵权责任", ["contested"],
+                     id="shenzhen-and-guangzhou-contested"),
+        pytest.param(["gdz_2022", "shenzhen_2021"], "知识产权公证处", ["contested"],
+                     id="provincial-same-province-contested"),
+        pytest.param(["zhejiang_2023", "jiangsu_2023"], "知识产权纠纷人民调解委员会", ["asserted", "asserted"],
+                     id="provincial-different-provinces-two-claims"),
+    ],
+)
+def test_claim_status(docs: list[str], subject: str, statuses: list[str]) -> None:
+    builders = {"gdz_2022": gdz_2022, "gz_2022": gz_2022, "shenzhen_2021": shenzhen_2021,
+                "zhejiang_2023": zhejiang_2023, "jiangsu_2023": jiangsu_2023}
+    result = corpus(*(builders[d]() for d in docs)).firsts()
+    found = [c for c in result if subject in c.subject]
+    assert sorted(c.status for c in found) == statuses
+
+
+def test_contested_claim_has_no_single_region() -> None:
+    result = corpus(gdz_2022(), shenzhen_2021()).firsts(status="contested")
+    assert len(result) == 2
+    assert all(c.region is None and len(c.claimants) == 2 for c in result)
+
+
+@pytest.mark.parametrize(
+    ("scope", "region", "subjects"),
+    [
+        ("national", "越秀区", ["智慧建设概念知识产权证券化产品"]),
+        ("全省", None, ["知识产权公证处"]),
+        ("provincial", "广州市", ["知识产权公证处"]),
+        (None, "中新广州知识城", []),
+    ],
+    ids=["national-yuexiu", "scope-word", "within-city", "zone-has-none"],
+)
+def test_firsts_filters(scope: str | None, region: str | None, subjects: list[str]) -> None:
+    assert [c.subject for c in corpus().firsts(scope, region)] == subjects
+
+
+def test_firsts_rejects_unknown_scope() -> None:
+    with pytest.raises(BadArgumentError, match="scope"):
+        corpus().firsts("galactic")
+
+
+# --------------------------------------------------------------------------------------------
+# timeline
+
+
+def test_done_when_timeline_of_the_zone_starts_with_the_2016_pilot() -> None:
+    result = corpus().timeline("广州开发区")
+    assert str(result.entries[0].date) == "2016-07"
+    assert "综合改革试验" in result.entries[0].description
+    assert result.entries[0].region == "中新广州知识城"
+    keys = [date_order_key(e.date) for e in result.entries]
+    assert keys == sorted(keys)
+
+
+def test_timeline_by_alias_equals_canonical() -> None:
+    assert corpus().timeline("黄埔区").to_records() == corpus().timeline("广州开发区").to_records()
+
+
+@pytest.mark.parametrize(
+    ("within", "expected_regions"),
+    [
+        (True, {"广州市", "广州开发区", "中新广州知识城", "越秀区"}),
+        (False, {"广州市"}),
+    ],
+    ids=["within", "no-within"],
+)
+def test_timeline_within(within: bool, expected_regions: set[str]) -> None:
+    result = corpus().timeline("广州市", within=within)
+    assert {e.region for e in result.entries if e.kind != "first"} == expected_regions
+
+
+def test_timeline_kinds_and_window() -> None:
+    result = corpus().timeline(kinds=["measurement"], since="2021", until="2021-12")
+    assert {e.kind for e in result} == {"measurement"}
+    assert {str(e.date) for e in result} <= {"2021", "2021-12"}
+    assert "2022" not in {str(e.date) for e in result}
+
+
+def test_timeline_counts_undated() -> None:
+    result = corpus(gdz_reform()).timeline()
+    assert result.undated >= 2  # 13家, 26.13亿元 have no date
+
+
+def test_timeline_bad_arguments() -> None:
+    with pytest.raises(BadArgumentError, match="kinds"):
+        corpus().timeline(kinds="gossip")
+    with pytest.raises(BadArgumentError, match="since"):
+        corpus().timeline(since="last year")
+    with pytest.raises(BadArgumentError, match="before"):
+        corpus().timeline(since="2022", until="2021")
+
+
+def test_entry_kinds_are_documented_order() -> None:
+    assert ENTRY_KINDS == ("event", "measurement", "target", "first", "product", "initiative", "institution")
+
+
+# --------------------------------------------------------------------------------------------
+# compare
+
+
+def test_done_when_compare_high_value_patents_whatever_the_alias() -> None:
+    result = corpus().compare(["广州开发区", "越秀区", "广州市"], ["每万人高价值专利拥有量"])
+    assert result.metrics == ("每万人口高价值发明专利拥有量",)
+    metric = "每万人口高价值发明专利拥有量"
+    assert result.value(metric, "广州开发区") == Decimal("177.57")
+    assert result.value(metric, "越秀区") == Decimal("97.51")
+    assert result.value(metric, "广州市") == Decimal(20)  # the 2025 target (30) is not a value
+    cell = result.cell(metric, "广州市")
+    assert cell is not None and cell.measurement is not None
+    assert str(cell.measurement.date) == "2021-12" and cell.measurement.documents == ("gz_2022",)
+
+
+def test_compare_as_of_keeps_values_known_by_then() -> None:
+    result = corpus().compare("广州开发区,越秀区", ["每万人口高价值发明专利拥有量"], as_of="2022")
+    assert result.value("每万人口高价值发明专利拥有量", "越秀区") is None
+    assert result.value("每万人口高价值发明专利拥有量", "广州开发区") == Decimal("177.57")
+
+
+def test_compare_default_metrics_and_counts() -> None:
+    result = corpus().compare(["广州开发区", "广州市"])
+    assert "有效发明专利量" in result.metrics and "专利授权量" in result.metrics
+    counts = {(c.region, c.kind): c.count for c in result.counts}
+    assert counts[("广州开发区", "first")] == 3
+    assert counts[("广州市", "first")] == 4  # its districts' claims count too
+
+
+def test_compare_latest_value_wins() -> None:
+    old = DocBuilder("sz_old", published="2020-03-01", region="深圳市")
+    old.sentence("2019年深圳PCT国际专利申请量1.75万件。").value("PCT国际专利申请量", "17500", "件", "2019")
+    new = DocBuilder("sz_new", published="2021-03-01", region="深圳市")
+    new.sentence("2020年深圳PCT国际专利申请量2.02万件。").value("PCT专利申请量", "20200", "件", "2020")
+    result = corpus(old.build(), new.build()).compare(["深圳"], ["PCT国际专利申请量"])
+    assert result.value("PCT国际专利申请量", "深圳市") == Decimal(20200)
+
+
+def test_compare_needs_a_region() -> None:
+    with pytest.raises(BadArgumentError, match="region"):
+        corpus().compare([])
+
+
+# --------------------------------------------------------------------------------------------
+# history
+
+
+def test_done_when_history_of_insured_firms_shows_13_and_26() -> None:
+    result = corpus().history("购买海外侵权责任保险的企业数", "广州开发区")
+    assert sorted(result.values()) == [13, 26]
+    by_value = {p.value: p for p in result}
+    assert str(by_value[Decimal(26)].date) == "2022"
+    assert by_value[Decimal(13)].date is None  # that article gives no date
+    assert by_value[Decimal(26)].documents == ("gdz_2022",)
+    assert by_value[Decimal(13)].documents == ("gdz_reform",)
+
+
+@pytest.mark.parametrize("alias", ["海外侵权责任险", "知识产权海外侵权责任保险", "购买海外侵权责任保险的企业数"])
+def test_history_by_any_alias(alias: str) -> None:
+    assert sorted(corpus().history(alias, "黄埔区").values()) == [13, 26]
+
+
+def test_history_of_unknown_metric_matches_written_name() -> None:
+    b = DocBuilder("cd", published="2023-01-01", region="成都市")
+    b.sentence("2022年，成都知识产权服务业营收达30亿元。").value("知识产权服务业营收", "3000000000", "元", "2022")
+    result = corpus(b.build()).history("知识产权服务业营收")
+    assert result.values() == [Decimal(3000000000)]
+
+
+def test_history_targets_only_on_request() -> None:
+    metric = "每万人口高价值发明专利拥有量"
+    assert 30 not in corpus().history(metric, "广州市").values()
+    assert 30 in corpus().history(metric, "广州市", include_targets=True).values()
+
+
+def test_history_orders_dated_then_undated() -> None:
+    result = corpus().history("国家知识产权示范企业和优势企业")
+    dates = [p.date for p in result]
+    assert dates == sorted(dates, key=date_order_key)

@@ -1,0 +1,167 @@
+"""Results as tables, records, DataFrames, notebook HTML and plots (hand-made records)."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policytrack import Corpus, PolicytrackError
+from policytrack.render import MissingExtraError, json_value, records_table
+
+from ._query_fixtures import StubGazetteer, guangzhou_corpus
+
+CORPUS = Corpus(guangzhou_corpus(), gazetteer=StubGazetteer())
+
+RESULTS = {
+    "timeline": lambda: CORPUS.timeline("广州开发区"),
+    "firsts": lambda: CORPUS.firsts("national"),
+    "compare": lambda: CORPUS.compare(["广州开发区", "越秀区", "广州市"], ["每万人高价值专利拥有量"]),
+    "history": lambda: CORPUS.history("海外侵权责任险", "广州开发区"),
+}
+PLOTTABLE = ["timeline", "compare", "history"]
+
+
+@pytest.mark.parametrize("name", list(RESULTS))
+def test_records_are_plain_json(name: str) -> None:
+    records = RESULTS[name]().to_records()
+    assert records
+    text = json.dumps(records, ensure_ascii=False)
+    assert json.loads(text) == records
+    for row in records:
+        assert isinstance(row["sources"], list) and all(isinstance(s, str) for s in row["sources"])
+        assert "region" in row and "date" in row
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("timeline", {"date", "region", "kind", "description", "metric", "value", "unit", "status", "sources"}),
+        ("firsts", {"date", "region", "kind", "subject", "scope", "status", "sources"}),
+        ("compare", {"date", "region", "kind", "metric", "value", "unit", "sources"}),
+        ("history", {"date", "region", "kind", "metric", "value", "unit", "sources"}),
+    ],
+)
+def test_rows_carry_the_documented_keys(name: str, keys: set[str]) -> None:
+    for row in RESULTS[name]().to_records():
+        assert keys <= set(row)
+
+
+@pytest.mark.parametrize("tablefmt", ["github", "simple", "grid", "plain", "pipe"])
+@pytest.mark.parametrize("name", list(RESULTS))
+def test_tables_in_any_tabulate_format(name: str, tablefmt: str) -> None:
+    table = RESULTS[name]().table(tablefmt)
+    assert "广州开发区" in table
+
+
+def test_str_has_title_and_rows() -> None:
+    text = str(RESULTS["history"]())
+    assert text.splitlines()[0] == "History of 购买海外侵权责任保险的企业数 in 广州开发区"
+    assert "26" in text and "13" in text
+
+
+def test_comparison_table_is_wide() -> None:
+    rows = RESULTS["compare"]().table_rows()
+    assert rows[0]["metric"] == "每万人口高价值发明专利拥有量"
+    assert rows[0]["广州开发区"] == "177.57件 (2021)"
+    assert rows[0]["越秀区"] == "97.51件 (2024)"
+    assert rows[0]["广州市"] == "20件 (2021-12)"
+
+
+def test_repr_html_escapes() -> None:
+    html = RESULTS["firsts"]()._repr_html_()
+    assert html.startswith("<p><strong>First claims")
+    assert "<table>" in html and "知识产权海外侵权责任保险" in html
+
+
+def test_records_table_handles_no_rows_and_lists() -> None:
+    assert records_table([]) == "(no rows)"
+    assert "a, b" in records_table([{"x": ["a", "b"], "y": None}])
+
+
+@pytest.mark.parametrize(("value", "expected"), [("177.57", 177.57), ("26", 26), ("7.8E+7", 78000000)])
+def test_json_value(value: str, expected: float) -> None:
+    from decimal import Decimal
+
+    out = json_value(Decimal(value))
+    assert out == expected and type(out) is type(expected)
+
+
+def _hide(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+    import importlib
+    import sys
+
+    for name in list(sys.modules):
+        if name == module or name.startswith(module + "."):
+            monkeypatch.delitem(sys.modules, name)
+
+    def fake(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == module or name.startswith(module + "."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    real_import_module = importlib.import_module
+
+    def fake_module(name: str, package: str | None = None) -> Any:
+        if name == module or name.startswith(module + "."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import_module(name, package)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    monkeypatch.setattr(importlib, "import_module", fake_module)
+
+
+@pytest.mark.parametrize(
+    ("module", "call", "extra"),
+    [
+        ("pandas", lambda r: r.to_pandas(), "pandas"),
+        ("matplotlib", lambda r: r.plot(), "plot"),
+    ],
+    ids=["pandas", "matplotlib"],
+)
+def test_missing_extra_is_named(module: str, call: Any, extra: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policytrack import render
+
+    render.cjk_font.cache_clear()
+    _hide(module, monkeypatch)
+    with pytest.raises(MissingExtraError, match=rf"pip install 'policytrack\[{extra}\]'") as info:
+        call(RESULTS["timeline"]())
+    assert isinstance(info.value, ImportError) and isinstance(info.value, PolicytrackError)
+    render.cjk_font.cache_clear()
+
+
+def test_firsts_has_no_plot() -> None:
+    with pytest.raises(PolicytrackError, match="no plot"):
+        RESULTS["firsts"]().plot()
+
+
+@pytest.mark.parametrize("name", list(RESULTS))
+def test_to_pandas(name: str) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = RESULTS[name]().to_pandas()
+    assert isinstance(frame, pd.DataFrame)
+    assert len(frame) == len(RESULTS[name]().to_records())
+    assert "sources" in frame.columns
+
+
+@pytest.mark.parametrize("name", PLOTTABLE)
+def test_plot_draws_chinese_without_missing_glyphs(name: str, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    from policytrack.render import cjk_font
+
+    if cjk_font() is None:
+        pytest.skip("no CJK font on this machine (apt-get install fonts-noto-cjk)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would fail the test
+        figure = RESULTS[name]().plot()
+        out = tmp_path / f"{name}.png"
+        figure.savefig(out, dpi=60)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    texts = [t.get_text() for ax in figure.axes for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    texts += [ax.get_title() for ax in figure.axes]
+    assert any("广州" in t or "购买" in t or "每万人" in t for t in texts)
