@@ -1,12 +1,512 @@
-"""Extraction of :class:`~policytrack.models.FirstClaim` records (work in progress)."""
+"""Extraction of :class:`~policytrack.models.FirstClaim` records: claims to be first.
+
+Each sentence is scanned for cues; the vocabulary lives in ``data/firsts.json``.
+
+* **Cue and kind.** 首 or 第一 with a counter word (首个, 首单, 第一家, 首次) is
+  ``first``; 首批/第一批 is ``first_batch``; a pioneer verb (率先, 首创, 首推,
+  首发, 最早) or a frame (开创…先河) is ``pioneer``.
+* **Scope.** The scope word attached before the cue (全国首单, 国内首例,
+  在全省率先, 全国范围内首个) or right after 率先 (率先在全国…); else a place
+  name in that position, by its gazetteer level (广东首个 → provincial, 深圳首期
+  → municipal).  Before an adverbial cue (首次, 率先, 首创…) a place name is the
+  sentence's subject, not a scope, unless it follows 在 (在广东率先).  With
+  nothing attached the scope is ``unspecified``.
+* **Subject.** What follows the cue to the end of its clause, as written: for
+  首个/首单… the noun phrase, cut before a trailing predicate (…产品落地,
+  …产品在X落地); for adverbial cues the object, without a leading verb
+  (率先建立了X → X); for frames the words between (开创X先河 → X).  Coordinated
+  modifiers sharing a head are split (纯专利、纯商标资产证券化产品 → two claims).
+* **Not claims.** Rankings (居全国首位, 全市第一: no counter word), aims and
+  targets (争取率先, 到2025年，率先建成…), fixed terms (首台套, 首个工作日, 首创精神) and nominal uses
+  with nothing claimed (“全省首创”项目, 首发首创).
+* **Region.** A place the first happened in (…在广州开发区落地); nobody when the
+  cue follows an adoption verb (接入全国首个…); a place inside the document's
+  region named in the clause before a copula (…广州南沙受理窗口，成为首批…); else :func:`.regions.record_region`
+  for the cue, falling back to the document's region, which also wins over a
+  region that merely contains it (an institution named after the province in a
+  district's article).
+* **Date.** :func:`.dates.sentence_date` of the sentence, relative to the
+  publication date.
+
+A claim repeated in one document (same scope and subject) is kept once, at its
+first mention.
+"""
 
 from __future__ import annotations
 
-from ..models import Document, FirstClaim
+import bisect
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ..models import Document, Evidence, FirstClaim, FirstKind, FirstScope, PartialDate, RegionLevel
+from . import dates, regions
+from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
+
+_CLAUSE_END = "，,。；;：:！!？?…\n"
+_BREAKS = ("——", "—", "--", "（", "(")
+_OPEN_QUOTES = "“‘「『《"
+_CLOSE_QUOTES = "”’」』》"
+_PREPOSITIONS = frozenset("在于由")
+_LOOKBEHIND = 24  # characters before a cue searched for its scope
+_AIM_WINDOW = 10  # characters before a cue's scope searched for an aim word
+_MAX_MODIFIER = 8  # longest modifier split off a coordinated subject
+_MAX_AFTER = 80  # characters after a cue read for its subject
+_REGION_WINDOW = 200  # characters either side of a cue shown to record_region
+
+_LEVEL_SCOPE = {
+    RegionLevel.SUPRA: FirstScope.REGIONAL,
+    RegionLevel.COUNTRY: FirstScope.NATIONAL,
+    RegionLevel.PROVINCE: FirstScope.PROVINCIAL,
+    RegionLevel.CITY: FirstScope.MUNICIPAL,
+    RegionLevel.DISTRICT: FirstScope.DISTRICT,
+    RegionLevel.ZONE: FirstScope.DISTRICT,
+}
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@attrs.frozen
+class _Vocab:
+    counters: dict[str, FirstKind]
+    pioneers: dict[str, bool]
+    frames: dict[str, str]
+    scopes: dict[str, FirstScope]
+    fillers: tuple[str, ...]
+    non_claims: tuple[str, ...]
+    aims: tuple[str, ...]
+    aims_adjacent: tuple[str, ...]
+    adoption_verbs: tuple[str, ...]
+    copulas: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    aim_re: re.Pattern[str]
+    aim_word_re: re.Pattern[str]
+    non_claim_re: re.Pattern[str]
+    leading_verbs: tuple[str, ...]
+    stops: tuple[str, ...]
+    stop_tails: tuple[str, ...]
+    stop_compounds: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    head_starts: tuple[str, ...]
+    cue_re: re.Pattern[str]
+    scope_before_re: re.Pattern[str]
+    scope_after_re: re.Pattern[str]
+    scope_start_re: re.Pattern[str]
+
+
+def load_vocabulary() -> dict[str, Any]:
+    """The raw contents of ``data/firsts.json``."""
+    text = resources.files("policytrack").joinpath("data/firsts.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _vocab() -> _Vocab:
+    raw = load_vocabulary()
+    counters = {c: FirstKind(k) for c, k in raw["counters"].items()}
+    pioneers = {str(c): bool(v) for c, v in raw["pioneer_cues"].items()}
+    frames = {str(c): str(v) for c, v in raw["frame_cues"].items()}
+    scopes = {w: FirstScope(s) for w, s in raw["scopes"].items()}
+    fillers = tuple(raw["scope_fillers"])
+    cue_re = re.compile(
+        rf"(?P<counter>(?:首|第一)(?:{_alternation(counters)}))"
+        rf"|(?P<pioneer>{_alternation(pioneers)})"
+        rf"|(?P<frame>{_alternation(frames)})"
+    )
+    scope_words = _alternation(scopes)
+    filler_words = _alternation(fillers)
+    return _Vocab(
+        counters=counters,
+        pioneers=pioneers,
+        frames=frames,
+        scopes=scopes,
+        fillers=fillers,
+        non_claims=tuple(raw["cue_non_claims"]),
+        aims=tuple(raw["aim_words"]),
+        aims_adjacent=tuple(raw["aim_words_adjacent"]),
+        adoption_verbs=tuple(raw["adoption_verbs"]),
+        copulas=tuple(raw["copulas"]),
+        coordinators=tuple(sorted(raw["coordinators"], key=len, reverse=True)),
+        aim_word_re=re.compile(_alternation(raw["aim_words"])),
+        non_claim_re=re.compile(_alternation(raw["cue_non_claims"])),
+        aim_re=re.compile("|".join(f"(?:{p})" for p in raw["aim_patterns"])),
+        leading_verbs=tuple(sorted(raw["leading_verbs"], key=len, reverse=True)),
+        stops=tuple(raw["subject_stops"]),
+        stop_tails=tuple(raw["subject_stop_tails"]),
+        stop_compounds=tuple(raw["stop_compounds"]),
+        prefixes=tuple(sorted(raw["subject_prefixes"], key=len, reverse=True)),
+        head_starts=tuple(raw["head_starts"]),
+        cue_re=cue_re,
+        scope_before_re=re.compile(rf"在?(?P<scope>{scope_words})(?:{filler_words})?的?$"),
+        scope_after_re=re.compile(rf"在(?P<scope>{scope_words})(?:{filler_words})?"),
+        scope_start_re=re.compile(rf"(?P<scope>{scope_words})"),
+    )
+
+
+@attrs.frozen
+class _Scope:
+    scope: FirstScope
+    start: int  # where the scope phrase starts in the sentence (the cue's start if none)
+    is_place: bool = False  # a place name (广东首个), which may also be the claimant
+
+
+def _clause_bounds(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if ch in _CLAUSE_END]
+
+
+def _scope_word(text: str, cue_start: int, clause_start: int) -> _Scope | None:
+    """The scope word attached right before the cue (全国首单, 在全省率先, 全国范围内首个)."""
+    v = _vocab()
+    lo = max(clause_start, cue_start - _LOOKBEHIND)
+    m = v.scope_before_re.search(text, lo, cue_start)
+    if m:
+        return _Scope(v.scopes[m.group("scope")], m.start())
+    return None
+
+
+def _scope_place(
+    text: str, cue_start: int, clause_start: int, adverbial: bool, context: str | None
+) -> _Scope | None:
+    """A place name in the scope position, by its level (广东首个, 在深圳率先)."""
+    v = _vocab()
+    lo = max(clause_start, cue_start - _LOOKBEHIND)
+    core = text[lo:cue_start].removesuffix("的")
+    for filler in v.fillers:
+        if core.endswith(filler):
+            core = core[: -len(filler)]
+            break
+    for mention in regions.Gazetteer.default().find(core, context):
+        if mention.end != len(core):
+            continue
+        before = core[: mention.start]
+        if adverbial and not before.endswith("在"):
+            continue
+        scope = _LEVEL_SCOPE.get(RegionLevel(mention.level))
+        if scope is FirstScope.PROVINCIAL and mention.name.endswith("市"):
+            scope = FirstScope.MUNICIPAL  # 上海首单: a municipality under the central government
+        if scope is None:
+            continue
+        start = lo + mention.start - (1 if before.endswith("在") else 0)
+        return _Scope(scope, start, is_place=True)
+    return None
+
+
+def _is_aim(text: str, anchor: int, clause_start: int) -> bool:
+    v = _vocab()
+    if v.aim_re.search(text, max(0, anchor - _LOOKBEHIND * 2), anchor):
+        return True
+    before = text[clause_start:anchor]
+    if any(before.endswith(w) for w in v.aims_adjacent):
+        return True
+    return v.aim_word_re.search(before, max(0, len(before) - _AIM_WINDOW)) is not None
+
+
+def _is_compound(text: str, pos: int, compounds: tuple[str, ...]) -> bool:
+    """Whether the character at ``pos`` is part of one of ``compounds``."""
+    for word in compounds:
+        for i, ch in enumerate(word):
+            if ch == text[pos] and pos >= i and text[pos - i : pos - i + len(word)] == word:
+                return True
+    return False
+
+
+def _cut_breaks(subject: str) -> str:
+    for mark in _BREAKS:
+        i = subject.find(mark)
+        if i >= 0:
+            subject = subject[:i]
+    return subject
+
+
+def _only_predicate(rest: str) -> bool:
+    """Whether ``rest`` is nothing but predicate words (正式挂牌成立, 落地了)."""
+    v = _vocab()
+    words = sorted({*v.stops, *v.stop_tails}, key=len, reverse=True)
+    pos = 0
+    while pos < len(rest):
+        word = next((w for w in words if rest.startswith(w, pos)), None)
+        if word is None:
+            return False
+        pos += len(word)
+    return True
+
+
+def _cut_stops(subject: str) -> tuple[str, str]:
+    """Cut a noun phrase before a trailing predicate; returns (subject, rest)."""
+    v = _vocab()
+    best = len(subject)
+    for stop in v.stops:
+        i = subject.find(stop, 2)
+        while 0 <= i < best:
+            rest = subject[i:]
+            if stop in _PREPOSITIONS:
+                ok = "的" not in rest and not _is_compound(subject, i, v.stop_compounds)
+            else:
+                ok = _only_predicate(rest)
+            if ok:
+                best = i
+                break
+            i = subject.find(stop, i + 1)
+    return subject[:best], subject[best:]
+
+
+def _strip_quotes(subject: str) -> str:
+    subject = subject.strip(" \t\u3000")
+    opens = sum(subject.count(q) for q in _OPEN_QUOTES)
+    closes = sum(subject.count(q) for q in _CLOSE_QUOTES)
+    if closes > opens and subject and subject[-1] in _CLOSE_QUOTES:
+        subject = subject[:-1]
+    elif opens > closes and subject and subject[0] in _OPEN_QUOTES:
+        subject = subject[1:]
+    return subject
+
+
+def _strip_prefixes(subject: str) -> str:
+    for prefix in _vocab().prefixes:
+        if subject.startswith(prefix) and len(subject) > len(prefix) + 1:
+            return subject[len(prefix) :]
+    return subject
+
+
+def _strip_leading_verb(subject: str) -> str:
+    subject = subject.removeprefix("了")
+    if subject.endswith("之一"):
+        return subject  # 最早开展X的城市之一: the verb belongs to the relative clause
+    for verb in _vocab().leading_verbs:
+        if subject.startswith(verb):
+            rest = subject[len(verb) :].removeprefix("了")
+            if len(rest) >= 2 and not rest.startswith("的"):
+                return rest
+            break
+    return subject
+
+
+def _distribute(parts: list[str], strict: bool) -> list[str] | None:
+    """Split coordinated modifiers that share the last part's head noun."""
+    *mods, last = parts
+    if any(not m or len(m) > _MAX_MODIFIER or len(m) >= len(last) for m in mods):
+        return None
+    starts = [i for i in (last.find(h, 1) for h in _vocab().head_starts) if i > 0]
+    if starts:
+        head = last[min(starts) :]
+    elif all(len(m) == len(mods[0]) for m in mods) and all(m[0] == last[0] for m in mods) and not strict:
+        head = last[len(mods[0]) :]
+    else:
+        return None
+    if len(head) < 2:
+        return None
+    return [m if m.endswith(head) else m + head for m in mods] + [last]
+
+
+def _split_coordination(subject: str) -> list[str]:
+    if "、" in subject:
+        return _distribute(subject.split("、"), strict=False) or [subject]
+    for conj in ("和", "与", "及"):
+        if subject.count(conj) == 1:
+            left, right = subject.split(conj)
+            if len(left) <= 6:
+                split = _distribute([left, right], strict=True)
+                if split:
+                    return split
+    return [subject]
+
+
+def _truncate_at_next_cue(subject: str) -> str:
+    """End a subject before a coordinator that starts another claim (X、全国首批Y; X和首单Y)."""
+    v = _vocab()
+    for m in v.cue_re.finditer(subject):
+        head = subject[: m.start()]
+        for coord in v.coordinators:
+            k = head.rfind(coord)
+            if k <= 0:
+                continue
+            between = head[k + len(coord) :]
+            if not between or v.scope_before_re.match(between):
+                return subject[:k]
+    return subject
+
+
+def _shared_scope(text: str, cue_start: int, clause_start: int, context: str | None) -> FirstScope:
+    """The scope of an earlier claim joined to this cue by a coordinator (全国首家X、首个Y)."""
+    v = _vocab()
+    head = text[max(clause_start, cue_start - _MAX_AFTER) : cue_start]
+    if not head.endswith(v.coordinators):
+        return FirstScope.UNSPECIFIED
+    offset = cue_start - len(head)
+    prior = None
+    for m in v.cue_re.finditer(head):
+        if m.group("counter"):
+            prior = m
+    if prior is None:
+        return FirstScope.UNSPECIFIED
+    start = offset + prior.start()
+    found = _scope_word(text, start, clause_start) or _scope_place(text, start, clause_start, False, context)
+    return found.scope if found else FirstScope.UNSPECIFIED
+
+
+@attrs.frozen
+class _Reading:
+    kind: FirstKind
+    scope: FirstScope
+    subjects: list[str]
+    anchor: int  # start of the scope phrase or cue, in the sentence
+    region_anchor: int  # where the claimant is looked for: before a scope word, after a place name
+    place: str | None  # a place the first happened in, named after the subject
+    claimless: bool  # the cue follows an adoption verb: nobody's first here
+    previous_clause: str  # the clause before, when the cue's clause starts with a copula (成为首批)
+
+
+def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -> _Reading | None:
+    """Read one cue in a sentence; None when it is not a claim."""
+    v = _vocab()
+    cue = m.group()
+    if v.non_claim_re.match(text, m.start()):
+        return None
+    i = bisect.bisect_left(bounds, m.start())
+    clause_start = bounds[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(bounds, m.end())
+    clause_end = bounds[j] if j < len(bounds) else len(text)
+
+    counter = m.group("counter")
+    kind = v.counters[counter[-1]] if counter else FirstKind.PIONEER
+    adverbial = not counter or counter.endswith("次")
+    found = _scope_word(text, m.start(), clause_start)
+    scope = found.scope if found else FirstScope.UNSPECIFIED
+    anchor = found.start if found else m.start()
+    if _is_aim(text, anchor, clause_start):
+        return None
+
+    after = text[m.end() : min(clause_end, m.end() + _MAX_AFTER)]
+    nxt = v.cue_re.search(after)
+    if nxt and (nxt.start() == 0 or v.scope_before_re.search(after, 0, nxt.start())):
+        # another claim starts here (全国首个X全省首家Y); a bare cue ends this one (首发首创)
+        scoped = v.scope_before_re.search(after, 0, nxt.start())
+        after = after[: scoped.start() if scoped else nxt.start()]
+        for coord in v.coordinators:
+            if after.endswith(coord):
+                after = after[: -len(coord)]
+                break
+    place: str | None = None
+    if m.group("frame"):
+        closer = after.find(v.frames[cue])
+        if closer < 0:
+            return None
+        subject = after[:closer].removeprefix("了")
+        sm = v.scope_start_re.match(subject)
+        if sm and scope is FirstScope.UNSPECIFIED:
+            scope = v.scopes[sm.group("scope")]
+            subject = subject[sm.end() :]
+        subject = subject.removesuffix("的").removesuffix("之")
+    elif adverbial:
+        sm = v.scope_after_re.match(after)
+        if sm:
+            if scope is FirstScope.UNSPECIFIED:
+                scope = v.scopes[sm.group("scope")]
+            after = after[sm.end() :]
+        subject = _strip_leading_verb(_cut_breaks(after))
+    else:
+        subject, rest = _cut_stops(_cut_breaks(after))
+        if rest.startswith("在"):
+            for mention in regions.Gazetteer.default().find(rest[1:], context):
+                if mention.start == 0:
+                    place = regions.Gazetteer.default().canonical(mention.name) or mention.name
+                break
+        subject = _strip_prefixes(subject)
+
+    if not subject or subject[0] in _CLOSE_QUOTES or v.cue_re.match(subject):
+        return None  # nominal use: “全省首创”项目, 首发首创
+    subject = _strip_quotes(_truncate_at_next_cue(subject))
+    if len(subject) < 2:
+        return None
+    if scope is FirstScope.UNSPECIFIED:
+        found = _scope_place(text, m.start(), clause_start, adverbial, context)
+        if found:
+            scope, anchor = found.scope, found.start
+        elif counter and not adverbial:
+            scope = _shared_scope(text, m.start(), clause_start, context)
+    if m.group("pioneer") and v.pioneers[cue] and scope is FirstScope.UNSPECIFIED:
+        return None
+    before = text[clause_start:anchor].removesuffix("了")
+    claimless = any(before.endswith(w) for w in v.adoption_verbs)
+    previous = ""
+    if clause_start > 0 and before.startswith(v.copulas):
+        k = bisect.bisect_left(bounds, clause_start - 1)
+        previous = text[(bounds[k - 1] + 1 if k > 0 else 0) : clause_start - 1]
+    subjects = _split_coordination(subject)
+    region_anchor = m.start() if found and found.is_place else anchor
+    return _Reading(
+        kind, scope, subjects, anchor, region_anchor, place, claimless, previous[-_REGION_WINDOW:]
+    )
+
+
+def _region(doc: Document, sentence: Sentence, reading: _Reading) -> str | None:
+    if reading.claimless:
+        return None
+    if reading.place:
+        return reading.place
+    gazetteer = regions.Gazetteer.default()
+    if reading.previous_clause and doc.region:
+        # …广州南沙受理窗口，成为首批…: the claimant is named in the clause before
+        inner = [
+            m.name
+            for m in gazetteer.find(reading.previous_clause, doc.region)
+            if m.name != doc.region and gazetteer.is_within(m.name, doc.region)
+        ]
+        if inner:
+            return inner[-1]
+    anchor = sentence.start + reading.region_anchor
+    start = max(sentence.start, anchor - _REGION_WINDOW)
+    end = min(sentence.end, anchor + _REGION_WINDOW)
+    found = regions.record_region(doc.text, start, end, anchor, doc.region)
+    if found and doc.region and found != doc.region and gazetteer.is_within(doc.region, found):
+        return doc.region  # a containing region named in passing
+    return found or doc.region
 
 
 def extract(doc: Document) -> list[FirstClaim]:
     """Every FirstClaim stated in ``doc.text``, each with its evidence sentence."""
-    return []
+    v = _vocab()
+    out: list[FirstClaim] = []
+    seen: set[tuple[FirstScope, str]] = set()
+    for sentence in split_sentences(doc.text):
+        text = sentence.text
+        bounds: list[int] | None = None
+        date: PartialDate | None = None
+        dated = False
+        for m in v.cue_re.finditer(text):
+            if bounds is None:
+                bounds = _clause_bounds(text)
+            reading = _read(text, m, bounds, doc.region)
+            if reading is None:
+                continue
+            fresh = [s for s in reading.subjects if (reading.scope, s) not in seen]
+            if not fresh:
+                continue
+            region = _region(doc, sentence, reading)
+            if not dated:
+                date, dated = dates.sentence_date(text, doc.published), True
+            evidence = Evidence(sentence.start, sentence.end, text)
+            cue = m.group() + (f"…{v.frames[m.group()]}" if m.group("frame") else "")
+            for subject in fresh:
+                seen.add((reading.scope, subject))
+                out.append(
+                    FirstClaim(
+                        scope=reading.scope,
+                        kind=reading.kind,
+                        subject=subject,
+                        evidence=evidence,
+                        region=region,
+                        date=date,
+                        cue=cue,
+                    )
+                )
+    return out
