@@ -1,12 +1,912 @@
-"""Extraction of :class:`~policytrack.models.Milestone` records (work in progress)."""
+"""Extraction of :class:`~policytrack.models.Milestone` records: measurements, targets, events.
+
+A *measurement* is a statistic's value (``该区有效发明专利22452件``), a *target* a value aimed
+for (``到2025年，每万人口高价值发明专利拥有量达30件``), an *event* something dated that
+happened (``2019年成立…调解中心``).  Vocabulary (connective words stripped from names, event
+verbs, target cues...) lives in ``data/milestones.json``.
+
+How a statistic is read, clause by clause (a clause ends at ，；。：or a bracket):
+
+* Every quantity of :func:`~policytrack.extract.numbers.find_quantities` that is not a change
+  is a value.  Its name is the text to its right up to the next quantity, 、 or clause end
+  (``发行4支知识产权证券化产品`` -> ``发行知识产权证券化产品``; a verb of at most four
+  characters before the number is kept), else the text to its left from the clause start or
+  the previous quantity (``该区有效发明专利22452件`` -> ``有效发明专利``), with scope, place,
+  date and connective words stripped from both ends.  No name, no measurement.
+* A change (``同比增长60%``) right after a value is that value's ``change``; a change with a
+  name of its own is a target when the sentence states a target (``年均增长6%以上``) and is
+  dropped otherwise.  ``由X提高到Y`` is two measurements of one name.
+* The date is the last date before the value in the sentence (``；`` does not end a sentence
+  here), not counting dates inside quotes or titles nor ``于…`` dates (which date an action,
+  not the clauses after it); failing that, the last clause-initial date of an earlier sentence
+  of the same paragraph.  ``目前``/``近日`` resolve to the publication year.
+* A value is a target when its date is a target date (``到2025年``) or its sentence holds a
+  target cue (``力争``); a paragraph's target date carries over like any other date.
+* An event is a clause with an event verb, no quantity and no future cue, dated within its
+  own sentence (a ``…年度`` inside a quoted name counts as a last resort).
+* The same fact stated twice is one record: the first, given the date of the second when it
+  had none.  Headings (short lines with no sentence punctuation) and ``原标题`` lines restate
+  facts and are skipped.
+* Regions come from :func:`~policytrack.extract.regions.record_region`, anchored at the value
+  (or at a ``占全市``-style comparison, whose scope word is not the statistic's region).
+"""
 
 from __future__ import annotations
 
-from ..models import Document, Milestone
+import bisect
+import json
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ..models import Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
+from .dates import DateMatch, find_dates
+from .numbers import QuantityMatch, find_quantities
+from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
 
 
+# --------------------------------------------------------------------------- vocabulary
+
+
+def _bylen(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@attrs.frozen
+class _Vocab:
+    skip_prefixes: tuple[str, ...]
+    clause_breaks: frozenset[str]
+    list_breaks: frozenset[str]
+    strip_prefixes: tuple[str, ...]
+    keep_prefixes: tuple[str, ...]
+    strip_suffixes: tuple[str, ...]
+    subject_markers: tuple[str, ...]
+    list_heads: tuple[str, ...]
+    from_markers: tuple[str, ...]
+    to_verbs: tuple[str, ...]
+    right_prefix_max: int
+    noun_units: frozenset[str]
+    indefinite: frozenset[str]
+    setup_verbs: tuple[str, ...]
+    setup_nouns: tuple[str, ...]
+    threshold_verbs: tuple[str, ...]
+    right_stops: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    future_cues: tuple[str, ...]
+    ongoing_cues: tuple[str, ...]
+    event_verbs: tuple[str, ...]
+    event_not_verbs: tuple[str, ...]
+    event_strip: tuple[str, ...]
+    comparison_prefixes: tuple[str, ...]
+    left_heads: tuple[str, ...]
+    product_attributes: frozenset[str]
+    single_product: tuple[str, ...]
+
+
+def _load_json() -> dict[str, Any]:
+    raw = resources.files("policytrack").joinpath("data/milestones.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _words(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return _bylen(str(w) for w in data[key]["words"])
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d = _load_json()
+    return _Vocab(
+        skip_prefixes=_words(d, "skip_sentence_prefixes"),
+        clause_breaks=frozenset(d["clause_breaks"]["chars"]),
+        list_breaks=frozenset(d["list_breaks"]["chars"]),
+        strip_prefixes=_words(d, "metric_strip_prefixes"),
+        keep_prefixes=_words(d, "metric_keep_prefixes"),
+        strip_suffixes=_words(d, "metric_strip_suffixes"),
+        subject_markers=_words(d, "subject_markers"),
+        list_heads=_words(d, "list_heads"),
+        from_markers=_words(d, "from_markers"),
+        to_verbs=_words(d, "to_verbs"),
+        right_prefix_max=int(d["right_prefix_max_len"]["value"]),
+        noun_units=frozenset(d["noun_units"]["words"]),
+        indefinite=frozenset(d["indefinite_numerals"]["words"]),
+        setup_verbs=_words(d, "setup_verbs"),
+        setup_nouns=_words(d, "setup_nouns"),
+        threshold_verbs=_words(d, "threshold_verbs"),
+        right_stops=_words(d, "right_stop_prefixes"),
+        target_cues=_words(d, "target_cues"),
+        future_cues=_words(d, "future_cues"),
+        ongoing_cues=_words(d, "ongoing_cues"),
+        event_verbs=_words(d, "event_verbs"),
+        event_not_verbs=_words(d, "event_not_verbs"),
+        event_strip=_words(d, "event_strip_prefixes"),
+        comparison_prefixes=_words(d, "comparison_prefixes"),
+        left_heads=_words(d, "left_metric_heads"),
+        product_attributes=frozenset(d["product_attributes"]["words"]),
+        single_product=_words(d, "single_product_markers"),
+    )
+
+
+# --------------------------------------------------------------------------- regions (shared helper)
+
+
+_REGION_WINDOW = 200
+
+
+def _record_region(doc: Document, start: int, end: int, anchor: int) -> str | None:
+    from . import regions
+
+    finder = getattr(regions, "record_region", None)
+    if finder is None:
+        return doc.region
+    # a window around the anchor keeps very long "sentences" linear
+    start, end = max(start, anchor - _REGION_WINDOW), min(end, anchor + _REGION_WINDOW)
+    try:
+        found = finder(doc.text, start, end, anchor, doc.region)
+    except Exception:  # the shared helper must not take extraction down
+        return doc.region
+    return found if isinstance(found, str) else doc.region
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    from . import regions
+
+    cls = getattr(regions, "Gazetteer", None)
+    if cls is None:
+        return None
+    try:
+        return cls.default()
+    except Exception:
+        return None
+
+
+def _place_prefix_len(text: str) -> int:
+    """Length of a place name at the very start of ``text`` (0 when none)."""
+    gaz = _gazetteer()
+    if gaz is None or not text:
+        return 0
+    try:
+        mentions = gaz.find(text[:24])
+    except Exception:
+        return 0
+    best = 0
+    for m in mentions:
+        if getattr(m, "start", -1) == 0:
+            best = max(best, int(m.end))
+    return best
+
+
+# --------------------------------------------------------------------------- text helpers
+
+_QUOTED_RE = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^「」\n]{0,80}」|\"[^\"\n]{0,80}\"")
+_TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+_SPACE_RE = re.compile(r"\s+")
+_DESC_PUNCT = " \t\u3000,，、;；:：.。!！?？）)】-—·…"
+_AWARD_RE = re.compile(r"[^获得夺奖，,、]{0,6}奖")
+_COMMA = str.maketrans({",": "，"})
+_PUNCT = " \t\u3000,，、;；:：.。!！?？“”\"'（）()《》【】[]-—·…"
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, _BIG)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_BIG = 1 << 62
+
+
+def _start_of(d: _Date) -> int:
+    return d.start
+
+
+def _last_before(dates: list[_Date], pos: int, *, events: bool) -> _Date | None:
+    """The last date starting before ``pos`` that can date a statistic (or an event)."""
+    i = bisect.bisect_left(dates, pos, key=_start_of) - 1
+    while i >= 0:
+        d = dates[i]
+        if not d.quoted and (events or not d.after_yu) and (not events or d.match.date is not None):
+            return d
+        i -= 1
+    return None
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub("", text).strip(_PUNCT)
+
+
+def _lcs_len(a: str, b: str) -> int:
+    """Length of the longest common substring (short strings only)."""
+    if not a or not b:
+        return 0
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        for j, ch2 in enumerate(b, 1):
+            if ch == ch2:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _starts_with(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.startswith(w, start, end) and len(w) <= end - start:
+            return w
+    return None
+
+
+def _ends_with(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if len(w) <= end - start and text.endswith(w, start, end):
+            return w
+    return None
+
+
+def _strip_span(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
+    """Strip connectives, scope words, places and dates from a name's span ``text[start:end]``."""
+    voc = _vocab()
+    for _ in range(40):
+        while start < end and text[start] in _PUNCT:
+            start += 1
+        while end > start and text[end - 1] in _PUNCT:
+            end -= 1
+        if start >= end:
+            break
+        changed = False
+        if left:
+            suffix = _ends_with(text, start, end, voc.strip_suffixes)
+            if suffix is not None:
+                end -= len(suffix)
+                changed = True
+        else:
+            suffix = _ends_with(text, start, end, ("和", "及", "与", "以及", "等", "的", "之"))
+            if suffix is not None:
+                end -= len(suffix)
+                changed = True
+        if _starts_with(text, start, end, voc.keep_prefixes) is None:
+            dates = find_dates(text[start : min(end, start + 16)].translate(_COMMA))
+            place = _place_prefix_len(text[start:end])
+            if place and _AWARD_RE.match(text, start + place, end):
+                place = 0  # 广东省专利金奖: an award keeps the name of the place giving it
+            prefix = _starts_with(text, start, end, voc.strip_prefixes)
+            if dates and dates[0].start_offset == 0 and 0 < dates[0].end_offset <= min(end - start, 16):
+                start += dates[0].end_offset
+                changed = True
+            elif place > 0:
+                start += place
+                changed = True
+            elif prefix is not None:
+                start += len(prefix)
+                changed = True
+        if not changed:
+            break
+    return start, end
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@attrs.frozen
+class _Unit:
+    """Sentences joined by ；: one scope for dates, one evidence sentence each."""
+
+    sentences: tuple[Sentence, ...]
+    start: int
+    end: int
+    para: int
+
+
+def _units(text: str) -> list[_Unit]:
+    out: list[_Unit] = []
+    para = 0
+    current: list[Sentence] = []
+    prev_end = 0
+    for s in split_sentences(text):
+        gap = text[prev_end : s.start]
+        new_para = "\n" in gap or "\u3000\u3000" in gap
+        if current and (new_para or current[-1].text[-1:] not in "；;"):
+            out.append(_Unit(tuple(current), current[0].start, current[-1].end, para))
+            current = []
+        if new_para:
+            para += 1
+        current.append(s)
+        prev_end = s.end
+    if current:
+        out.append(_Unit(tuple(current), current[0].start, current[-1].end, para))
+    return out
+
+
+@attrs.frozen
+class _Date:
+    match: DateMatch
+    start: int  # absolute offsets
+    end: int
+    quoted: bool
+    after_yu: bool  # 于2019年: dates an action only
+    clause_initial: bool
+
+
+def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
+    utext = text[unit.start : unit.end]
+    quoted = _quoted_spans(utext)
+    voc = _vocab()
+    out: list[_Date] = []
+    # ASCII commas become full-width ones (same length, same offsets): the date finder reads
+    # a digit after "," as part of a thousands-separated number (显示,2022年).
+    for m in find_dates(utext.translate(_COMMA), ref):
+        a = m.start_offset
+        before = utext[max(0, a - 1) : a]
+        k = a
+        while k > max(0, a - 8) and utext[k - 1] not in voc.clause_breaks:
+            k -= 1
+        if k > 0 and utext[k - 1] not in voc.clause_breaks:
+            k = max(0, a - 9)  # more than a few characters into its clause
+        gap = utext[k:a].strip(" \u3000")
+        out.append(
+            _Date(
+                m,
+                unit.start + a,
+                unit.start + m.end_offset,
+                _inside(quoted, a),
+                before == "于",
+                len(gap) <= 3 and "于" not in gap,
+            )
+        )
+    return out
+
+
+def _is_present(m: DateMatch) -> bool:
+    return m.relation == "relative" and not any(ch.isdigit() for ch in m.text) and "年" not in m.text
+
+
+def _when(m: DateMatch) -> tuple[PartialDate | None, PartialDate | None]:
+    """The date (and end) a statistic under ``m`` holds for."""
+    if m.date is None:
+        return None, None
+    if m.relation == "since":
+        return (m.end or m.date), None
+    if _is_present(m):
+        return PartialDate(m.date.year), None
+    if m.relation == "span":
+        return m.date, m.end
+    return m.date, None
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+@attrs.frozen
+class _Stat:
+    kind: MilestoneKind
+    metric: str
+    quantity: Quantity
+    change: Quantity | None
+    date: PartialDate | None
+    end: PartialDate | None
+    region: str | None
+    sentence: Sentence
+
+
+@attrs.frozen
+class _Read:
+    """A value's name as read from the sentence, before dates and kinds are decided."""
+
+    q: QuantityMatch
+    metric: str
+    metric_start: int
+    raw_left: str
+    side: str  # "left" | "right" | "inherit"
+
+
+@lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Positions of clause breaks, and of clause or list breaks, in ``text`` (sorted)."""
+    voc = _vocab()
+    clause = [k for k, ch in enumerate(text) if ch in voc.clause_breaks]
+    both = [k for k, ch in enumerate(text) if ch in voc.clause_breaks or ch in voc.list_breaks]
+    return clause, both
+
+
+def _clause_start(text: str, pos: int) -> int:
+    clause, _ = _breaks(text)
+    i = bisect.bisect_left(clause, pos) - 1
+    return clause[i] + 1 if i >= 0 else 0
+
+
+def _clause_end(text: str, pos: int, *, lists: bool) -> int:
+    clause, both = _breaks(text)
+    seq = both if lists else clause
+    i = bisect.bisect_left(seq, pos)
+    return seq[i] if i < len(seq) else len(text)
+
+
+def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
+    """Where a name read to the left of ``q`` may lie; a bracket right before the value is
+    skipped (``技术与创新支持中心(TISC)3家``)."""
+    b = q.start
+    if b > 0 and stext[b - 1] in ")）":
+        k = max(stext.rfind("(", 0, b - 1), stext.rfind("（", 0, b - 1))
+        if k >= 0 and b - 1 - k <= 20 and k >= prev_end:
+            b = k
+    return max(_clause_start(stext, b), prev_end), b
+
+
+def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> tuple[int, int, bool]:
+    """The span of the name to the right of ``qs[i]`` (empty when none) and whether it
+    stopped at a list break."""
+    voc = _vocab()
+    q = qs[i]
+    next_start = qs[i + 1].start if i + 1 < len(qs) else len(stext)
+    stop = _clause_end(stext, q.end, lists=lists)
+    rend = min(stop, next_start)
+    at_list = lists and q.end < rend == stop < len(stext) and stext[rend] in voc.list_breaks
+    rs, re_ = q.end, rend
+    while rs < re_ and stext[rs] in "的之 \u3000":
+        rs += 1
+    if i + 1 < len(qs) and qs[i + 1].is_change and re_ == next_start:
+        re_ = rs  # 18.95万件同比增长21.6%: the text between is the change cue
+    if _starts_with(stext, rs, re_, voc.right_stops) is not None:
+        re_ = rs
+    rs, re_ = _strip_span(stext, rs, re_, left=False)
+    return rs, re_, at_list
+
+
+def _is_article(q: QuantityMatch) -> bool:
+    """一场活动, 两个标准: a numeral one/two before a counter is an article, not a count."""
+    voc = _vocab()
+    numeral = q.quantity.text.strip()
+    if numeral[:1] not in voc.indefinite or not numeral[1:]:
+        return False
+    return not any(ch.isdigit() or ch in "一二三四五六七八九十百千万亿两" for ch in numeral[1:])
+
+
+def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
+    """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
+    voc = _vocab()
+    out: list[_Read | None] = []
+    for i, q in enumerate(qs):
+        prev_end = qs[i - 1].end if i else 0
+        lstart, lend = _left_span(stext, q, prev_end)
+        raw_left = stext[lstart : q.start]
+        # the name to the left
+        a = lstart
+        marker_end = -1
+        for w in voc.subject_markers + voc.list_heads:
+            k = stext.rfind(w, a, lend)
+            if k >= 0 and k + len(w) < lend:
+                marker_end = max(marker_end, k + len(w))
+        ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
+        if ls >= le and marker_end > a:
+            ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
+        left_metric = stext[ls:le]
+        left_is_name = (
+            bool(left_metric) and _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
+        )
+        # the name to the right
+        rs, re_, at_list = _right_name(stext, qs, i, lists=True)
+        if rs >= re_ and at_list:
+            rs, re_, _ = _right_name(stext, qs, i, lists=False)  # 20项全国、全省首创清单
+        if rs < re_ and not left_is_name:
+            if _is_article(q):
+                out.append(None)
+                continue
+            # a short verb before the number stays (惠及300家科创企业), unless that text is the
+            # previous value's name (2项金奖、6项银奖)
+            lead_from = lstart
+            for k in range(q.start - 1, lstart - 1, -1):
+                if stext[k] in voc.list_breaks:
+                    lead_from = k + 1
+                    break
+            ps, pe = _strip_span(stext, lead_from, q.start, left=True)
+            lead = stext[ps:pe] if 0 < pe - ps <= voc.right_prefix_max else ""
+            prev_read = out[-1] if out else None
+            if any(ch.isdigit() for ch in lead) or (
+                prev_read is not None and prev_read.side == "right" and lstart == qs[i - 1].end
+            ):
+                lead = ""
+            out.append(_Read(q, lead + stext[rs:re_], ps if lead else rs, raw_left, "right"))
+            continue
+        metric = left_metric
+        if metric and q.quantity.unit in voc.noun_units:
+            metric += q.quantity.unit
+        if not metric:
+            # 由X提高到Y, 10.2万件，力争2023年达到12万件: Y takes X's name
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and i
+                and _ends_with(stext, lstart, q.start, voc.to_verbs) is not None
+                and (_from_value(prev) or prev.side == "left")
+            ):
+                out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
+                continue
+            if q.quantity.unit in voc.noun_units:
+                out.append(_Read(q, q.quantity.unit, q.start, raw_left, "left"))
+                continue
+            out.append(None)
+            continue
+        out.append(_Read(q, metric, ls, raw_left, "left"))
+    return out
+
+
+def _is_setup_amount(stext: str, r: _Read) -> bool:
+    """设立2000万元X基金: the size of something set up, not a statistic."""
+    voc = _vocab()
+    if r.q.quantity.unit != "元" or r.side != "right":
+        return False
+    clause = stext[_clause_start(stext, r.q.start) : r.q.start]
+    if not any(v in clause for v in voc.setup_verbs):
+        return False
+    return any(n in r.metric for n in voc.setup_nouns)
+
+
+def _is_threshold(stext: str, r: _Read, reads: list[_Read]) -> bool:
+    """融资金额…，首次突破百亿元: a restated threshold for a name already measured."""
+    voc = _vocab()
+    if r.side != "left":
+        return False
+    left = r.raw_left.rstrip() + r.q.quantity.text
+    if not any(w in left for w in voc.threshold_verbs):
+        return False
+    return any(o is not r and o.metric == r.metric and o.q.start < r.q.start for o in reads)
+
+
+# --------------------------------------------------------------------------- events
+
+
+@attrs.frozen
+class _Event:
+    description: str
+    date: PartialDate
+    region: str | None
+    sentence: Sentence
+    verb: str
+    title: str | None
+
+
+def _event_verb(clause: str) -> tuple[int, str] | None:
+    voc = _vocab()
+    blocked: list[tuple[int, int]] = []
+    for w in voc.event_not_verbs:
+        k = clause.find(w)
+        while k >= 0:
+            blocked.append((k, k + len(w)))
+            k = clause.find(w, k + 1)
+    quoted = _quoted_spans(clause)
+    best: tuple[int, str] | None = None
+    for v in voc.event_verbs:
+        k = clause.find(v)
+        while k >= 0:
+            if not _inside(blocked, k) and not _inside(quoted, k):
+                if best is None or k < best[0] or (k == best[0] and len(v) > len(best[1])):
+                    best = (k, v)
+                break
+            k = clause.find(v, k + 1)
+    return best
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+def _is_heading(doc_text: str, s: Sentence) -> bool:
+    """A short line of its own with no sentence punctuation: a heading, which restates facts."""
+    before = doc_text[max(0, s.start - 3) : s.start]
+    after = doc_text[s.end : s.end + 3]
+    own_line = (s.start == 0 or "\n" in before) and (s.end == len(doc_text) or "\n" in after)
+    if not own_line or len(s.text) > 30:
+        return False
+    return not any(ch in s.text for ch in "，,。；;！!？?")
+
+
+def _skip_sentence(doc: Document, s: Sentence) -> bool:
+    voc = _vocab()
+    text = s.text.lstrip(" \u3000")
+    if any(text.startswith(w) for w in voc.skip_prefixes):
+        return True
+    if _is_heading(doc.text, s):
+        return True
+    if doc.title:
+        t, n = _norm(doc.title), _norm(text)
+        if n and (n == t or (len(n) >= 8 and n in t) or (len(t) >= 8 and t in n and len(n) <= len(t) + 12)):
+            return True
+    return False
+
+
 def extract(doc: Document) -> list[Milestone]:
-    """Every Milestone stated in ``doc.text``, each with its evidence sentence."""
-    return []
+    """Every Milestone stated in ``doc.text``, each with its evidence sentence.  Never raises on odd text."""
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    ref = doc.published
+    voc = _vocab()
+    stats: list[_Stat] = []
+    events: list[_Event] = []
+    para = -1
+    topic: _Date | None = None
+    topic_target = False
+    for unit in _units(text):
+        if unit.para != para:
+            para, topic, topic_target = unit.para, None, False
+        dates = _unit_dates(text, unit, ref)
+        free = [d for d in dates if not d.quoted]
+        utext = text[unit.start : unit.end]
+        cues = [k for k in (utext.find(c) for c in voc.target_cues) if k >= 0]
+        cue_at = unit.start + min(cues) if cues else None
+        unit_cue = cue_at is not None
+        for s in unit.sentences:
+            if _skip_sentence(doc, s):
+                continue
+            stats.extend(_sentence_stats(doc, s, free, topic, topic_target, cue_at))
+            events.extend(_sentence_events(doc, s, unit, dates, unit_cue))
+        initial = [d for d in free if d.clause_initial and not d.after_yu]
+        if initial:
+            topic = initial[-1]
+            topic_target = topic.match.relation == "target" or unit_cue
+    return _merge_stats(stats) + _merge_events(events)
+
+
+def _sentence_stats(
+    doc: Document,
+    s: Sentence,
+    free: list[_Date],
+    topic: _Date | None,
+    topic_target: bool,
+    cue_at: int | None,
+) -> list[_Stat]:
+    voc = _vocab()
+    stext = s.text
+    qs = find_quantities(stext)
+    if not qs:
+        return []
+    reads = _read_names(stext, qs)
+    valid = [r for r in reads if r is not None]
+    out: list[_Stat] = []
+    last: _Stat | None = None
+    prev_span: tuple[PartialDate | None, PartialDate | None] = (None, None)
+    for i, r in enumerate(reads):
+        q = qs[i]
+        if q.is_change:
+            own = r is not None and r.side == "left" and r.metric
+            if not own and last is not None and last.change is None and i and not qs[i - 1].is_change:
+                out[-1] = last = attrs.evolve(last, change=q.quantity)
+                continue
+            if not own or r is None:
+                continue
+        if r is None or _is_setup_amount(stext, r) or _is_threshold(stext, r, valid):
+            continue
+        if r.metric in voc.product_attributes and any(w in stext for w in voc.single_product):
+            continue  # 发行利率2.77%, in a sentence about one product: a term of that product
+        pos = s.start + q.start
+        own_date = _last_before(free, pos, events=False)
+        governing: DateMatch | None = (
+            own_date.match if own_date is not None else (topic.match if topic else None)
+        )
+        target = (
+            (governing is not None and governing.relation == "target")
+            or (topic_target and own_date is None)
+            or (cue_at is not None and cue_at < pos)
+        )
+        if q.is_change and not target:
+            continue  # a change with no value of its own
+        date, end = _when(governing) if governing is not None else (None, None)
+        if governing is not None and governing.relation == "since" and governing.date is not None:
+            date, end = governing.end or governing.date, None
+        if r.side == "inherit":
+            # 由X提高到Y over a period: X at its start, Y at its end
+            if prev_span[0] is not None:
+                date = prev_span[1]
+        elif governing is not None and governing.relation == "since" and _from_value(r):
+            prev_span = (governing.date, governing.end)
+            date = governing.date
+        metrics = _split_list(r.metric) if q.is_change else [r.metric]
+        anchor_rel = (
+            r.metric_start
+            if _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
+            else q.start
+        )
+        region = _record_region(doc, s.start, s.end, s.start + anchor_rel)
+        for metric in metrics:
+            st = _Stat(
+                MilestoneKind.TARGET if target else MilestoneKind.MEASUREMENT,
+                metric,
+                q.quantity,
+                None,
+                date,
+                end,
+                region,
+                s,
+            )
+            out.append(st)
+            last = st
+    return out
+
+
+def _from_value(r: _Read) -> bool:
+    left = r.raw_left.rstrip()
+    return _ends_with(left, 0, len(left), _vocab().from_markers) is not None
+
+
+def _split_list(metric: str) -> list[str]:
+    """``A、B`` before one rate: each name gets the rate (targets of growth)."""
+    parts = [p for p in re.split(r"[、和及与]", metric) if len(p) >= 2]
+    return parts if len(parts) > 1 else [metric]
+
+
+def _sentence_events(
+    doc: Document, s: Sentence, unit: _Unit, dates: list[_Date], unit_cue: bool
+) -> list[_Event]:
+    voc = _vocab()
+    if unit_cue or any(d.match.relation == "target" for d in dates if not d.quoted):
+        return []
+    stext = s.text
+    quoted = _quoted_spans(stext)
+    starts = [d.start for d in dates]
+    out: list[_Event] = []
+    start = 0
+    bounds: list[tuple[int, int]] = []
+    for k, ch in enumerate(stext):
+        if ch in "，,；;：:。！？!?" and not _inside(quoted, k):
+            bounds.append((start, k))
+            start = k + 1
+    bounds.append((start, len(stext)))
+    future = False
+    for a, b in bounds:
+        clause = stext[a:b]
+        bare = _QUOTED_RE.sub("", clause)
+        if any(c in bare for c in voc.future_cues):
+            future = True  # a plan: this clause and the rest of the sentence
+        if future or not clause.strip() or find_quantities(clause):
+            continue
+        if any(c in bare for c in voc.ongoing_cues):
+            continue
+        found = _event_verb(clause)
+        if found is None:
+            continue
+        vpos, verb = found
+        abs_v = s.start + a + vpos
+        before = _last_before(dates, abs_v, events=True)
+        chosen: DateMatch | None = before.match if before is not None else None
+        if chosen is None:
+            lo = bisect.bisect_left(starts, s.start + a)
+            for d in dates[lo:]:
+                if d.start >= s.start + b:
+                    break
+                if d.match.date is not None and (not d.quoted or "年度" in d.match.text):
+                    chosen = d.match
+                    break
+        if chosen is None or chosen.date is None:
+            continue
+        date = chosen.end if chosen.relation == "since" and chosen.end else chosen.date
+        if _is_present(chosen):
+            date = PartialDate(chosen.date.year)
+        if date is None:
+            continue
+        desc_start, desc_end = a, b
+        while desc_start < desc_end and stext[desc_start] in _DESC_PUNCT:
+            desc_start += 1
+        k = bisect.bisect_left(starts, s.start + desc_start)
+        if k < len(dates) and dates[k].start == s.start + desc_start and not dates[k].quoted:
+            desc_start = dates[k].end - s.start
+        for _ in range(5):
+            while desc_start < desc_end and stext[desc_start] in _DESC_PUNCT:
+                desc_start += 1
+            w = _starts_with(stext, desc_start, desc_end, voc.event_strip)
+            if w is None:
+                break
+            desc_start += len(w)
+        description = stext[desc_start:desc_end].strip(" \u3000")
+        if len(description) < 4:
+            continue
+        title_m = _TITLE_RE.search(description)
+        region = _record_region(doc, s.start, s.end, abs_v)
+        out.append(_Event(description, date, region, s, verb, title_m.group(1) if title_m else None))
+    return out
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.contains(b) or b.contains(a)
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a):
+        return True
+    return _lcs_len(a, b) >= 6
+
+
+def _merge_stats(stats: list[_Stat]) -> list[Milestone]:
+    kept: list[_Stat] = []
+    buckets: dict[tuple[str, Decimal, str], list[int]] = {}
+    for st in stats:
+        dup = None
+        bucket = buckets.setdefault((st.kind.value, st.quantity.value, st.quantity.unit), [])
+        for i in bucket:
+            k = kept[i]
+            if k.metric == st.metric and k.date == st.date:
+                dup = i
+                break
+            if (
+                k.sentence != st.sentence
+                and _same_name(k.metric, st.metric)
+                and _dates_agree(k.date, st.date)
+            ):
+                dup = i
+                break
+        if dup is None:
+            bucket.append(len(kept))
+            kept.append(st)
+            continue
+        k = kept[dup]
+        if k.date is None and st.date is not None:
+            kept[dup] = attrs.evolve(k, date=st.date)
+        if k.change is None and st.change is not None:
+            kept[dup] = attrs.evolve(kept[dup], change=st.change)
+    out: list[Milestone] = []
+    for st in kept:
+        desc = st.metric + st.quantity.text
+        out.append(
+            Milestone(
+                kind=st.kind,
+                description=desc,
+                evidence=Evidence(st.sentence.start, st.sentence.end, st.sentence.text),
+                date=st.date,
+                end=st.end,
+                region=st.region,
+                metric=st.metric,
+                quantity=st.quantity,
+                change=st.change,
+            )
+        )
+    return out
+
+
+def _merge_events(events: list[_Event]) -> list[Milestone]:
+    kept: list[_Event] = []
+    by_year: dict[int, list[int]] = {}
+    for ev in events:
+        dup = None
+        bucket = by_year.setdefault(ev.date.year, [])
+        for i in bucket[-50:]:
+            k = kept[i]
+            if k.title and ev.title and k.title == ev.title:
+                dup = i
+                break
+            if k.verb == ev.verb and _lcs_len(k.description, ev.description) >= 6:
+                dup = i
+                break
+        if dup is None:
+            bucket.append(len(kept))
+            kept.append(ev)
+            continue
+        k = kept[dup]
+        if ev.date.precision != k.date.precision and k.date.contains(ev.date):
+            kept[dup] = attrs.evolve(k, date=ev.date)
+    return [
+        Milestone(
+            kind=MilestoneKind.EVENT,
+            description=ev.description,
+            evidence=Evidence(ev.sentence.start, ev.sentence.end, ev.sentence.text),
+            date=ev.date,
+            region=ev.region,
+        )
+        for ev in kept
+    ]

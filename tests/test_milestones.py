@@ -1,0 +1,519 @@
+"""The milestone extractor: measurements, targets and events read from sentences."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytrack.extract import milestones
+from policytrack.models import Document, Milestone, PartialDate
+
+# (id, text, published, document region, expected records)
+# expected record: (kind, metric or a word the event description contains, value, unit, date, region)
+Row = tuple[
+    str, str, str | None, str | None, list[tuple[str, str, str | None, str | None, str | None, str | None]]
+]
+
+SEEDS: list[Row] = [
+    (
+        "seed-as-of-list",
+        "截至2021年，该区有效发明专利22452件，累计获得中国专利奖、广东省专利奖255项，"
+        "国家知识产权优势企业、示范企业74家，每万人高价值专利拥有量177.57件。",
+        "2022-03-04",
+        "广州开发区",
+        [
+            ("measurement", "有效发明专利", "22452", "件", "2021", "广州开发区"),
+            ("measurement", "获得中国专利奖、广东省专利奖", "255", "项", "2021", "广州开发区"),
+            ("measurement", "国家知识产权优势企业、示范企业", "74", "家", "2021", "广州开发区"),
+            ("measurement", "每万人高价值专利拥有量", "177.57", "件", "2021", "广州开发区"),
+        ],
+    ),
+    (
+        "seed-present-and-object",
+        "据悉，目前该区已有26家企业购买知识产权海外侵权责任保险，总保额达6860万元。",
+        "2022-03-04",
+        "广州开发区",
+        [
+            ("measurement", "企业购买知识产权海外侵权责任保险", "26", "家", "2022", "广州开发区"),
+            ("measurement", "总保额", "68600000", "元", "2022", "广州开发区"),
+        ],
+    ),
+    (
+        "seed-from-to",
+        "五年来，广州开发区年专利申请量由1.39万件提高到3.52万件，增长1.54倍。",
+        None,
+        "广州开发区",
+        [
+            ("measurement", "年专利申请量", "13900", "件", None, "广州开发区"),
+            ("measurement", "年专利申请量", "35200", "件", None, "广州开发区"),
+        ],
+    ),
+    (
+        "seed-awards-list",
+        "2021年，我国专利领域最高奖项——第二十二届中国专利奖名单揭晓，广州市获奖80项，包括2项金奖、6项银奖、72项优秀奖。",
+        "2022-04-26",
+        "广州市",
+        [
+            ("measurement", "获奖", "80", "项", "2021", "广州市"),
+            ("measurement", "金奖", "2", "项", "2021", "广州市"),
+            ("measurement", "银奖", "6", "项", "2021", "广州市"),
+            ("measurement", "优秀奖", "72", "项", "2021", "广州市"),
+            ("event", "中国专利奖名单揭晓", None, None, "2021", "中国"),
+        ],
+    ),
+    (
+        "seed-target-semicolon",
+        "到2025年，广州每万人口高价值发明专利拥有量达30件，知识产权质押融资登记项目数、质押融资登记金额年均增长6%以上；"
+        "专利密集型产业增加值占GDP比重达13%。",
+        "2022-04-26",
+        "广州市",
+        [
+            ("target", "每万人口高价值发明专利拥有量", "30", "件", "2025", "广州市"),
+            ("target", "知识产权质押融资登记项目数", "6", "%", "2025", "广州市"),
+            ("target", "质押融资登记金额", "6", "%", "2025", "广州市"),
+            ("target", "专利密集型产业增加值占GDP比重", "13", "%", "2025", "广州市"),
+        ],
+    ),
+    (
+        "seed-event-month",
+        "2016年7月，中新广州知识城经国务院批准同意，开展知识产权运用和保护综合改革试验。",
+        None,
+        "广州开发区",
+        [("event", "综合改革试验", None, None, "2016-07", "中新广州知识城")],
+    ),
+    (
+        "seed-yu-date-events-only",
+        "此外，该区还于2019年成立全省首家粤港澳大湾区知识产权调解中心，组建200人粤港澳大湾区知识产权调解员队伍，其中港澳籍调解员共40人。",
+        "2022-03-04",
+        "广州开发区",
+        [
+            ("event", "调解中心", None, None, "2019", "广州开发区"),
+            ("measurement", "组建知识产权调解员队伍", "200", "人", None, "广州开发区"),
+            ("measurement", "港澳籍调解员", "40", "人", None, "广州开发区"),
+        ],
+    ),
+    (
+        "seed-change-and-share",
+        "白皮书显示,2022年,广东全省专利和商标质押金额达970.24亿元,同比增长119.25%,占全国总量的19.93%。",
+        "2023-04-24",
+        "广东省",
+        [
+            ("measurement", "专利和商标质押金额", "97024000000", "元", "2022", "广东省"),
+            ("measurement", "占全国总量", "19.93", "%", "2022", "广东省"),
+        ],
+    ),
+    (
+        "seed-verb-before-count",
+        "同期,广东全省新发行20单知识产权证券化产品,发行金额超过42亿元,惠及超过300家科创企业。",
+        "2023-04-24",
+        "广东省",
+        [
+            ("measurement", "新发行知识产权证券化产品", "20", "单", None, "广东省"),
+            ("measurement", "发行金额", "4200000000", "元", None, "广东省"),
+            ("measurement", "惠及科创企业", "300", "家", None, "广东省"),
+        ],
+    ),
+    (
+        "seed-setup-amounts-are-products",
+        "设立2000万元知识产权质押融资风险补偿资金池和6500万元广州开发区知识产权运营发展基金。",
+        None,
+        "广州开发区",
+        [],
+    ),
+    (
+        "seed-comparison-keeps-region",
+        "目前全区已集聚超600家知识产权服务机构、443名执业专利代理师(占全市1/4)。",
+        None,
+        "越秀区",
+        [
+            ("measurement", "集聚知识产权服务机构", "600", "家", None, "越秀区"),
+            ("measurement", "执业专利代理师", "443", "名", None, "越秀区"),
+            ("measurement", "占全市", "25", "%", None, "越秀区"),
+        ],
+    ),
+]
+
+OTHER_REGIONS: list[Row] = [
+    (
+        "shenzhen-semicolon-inherits-date",
+        "2022年，深圳市专利授权量27.5万件，同比增长8.6%；其中发明专利授权量5.2万件。",
+        "2023-02-01",
+        "深圳市",
+        [
+            ("measurement", "专利授权量", "275000", "件", "2022", "深圳市"),
+            ("measurement", "发明专利授权量", "52000", "件", "2022", "深圳市"),
+        ],
+    ),
+    (
+        "shanghai-as-of-year-end",
+        "截至2022年底，上海市每万人口高价值发明专利拥有量达到34.6件。",
+        "2023-01-10",
+        "上海市",
+        [("measurement", "每万人口高价值发明专利拥有量", "34.6", "件", "2022-12", "上海市")],
+    ),
+    (
+        "hangzhou-scope-word-and-beneficiaries",
+        "据统计，2022年全市知识产权质押融资额为86.5亿元，比上年增长25.3%，惠及企业1500家。",
+        "2023-03-01",
+        "杭州市",
+        [
+            ("measurement", "知识产权质押融资额", "8650000000", "元", "2022", "杭州市"),
+            ("measurement", "惠及企业", "1500", "家", "2022", "杭州市"),
+        ],
+    ),
+    (
+        "chengdu-relative-year-list",
+        "去年，成都市新增国家知识产权示范企业15家、优势企业42家。",
+        "2022-06-01",
+        "成都市",
+        [
+            ("measurement", "新增国家知识产权示范企业", "15", "家", "2021", "成都市"),
+            ("measurement", "优势企业", "42", "家", "2021", "成都市"),
+        ],
+    ),
+    (
+        "suzhou-rank-is-not-a-value",
+        "2021年苏州市PCT国际专利申请量达2100件，位居全省第一。",
+        "2022-06-01",
+        "苏州市",
+        [("measurement", "PCT国际专利申请量", "2100", "件", "2021", "苏州市")],
+    ),
+    (
+        "shenzhen-target-will-reach",
+        "到2025年，深圳每万人口高价值发明专利拥有量将达到40件。",
+        "2022-06-01",
+        "深圳市",
+        [("target", "每万人口高价值发明专利拥有量", "40", "件", "2025", "深圳市")],
+    ),
+    (
+        "zhejiang-target-cue",
+        "力争全年知识产权质押融资额突破300亿元。",
+        "2023-02-01",
+        "浙江省",
+        [("target", "知识产权质押融资额", "30000000000", "元", None, "浙江省")],
+    ),
+    (
+        "zhejiang-event-title",
+        "2023年5月，浙江省知识产权局印发《浙江省知识产权质押融资风险补偿管理办法》。",
+        "2023-06-01",
+        "浙江省",
+        [("event", "知识产权质押融资风险补偿管理办法", None, None, "2023-05", "浙江省")],
+    ),
+    (
+        "shanghai-event-unveiled",
+        "2021年8月，上海知识产权交易中心揭牌成立。",
+        "2021-09-01",
+        "上海市",
+        [("event", "上海知识产权交易中心", None, None, "2021-08", "上海市")],
+    ),
+    (
+        "sichuan-from-to-over-five-years",
+        "五年来，四川省有效发明专利由2.1万件增加到6.3万件。",
+        "2022-04-26",
+        "四川省",
+        [
+            ("measurement", "有效发明专利", "21000", "件", "2017", "四川省"),
+            ("measurement", "有效发明专利", "63000", "件", "2022", "四川省"),
+        ],
+    ),
+    (
+        "nanjing-award-list",
+        "2022年，南京市获第二十三届中国专利奖金奖3项、银奖5项、优秀奖41项。",
+        "2023-04-26",
+        "南京市",
+        [
+            ("measurement", "获第二十三届中国专利奖金奖", "3", "项", "2022", "南京市"),
+            ("measurement", "银奖", "5", "项", "2022", "南京市"),
+            ("measurement", "优秀奖", "41", "项", "2022", "南京市"),
+        ],
+    ),
+    (
+        "wuhan-share-of-province",
+        "2023年，武汉市知识产权质押融资登记金额达156亿元，同比增长41%，占全省比重超过60%。",
+        "2024-01-15",
+        "武汉市",
+        [
+            ("measurement", "知识产权质押融资登记金额", "15600000000", "元", "2023", "武汉市"),
+            ("measurement", "占全省比重", "60", "%", "2023", "武汉市"),
+        ],
+    ),
+    (
+        "suzhou-target-continues-a-measurement",
+        "2022年，苏州市专利授权量10.2万件，力争2023年达到12万件。",
+        "2023-01-05",
+        "苏州市",
+        [
+            ("measurement", "专利授权量", "102000", "件", "2022", "苏州市"),
+            ("target", "专利授权量", "120000", "件", "2023", "苏州市"),
+        ],
+    ),
+    (
+        "chengdu-yu-date-dates-the-event-not-the-count",
+        "该中心于2020年12月正式揭牌运行，累计受理专利预审案件4300余件。",
+        "2023-01-05",
+        "成都市",
+        [
+            ("event", "揭牌运行", None, None, "2020-12", "成都市"),
+            ("measurement", "受理专利预审案件", "4300", "件", None, "成都市"),
+        ],
+    ),
+    (
+        "hangzhou-present-is-publication-year",
+        "截至目前，杭州市累计发放知识产权质押贷款320亿元，服务企业2100余家。",
+        "2023-01-05",
+        "杭州市",
+        [
+            ("measurement", "发放知识产权质押贷款", "32000000000", "元", "2023", "杭州市"),
+            ("measurement", "服务企业", "2100", "家", "2023", "杭州市"),
+        ],
+    ),
+    (
+        "ningbo-planned-fund-is-nothing",
+        "宁波将设立10亿元知识产权运营基金。",
+        "2024-01-15",
+        "宁波市",
+        [],
+    ),
+    (
+        "beijing-undated-event-is-nothing",
+        "北京市知识产权局与多家银行签订战略合作协议。",
+        "2024-01-15",
+        "北京市",
+        [],
+    ),
+]
+
+BUGS: list[Row] = [
+    (
+        "comma-before-year",  # the date finder reads "显示,2022年" as a number with a separator
+        "数据显示,2022年,全市商标注册量12.3万件。",
+        "2023-01-01",
+        "厦门市",
+        [("measurement", "商标注册量", "123000", "件", "2022", "厦门市")],
+    ),
+    (
+        "list-break-right-after-value",  # 银奖2项,外观设计银奖1项、优秀奖4项: 1项 is 外观设计银奖
+        "更斩获中国专利奖银奖2项,外观设计银奖1项、优秀奖4项。",
+        None,
+        "越秀区",
+        [
+            ("measurement", "斩获中国专利奖银奖", "2", "项", None, "越秀区"),
+            ("measurement", "外观设计银奖", "1", "项", None, "越秀区"),
+            ("measurement", "优秀奖", "4", "项", None, "越秀区"),
+        ],
+    ),
+    (
+        "threshold-restated",
+        "融资金额103.85亿元，同比增长55.54%，融资金额首次突破百亿元。",
+        None,
+        "广州市",
+        [("measurement", "融资金额", "10385000000", "元", None, "广州市")],
+    ),
+    (
+        "article-numeral-one",
+        "一场围绕知识产权的行动正持续升温。",
+        None,
+        "越秀区",
+        [],
+    ),
+    (
+        "future-title-word-is-not-a-plan",  # 计划 inside 《》 names the agreement, it is not a plan
+        "2022年底,广东省市场监督管理局还与香港知识产权署签署《粤港知识产权合作计划》。",
+        "2023-04-24",
+        "广东省",
+        [("event", "粤港知识产权合作计划", None, None, "2022-12", "广东省")],
+    ),
+]
+
+
+def _doc(text: str, published: str | None, region: str | None) -> Document:
+    return Document(
+        id="t", text=text, published=PartialDate.parse(published) if published else None, region=region
+    )
+
+
+def _find(
+    found: list[Milestone], kind: str, name: str, value: str | None, unit: str | None
+) -> Milestone | None:
+    for m in found:
+        if m.kind.value != kind:
+            continue
+        if kind == "event":
+            if name in m.description:
+                return m
+        elif (
+            m.metric == name
+            and m.quantity is not None
+            and m.quantity.value == Decimal(value or "0")
+            and (m.quantity.unit == unit)
+        ):
+            return m
+    return None
+
+
+def _check(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    found = milestones.extract(_doc(text, published, region))
+    assert len(found) == len(expected), [(m.kind.value, m.metric or m.description) for m in found]
+    for kind, name, value, unit, date, where in expected:
+        m = _find(found, kind, name, value, unit)
+        assert m is not None, (
+            kind,
+            name,
+            value,
+            unit,
+            [(x.kind.value, x.metric, x.description) for x in found],
+        )
+        assert (str(m.date) if m.date else None) == date
+        assert m.region == where
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "region", "expected"), [r[1:] for r in SEEDS], ids=[r[0] for r in SEEDS]
+)
+def test_seed_sentences(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    _check(text, published, region, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "region", "expected"),
+    [r[1:] for r in OTHER_REGIONS],
+    ids=[r[0] for r in OTHER_REGIONS],
+)
+def test_other_regions(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    _check(text, published, region, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "region", "expected"), [r[1:] for r in BUGS], ids=[r[0] for r in BUGS]
+)
+def test_bugs_caught(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    _check(text, published, region, expected)
+
+
+def test_change_is_attached() -> None:
+    found = milestones.extract(
+        _doc("2022年，深圳市专利授权量27.5万件，同比增长8.6%。", "2023-01-01", "深圳市")
+    )
+    assert len(found) == 1
+    assert found[0].change is not None
+    assert found[0].change.value == Decimal("8.6") and found[0].change.unit == "%"
+
+
+def test_repeated_fact_is_one_record() -> None:
+    text = "2021年，广州专利授权量18.95万件。\n2021年，广州知识产权创造效益持续提高。全市专利授权量18.95万件，同比增长21.6%。"
+    found = milestones.extract(_doc(text, "2022-04-26", "广州市"))
+    assert [(m.metric, str(m.date)) for m in found] == [("专利授权量", "2021")]
+    assert found[0].change is not None  # the second statement's change is kept
+
+
+def test_paragraph_date_carries_to_next_sentence_only_in_its_paragraph() -> None:
+    text = "2021年，广州知识产权创造效益持续提高。全市商标申请量48.56万件。\n全市注册量39.5万件。"
+    found = {m.metric: m.date for m in milestones.extract(_doc(text, "2022-04-26", "广州市"))}
+    assert found == {"商标申请量": PartialDate(2021), "注册量": None}
+
+
+def test_heading_restating_a_fact_is_skipped() -> None:
+    text = "知识产权证券化惠及超300家科技企业\n全省新发行20单知识产权证券化产品。"
+    found = milestones.extract(_doc(text, "2023-04-24", "广东省"))
+    assert [m.quantity.value for m in found if m.quantity] == [Decimal(20)]
+
+
+# --------------------------------------------------------------------------- data integrity
+
+
+def _data() -> dict[str, object]:
+    raw = resources.files("policytrack").joinpath("data/milestones.json").read_text(encoding="utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def test_data_lists_are_clean() -> None:
+    data = _data()
+    for key, entry in data.items():
+        if key.startswith("_"):
+            continue
+        assert isinstance(entry, dict) and "_comment" in entry, key
+        words = entry.get("words")
+        if words is None:
+            continue
+        assert isinstance(words, list) and words, key
+        assert all(isinstance(w, str) and w and w == w.strip() for w in words), key
+        assert len(set(words)) == len(words), (key, [w for w in words if words.count(w) > 1])
+
+
+def test_data_names_no_place() -> None:
+    # vocabulary must not carry facts of one article: no place names among the cue words
+    data = _data()
+    places = re.compile(r"广州|广东|黄埔|越秀|深圳|上海|北京|知识城")
+    for key, entry in data.items():
+        if isinstance(entry, dict) and isinstance(entry.get("words"), list):
+            assert not [w for w in entry["words"] if places.search(w)], key
+
+
+def test_every_vocabulary_key_is_used() -> None:
+    voc = milestones._vocab()
+    assert voc.event_verbs and voc.strip_prefixes and voc.target_cues
+    assert all(len(a) >= len(b) for a, b in zip(voc.event_verbs, voc.event_verbs[1:], strict=False))
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "2021年截至到全市专利授权量达万件亿元同比增长%，。；、由提高到成立印发《》“”()（）一二三家项力争\n 0123456789"
+            )
+        )
+    )
+)
+def test_never_raises(text: str) -> None:
+    for m in milestones.extract(_doc(text, "2022-01-01", "广州市")):
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年，全市专利授权量18.95万件，" * 4000,
+        "“" * 20000 + "2021年成立" * 2000,
+        "由1件提高到" * 8000,
+        "截至2021年" + "，" * 100000,
+        "a" * 300000,
+    ],
+    ids=["repeated-statistics", "open-quotes", "chained-from-to", "many-commas", "latin"],
+)
+def test_long_input_stays_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    milestones.extract(_doc(text, "2022-01-01", "广州市"))
+    assert time.perf_counter() - t0 < 20
