@@ -1,12 +1,533 @@
-"""Extraction of :class:`~policytrack.models.Initiative` records (work in progress)."""
+"""Extraction of :class:`~policytrack.models.Initiative` records.
+
+An initiative is a named policy measure, programme, plan, mechanism, standard,
+regulation or event.  Three kinds of mention are read, in this order of trust:
+
+1. titles in 《》 (``《广州市专利管理条例》``): the kind comes from the title's
+   last word; a title followed by 白皮书/报告 is ``other``;
+2. quoted names “…” that name a measure: the quote ends with (or is followed
+   by) a head noun (``“十百千”知识产权质量提升工程``), is numbered
+   (``“高质量发展十条”``, ``“两个档案、三项制度、四有机制”``) or follows a
+   context verb (``实施“…”``, ``入选“…”``).  A quote right after ``的``
+   (``一份亮眼的“越秀方案”``) is a figure of speech and is skipped;
+3. unquoted noun phrases ending in a head noun (计划/工程/行动/制度/机制/模式/
+   体系/标准/规范/条例/办法/大赛/论坛…).  The left boundary is the clause
+   start, moved right past the last ``的``, the last verb (建立/推行/举办…) and
+   leading counters, dates and adverbs.  Phrases whose modifier is only generic
+   words (``知识产权制度``, ``服务体系``) are not names.
+
+Mentions of the same initiative in one document are merged into one record
+(same name up to dashes and brackets, a region prefix, an edition ordinal
+``第二十二届``, a generic standard head, or a Chinese abbreviation such as
+``百千万工程`` for ``百县千镇万村高质量发展工程``).  The vocabulary lives in
+``data/initiatives.json``.
+"""
 
 from __future__ import annotations
 
-from ..models import Document, Initiative
+import bisect
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
+from . import dates
+from . import regions as _regions
+from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
 
+_CJK = "\u4e00-\u9fff"
+# characters that end a clause for the purpose of finding a name's left edge
+_CLAUSE_BREAK = "，。、；：！？,.;:!?\n\r\t 　“”‘’「」《》()（）【】[]—"
+_NUMERAL = "0-9０-９一二三四五六七八九十百千两"
+# beyond this many distinct initiatives in one text only exact-name merging is done (keeps it fast)
+_FUZZY_LIMIT = 300
+
+
+@attrs.frozen
+class _Vocab:
+    heads: dict[str, InitiativeKind]
+    quote_heads: dict[str, InitiativeKind]
+    title_heads: dict[str, InitiativeKind]
+    title_other_followers: tuple[str, ...]
+    bad_followers: tuple[str, ...]
+    verbs: tuple[str, ...]
+    leading_strip: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    context_verbs: tuple[str, ...]
+    no_region_prefixes: tuple[str, ...]
+    national_prefixes: tuple[str, ...]
+    weak_kinds: frozenset[InitiativeKind]
+    trailing_strip: tuple[str, ...]
+    goal_enders: tuple[str, ...]
+    product_suffixes: tuple[str, ...]
+    head_re: re.Pattern[str]
+    verb_re: re.Pattern[str]
+
+
+def _kinds(table: dict[str, list[str]]) -> dict[str, InitiativeKind]:
+    out: dict[str, InitiativeKind] = {}
+    for kind, words in table.items():
+        for word in words:
+            out[word] = InitiativeKind(kind)
+    return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw: dict[str, Any] = json.loads(
+        resources.files("policytrack").joinpath("data/initiatives.json").read_text(encoding="utf-8")
+    )
+    heads = _kinds(raw["heads"])
+    return _Vocab(
+        heads=heads,
+        quote_heads=_kinds(raw["quote_only_heads"]),
+        title_heads=_kinds(raw["title_heads"]),
+        title_other_followers=tuple(raw["title_other_followers"]),
+        bad_followers=tuple(raw["bad_followers"]),
+        verbs=tuple(raw["verbs"]),
+        leading_strip=tuple(sorted(raw["leading_strip"], key=len, reverse=True)),
+        generic_words=tuple(sorted(raw["generic_words"], key=len, reverse=True)),
+        context_verbs=tuple(raw["context_verbs"]),
+        no_region_prefixes=tuple(raw["event_region_none_prefixes"]),
+        national_prefixes=tuple(raw["national_prefixes"]),
+        weak_kinds=frozenset(InitiativeKind(k) for k in raw["weak_head_kinds"]),
+        trailing_strip=tuple(raw["trailing_strip"]),
+        goal_enders=tuple(raw["goal_enders"]),
+        product_suffixes=tuple(raw["product_suffixes"]),
+        head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
+        verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
+    )
+
+
+@attrs.frozen
+class _Candidate:
+    name: str
+    kind: InitiativeKind
+    start: int  # offsets into the document text of the name's span
+    end: int
+    sentence: Sentence
+    priority: int  # 0 title, 1 quote, 2 unquoted
+
+
+# ---------------------------------------------------------------- name helpers
+
+_ORDINAL = re.compile(rf"^第[{_NUMERAL}]+[届次期]")
+_DATE_PREFIX = re.compile(
+    rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[{_NUMERAL}]+[个项次场家批年届])"
+)
+_AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
+_AWARD_GRADE = re.compile(r"奖?(?:金|银|铜|优秀)奖$|奖评选$")
+_COUNTED_HEAD = re.compile(rf"^(.+?)[{_NUMERAL}]+[个项]([{_CJK}]{{1,4}})$")
+_NUMBERED_QUOTE = re.compile(rf"^[{_NUMERAL}]+[个项条级大]")
+_TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _strip_leading(name: str) -> str:
+    vocab = _vocab()
+    changed = True
+    while changed and name:
+        changed = False
+        for word in vocab.leading_strip:
+            if name.startswith(word) and len(name) > len(word):
+                name = name[len(word) :]
+                changed = True
+                break
+        m = _DATE_PREFIX.match(name)
+        if m and m.end() < len(name):
+            name = name[m.end() :]
+            changed = True
+    return name
+
+
+def _is_generic(name: str, head: str) -> bool:
+    """True when the modifier before ``head`` is only generic words."""
+    core = name[: len(name) - len(head)] if name.endswith(head) else name
+    for prefix in _vocab().national_prefixes:
+        if core.startswith(prefix):
+            core = core[len(prefix) :]
+    for word in _vocab().generic_words:
+        core = core.replace(word, "")
+    core = re.sub(r"[和与及、的]", "", core)
+    return len(core) < 2
+
+
+def _head_kind(name: str, *, quoted: bool = False) -> tuple[str, InitiativeKind] | None:
+    vocab = _vocab()
+    tables = [vocab.heads, vocab.quote_heads] if quoted else [vocab.heads]
+    best: tuple[str, InitiativeKind] | None = None
+    for table in tables:
+        for head, kind in table.items():
+            if name.endswith(head) and (best is None or len(head) > len(best[0])):
+                best = (head, kind)
+    if quoted and best is None and re.search(rf"[{_NUMERAL}]+条$", name):
+        best = ("条", InitiativeKind.REGULATION)
+    return best
+
+
+def _normalise_award(name: str) -> str:
+    name = _ORDINAL.sub("", name)
+    return _AWARD_GRADE.sub("奖", name)
+
+
+# ---------------------------------------------------------------- finders
+
+
+def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
+    vocab = _vocab()
+    out: list[_Candidate] = []
+    for m in re.finditer(r"《([^《》\n]{2,80})》", sentence.text):
+        inner = m.group(1).strip()
+        after = sentence.text[m.end() : m.end() + 4]
+        bare = _TITLE_TAIL.sub("", inner)
+        kind = InitiativeKind.OTHER
+        if not any(after.startswith(w) for w in vocab.title_other_followers):
+            best = ""
+            for head, head_kind in vocab.title_heads.items():
+                if bare.endswith(head) and len(head) > len(best):
+                    best, kind = head, head_kind
+        start = sentence.start + m.start()
+        out.append(_Candidate(inner, kind, start, sentence.start + m.end(), sentence, 0))
+    return out
+
+
+def _preceding_clause(text: str, end: int, limit: int = 24) -> str:
+    i = end
+    while i > 0 and end - i < limit and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return text[i:end]
+
+
+def _tail_head(text: str, pos: int) -> tuple[str, str, InitiativeKind] | None:
+    """A head noun right after a closing quote: (tail text, head, kind)."""
+    vocab = _vocab()
+    j = pos
+    while j < len(text) and j - pos < 16 and text[j] not in _CLAUSE_BREAK:
+        j += 1
+    window = text[pos:j]
+    for m in vocab.head_re.finditer(window):
+        head = m.group(0)
+        if head == "奖":
+            continue
+        follower = window[m.end() : m.end() + 2]
+        if any(follower.startswith(b) for b in vocab.bad_followers):
+            continue
+        tail = window[: m.end()]
+        if vocab.verb_re.search(tail[: m.start()]):
+            return None
+        return tail, head, vocab.heads[head]
+    return None
+
+
+def _modifies_long_noun(s: str, pos: int) -> bool:
+    """True when a quote is only the modifier of a long noun phrase after it."""
+    if s[pos : pos + 1] in ("等", "“", "、"):
+        return False
+    j = pos
+    while j < len(s) and s[j] not in _CLAUSE_BREAK:
+        j += 1
+    return j - pos >= 8
+
+
+def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
+    vocab = _vocab()
+    out: list[_Candidate] = []
+    s = sentence.text
+    chain_ok = False  # the previous quote was accepted and this one follows it directly
+    prev_end = -1
+    for m in re.finditer(r"“([^“”\n]{1,40})”", s):
+        inner = m.group(1).strip()
+        before = _preceding_clause(s, m.start())
+        adjacent = chain_ok and s[prev_end : m.start()] in ("", "、", "和", "及")
+        chain_ok = False
+        prev_end = m.end()
+        if not inner or inner.startswith("‘"):
+            continue
+        name, kind = inner, None
+        tail = _tail_head(s, m.end())
+        if tail is None and (
+            inner.endswith(vocab.product_suffixes) or (before.endswith("的") and not adjacent)
+        ):
+            continue
+        end = m.end()
+        bare = inner
+        for word in vocab.trailing_strip:
+            if bare.endswith(word) and len(bare) > len(word) + 2:
+                bare = bare[: -len(word)]
+        hk = _head_kind(bare, quoted=True)
+        if tail is not None:
+            name = inner + tail[0]
+            kind = tail[2]
+            end = m.end() + len(tail[0])
+        elif hk is not None and not _is_generic(bare, hk[0]):
+            kind = hk[1]
+        elif _NUMBERED_QUOTE.match(inner):
+            kind = InitiativeKind.OTHER
+        elif (adjacent or any(v in before[-16:] for v in vocab.context_verbs)) and not _modifies_long_noun(
+            s, m.end()
+        ):
+            kind = InitiativeKind.OTHER
+            rest = s[m.end() : m.end() + 40]
+            if re.match(r"(?:“[^”]*”)*等[^，。；]{0,14}(?:活动|行动|项目)", rest):
+                kind = InitiativeKind.PROGRAMME
+        if kind is None or "专项计划" in name:
+            continue
+        if kind is InitiativeKind.OTHER:
+            hk2 = _head_kind(bare, quoted=True)
+            if hk2 is not None:
+                kind = hk2[1]
+            elif re.search(r"(培育|试点|示范)", inner):
+                kind = InitiativeKind.PROGRAMME
+        chain_ok = True
+        out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
+    return out
+
+
+def _clauses(s: str) -> Iterable[tuple[int, str]]:
+    start = 0
+    for i, ch in enumerate(s):
+        if ch in _CLAUSE_BREAK:
+            if i > start:
+                yield start, s[start:i]
+            start = i + 1
+    if start < len(s):
+        yield start, s[start:]
+
+
+def _protected_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of quotes and titles in a sentence: their heads are read elsewhere."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》", s)]
+
+
+def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
+    vocab = _vocab()
+    out: list[_Candidate] = []
+    s = sentence.text
+    protected = _protected_spans(s)
+    starts = [a for a, _ in protected]
+    for cstart, clause in _clauses(s):
+        k = bisect.bisect_left(starts, cstart) - 1
+        if k >= 0 and protected[k][0] < cstart < protected[k][1]:
+            continue
+        for m in vocab.head_re.finditer(clause):
+            head = m.group(0)
+            follower = clause[m.end() : m.end() + 2] or s[cstart + m.end() : cstart + m.end() + 1]
+            if head != "奖" and any(follower.startswith(b) for b in vocab.bad_followers):
+                continue
+            rest = s[cstart + m.end() : cstart + m.end() + 40]
+            stop = re.search(r"[，。；;,]", rest)
+            if any(rest[: stop.start() if stop else len(rest)].endswith(g) for g in vocab.goal_enders):
+                continue
+            left = clause[: m.end()]
+            cut = max(left.rfind("的"), left.rfind("等")) + 1
+            for v in vocab.verb_re.finditer(left, cut, m.start()):
+                cut = max(cut, v.end())
+            name = _strip_leading(left[cut:])
+            if head == "奖" or name.endswith("奖评选"):
+                name = _normalise_award(_ORDINAL.sub("", name))
+                if not _AWARD.match(name):
+                    continue
+                out.append(
+                    _Candidate(
+                        name,
+                        InitiativeKind.OTHER,
+                        sentence.start + cstart + m.end() - len(name),
+                        sentence.start + cstart + m.end(),
+                        sentence,
+                        2,
+                    )
+                )
+                continue
+            name = _ORDINAL.sub("", name) if _ORDINAL.match(name) and len(name) > 6 else name
+            kind = vocab.heads[head]
+            counted = _COUNTED_HEAD.match(name)
+            names = [name]
+            if counted and counted.group(2) == head:
+                prefix = counted.group(1)
+                if _head_kind(prefix) is not None:
+                    continue
+                names = [p + head for p in re.split(r"[和及与、]", prefix) if p]
+            for one in names:
+                if len(one) <= len(head) + 1:
+                    continue
+                if kind in vocab.weak_kinds and _is_generic(one, head):
+                    continue
+                if head == "计划" and re.search(r"资产支持|专项计划|证券化", one):
+                    continue
+                # coordinated names share the span of the whole phrase
+                start = sentence.start + cstart + m.end() - (len(one) if len(names) == 1 else len(name))
+                out.append(_Candidate(one, kind, start, sentence.start + cstart + m.end(), sentence, 2))
+    return out
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _fold(name: str) -> str:
+    name = name.replace("（", "(").replace("）", ")").replace("—", "-").replace("－", "-")
+    return re.sub(r"[\s“”‘’\"']", "", name)
+
+
+def _merge_key(name: str) -> str:
+    key = _fold(name)
+    key = _TITLE_TAIL.sub("", key.replace("(", "（").replace(")", "）"))
+    for generic in ("团体标准", "地方标准", "省级地方标准", "规范", "标准", "活动"):
+        if key.endswith(generic) and len(key) > len(generic) + 3:
+            key = key[: -len(generic)]
+            break
+    return key
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _same(a: str, b: str) -> bool:
+    ka, kb = _merge_key(a), _merge_key(b)
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    if len(short) >= 6 and long.endswith(short):
+        return True
+    # the same name with a word left out: 知识产权综合改革试验 / 知识产权运用和保护综合改革试验
+    if len(short) >= 6 and short[:4] == long[:4] and short[-2:] == long[-2:] and _is_subsequence(short, long):
+        return True
+    # an abbreviation: 百千万工程 for 百县千镇万村高质量发展工程
+    return (
+        len(short) <= 6
+        and len(long) >= len(short) + 3
+        and short[0] == long[0]
+        and short[-1] == long[-1]
+        and _is_subsequence(short, long)
+    )
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop candidates whose span lies inside another of equal or stronger priority.
+
+    One sweep by start offset per priority level keeps this linear-logarithmic.
+    """
+    ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+    reach: dict[int, tuple[int, int]] = {}  # priority -> (furthest end so far, its start)
+    kept: list[_Candidate] = []
+    for c in ordered:
+        contained = False
+        for priority, (end, start) in reach.items():
+            if priority <= c.priority and (end > c.end or (end == c.end and start < c.start)):
+                contained = True
+                break
+        if not contained:
+            kept.append(c)
+        end, start = reach.get(c.priority, (-1, -1))
+        if c.end > end:
+            reach[c.priority] = (c.end, c.start)
+    return kept
+
+
+# ---------------------------------------------------------------- regions & dates
+
+
+def _name_region(name: str) -> str | bool | None:
+    """Region named at the start of ``name``; ``False`` when it names none."""
+    vocab = _vocab()
+    name = _strip_leading(name)
+    if any(name.startswith(p) for p in vocab.no_region_prefixes):
+        return None
+    if any(name.startswith(p) for p in vocab.national_prefixes):
+        return "中国"
+    gazetteer_cls = getattr(_regions, "Gazetteer", None)
+    if gazetteer_cls is None:
+        return False
+    try:
+        mentions = gazetteer_cls.default().find(name[:12])
+    except Exception:  # the region helper is still being built
+        return False
+    for mention in mentions:
+        if mention.start == 0:
+            return str(mention.name)
+    return False
+
+
+def _region(doc: Document, c: _Candidate) -> str | None:
+    named = _name_region(c.name)
+    if named is not False:
+        return named if isinstance(named, str) else None
+    record_region = getattr(_regions, "record_region", None)
+    if record_region is not None:
+        try:
+            found = record_region(doc.text, c.sentence.start, c.sentence.end, c.start, doc.region)
+        except Exception:
+            found = None
+        if isinstance(found, str):
+            return found
+    return doc.region
+
+
+def _date(doc: Document, c: _Candidate) -> PartialDate | None:
+    """The date the sentence gives the launch, if it gives one."""
+    offset = c.start - c.sentence.start
+    try:
+        found = dates.find_dates(c.sentence.text[max(0, offset - 80) : offset + 40], doc.published)
+    except Exception:
+        return None
+    for d in found:
+        if d.relation in ("at", "since") and d.date is not None:
+            return d.date
+    return None
+
+
+# ---------------------------------------------------------------- entry point
+
 
 def extract(doc: Document) -> list[Initiative]:
-    """Every Initiative stated in ``doc.text``, each with its evidence sentence."""
-    return []
+    """Every Initiative stated in ``doc.text``, each with its evidence sentence.
+
+    One record per distinct initiative; the first mention gives the evidence,
+    the longest name is kept.  Never raises on odd text.
+    """
+    text = doc.text or ""
+    cands: list[_Candidate] = []
+    for sentence in split_sentences(text):
+        if "《" in sentence.text:
+            cands.extend(_titles(text, sentence))
+        if "“" in sentence.text:
+            cands.extend(_quotes(text, sentence))
+        cands.extend(_phrases(text, sentence))
+    groups: list[list[_Candidate]] = []
+    by_key: dict[str, int] = {}
+    for c in _select(cands):
+        key = _merge_key(c.name)
+        index = by_key.get(key)
+        if index is None and len(groups) <= _FUZZY_LIMIT:
+            index = next((i for i, g in enumerate(groups) if any(_same(c.name, x.name) for x in g)), None)
+        if index is None:
+            by_key[key] = len(groups)
+            groups.append([c])
+        else:
+            by_key.setdefault(key, index)
+            groups[index].append(c)
+    out: list[Initiative] = []
+    for group in groups:
+        first = group[0]
+        best = max(group, key=lambda c: (-c.priority, len(c.name)))
+        out.append(
+            Initiative(
+                name=best.name,
+                kind=best.kind,
+                evidence=Evidence(first.sentence.start, first.sentence.end, first.sentence.text),
+                region=_region(doc, best),
+                date=_date(doc, first),
+            )
+        )
+    return out

@@ -1,0 +1,298 @@
+"""Initiatives: names from 《》, quotes and noun phrases; kinds; merging; what is not one; the vocabulary."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytrack.extract import initiatives
+from policytrack.models import Document, PartialDate
+
+Row = tuple[str, str]  # name, kind
+
+
+def found(text: str, region: str | None = None) -> list[Row]:
+    doc = Document(id="t", text=text, region=region, published=PartialDate(2022, 4, 26))
+    return [(i.name, str(i.kind)) for i in initiatives.extract(doc)]
+
+
+# (id, sentence, document region, expected (name, kind) rows, in order)
+SEEDS: list[tuple[str, str, str | None, list[Row]]] = [
+    (
+        "seed-title-notice-and-list",
+        "近日，广东省经济体制改革专项小组印发《关于推广借鉴广州开发区营商环境改革创新经验做法的通知》，"
+        "在全省推广39条创新举措。",
+        "广州开发区",
+        [("关于推广借鉴广州开发区营商环境改革创新经验做法的通知", "regulation")],
+    ),
+    (
+        "seed-quoted-numbered-regulation",
+        "近年来，该区出台“粤港澳知识产权互认10条”，在全国首推湾区知识产权互融互通。",
+        "广州开发区",
+        [("粤港澳知识产权互认10条", "regulation")],
+    ),
+    (
+        "seed-verbs-cut-left-edge",
+        "建立技术调查官制度，推行惩罚性赔偿制度。",
+        "广州开发区",
+        [("技术调查官制度", "mechanism"), ("惩罚性赔偿制度", "mechanism")],
+    ),
+    (
+        "seed-quote-with-head-after",
+        "开展“十百千”知识产权质量提升工程、高价值专利培育工程。",
+        "广州开发区",
+        [("十百千知识产权质量提升工程", "programme"), ("高价值专利培育工程", "programme")],
+    ),
+    (
+        "seed-awards-normalised",
+        "累计获得中国专利奖、广东省专利奖255项。",
+        "广州开发区",
+        [("中国专利奖", "other"), ("广东省专利奖", "other")],
+    ),
+    (
+        "seed-events-in-a-list",
+        "通过举办U40粤港澳大湾区知识产权人才创想会、未来知识产权官大会、国际知识产权人才培训等活动。",
+        "广州开发区",
+        [
+            ("U40粤港澳大湾区知识产权人才创想会", "event"),
+            ("未来知识产权官大会", "event"),
+            ("国际知识产权人才培训", "event"),
+        ],
+    ),
+    (
+        "seed-white-paper-title-is-other",
+        "广东省人民政府新闻办公室举行新闻发布会，解读《2022年广东省知识产权保护状况》白皮书。",
+        "广东省",
+        [("2022年广东省知识产权保护状况", "other")],
+    ),
+    (
+        "seed-chained-quotes-before-activities",
+        "组织开展知识产权质押融资“入园惠企”“商标权质押助力重点产业纾困”等知识产权质押融资银企对接活动。",
+        "广东省",
+        [("入园惠企", "programme"), ("商标权质押助力重点产业纾困", "programme")],
+    ),
+    (
+        "seed-counted-standards-split",
+        "制定专业市场知识产权保护和展会知识产权保护两个团体标准。",
+        "广州市",
+        [("专业市场知识产权保护团体标准", "standard"), ("展会知识产权保护团体标准", "standard")],
+    ),
+    (
+        "seed-same-title-two-dashes-merged",
+        "完成《广州市知识产权强市建设纲要(2021—2035年)》编制。编制《广州市知识产权强市建设纲要(2021-2035年)》。",
+        "广州市",
+        [("广州市知识产权强市建设纲要(2021—2035年)", "plan")],
+    ),
+    (
+        "seed-abbreviation-merged",
+        "深入贯彻实施“百县千镇万村高质量发展工程”。越秀区将持续深入实施“百千万工程”。",
+        "越秀区",
+        [("百县千镇万村高质量发展工程", "programme")],
+    ),
+]
+
+OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
+    (
+        "beijing-regulation-title",
+        "《北京市知识产权保护条例》于2022年3月1日起施行。",
+        "北京市",
+        [("北京市知识产权保护条例", "regulation")],
+    ),
+    (
+        "shenzhen-fair-and-quoted-plan",
+        "深圳市举办2023年深圳知识产权博览会，启动“知识产权强企计划”。",
+        "深圳市",
+        [("深圳知识产权博览会", "event"), ("知识产权强企计划", "programme")],
+    ),
+    (
+        "shanghai-mechanism-and-quoted-project",
+        "上海市建立知识产权纠纷多元化解机制，实施知识产权质押融资“千企万亿”工程。",
+        "上海市",
+        [("知识产权纠纷多元化解机制", "mechanism"), ("千企万亿工程", "programme")],
+    ),
+    (
+        "zhejiang-three-kinds",
+        "浙江省出台《浙江省知识产权保护和促进条例》，推行专利导航制度，开展知识产权保护专项行动。",
+        "浙江省",
+        [
+            ("浙江省知识产权保护和促进条例", "regulation"),
+            ("专利导航制度", "mechanism"),
+            ("知识产权保护专项行动", "programme"),
+        ],
+    ),
+    (
+        "sichuan-pilot-zone",
+        "成都市积极创建国家知识产权保护示范区，开展知识产权证券化试点。",
+        "成都市",
+        [("国家知识产权保护示范区", "programme"), ("知识产权证券化试点", "programme")],
+    ),
+]
+
+NOT_INITIATIVES: list[tuple[str, str, str | None, list[Row]]] = [
+    ("slogan-in-quotes", "广州市越秀区全链条激活知识产权“源头活水”。", "越秀区", []),
+    ("figurative-quote-after-de", "越秀区给出了一份亮眼的“越秀方案”。", "越秀区", []),
+    ("generic-system", "积极发挥知识产权制度激励创新的基本保障作用，构建服务体系。", "广州市", []),
+    ("head-inside-longer-word", "聚焦粤港澳大湾区知识产权保护体系建设，大抓体制机制改革。", "广东省", []),
+    ("goal-list", "围绕打造知识产权引领产业高端发展示范区的目标，不断深化改革。", "广州开发区", []),
+    ("product-is-not-initiative", "江苏省推出知识产权质押融资产品“苏知贷”。", "江苏省", []),
+    ("securitization-plan-is-product", "在资本市场上发行资产支持计划。", "广州开发区", []),
+]
+
+BUGS: list[tuple[str, str, str | None, list[Row]]] = [
+    # 新 was once stripped as a leading adverb, leaving 加坡知识产权周
+    (
+        "place-starting-with-xin",
+        "连续两年参加新加坡知识产权周活动。",
+        "广州开发区",
+        [("新加坡知识产权周", "event")],
+    ),
+    # 开发 was once a verb, cutting 广州开发区 in half
+    (
+        "kaifaqu-not-a-verb",
+        "广州开发区知识产权大保护大协同机制正在逐渐成型。",
+        "广州开发区",
+        [("广州开发区知识产权大保护大协同机制", "mechanism")],
+    ),
+    # 创新 was once a verb, cutting 创新创业大赛
+    (
+        "chuangxin-inside-a-name",
+        "举办首届粤东西北知识产权创新创业大赛。",
+        "广东省",
+        [("粤东西北知识产权创新创业大赛", "event")],
+    ),
+]
+
+KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [
+    # numbered slogans look like numbered measures (“五个公开” is one, this is not)
+    ("numbered-slogan", "为加快实现老城市新活力、“四个出新出彩”作出新贡献。", "广州市", []),
+    # a bare abbreviation with no longer name in the document
+    ("event-abbreviation", "组建专业队伍进驻广交会会场。", "广州市", [("广交会", "event")]),
+]
+
+
+def _params(rows: list[tuple[str, str, str | None, list[Row]]]) -> list[object]:
+    return [pytest.param(text, region, want, id=ident) for ident, text, region, want in rows]
+
+
+@pytest.mark.parametrize(("text", "region", "want"), _params(SEEDS))
+def test_seed_sentences(text: str, region: str | None, want: list[Row]) -> None:
+    assert found(text, region) == want
+
+
+@pytest.mark.parametrize(("text", "region", "want"), _params(OTHER_REGIONS))
+def test_other_regions(text: str, region: str | None, want: list[Row]) -> None:
+    assert found(text, region) == want
+
+
+@pytest.mark.parametrize(("text", "region", "want"), _params(NOT_INITIATIVES))
+def test_not_initiatives(text: str, region: str | None, want: list[Row]) -> None:
+    assert found(text, region) == want
+
+
+@pytest.mark.parametrize(("text", "region", "want"), _params(BUGS))
+def test_bugs_caught(text: str, region: str | None, want: list[Row]) -> None:
+    assert found(text, region) == want
+
+
+@pytest.mark.parametrize(("text", "region", "want"), _params(KNOWN_FAILURES))
+@pytest.mark.xfail(strict=True, reason="known limitation")
+def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
+    assert found(text, region) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_region", "want"),
+    [
+        pytest.param("积极创建国家知识产权保护示范区。", "广州市", "广州市", id="document-region"),
+        pytest.param(
+            "作为2022年全国知识产权宣传周活动启动仪式分会场。", "广州市", "中国", id="national-prefix"
+        ),
+        pytest.param("广州市获中国专利奖金奖2项。", "广州市", "中国", id="award-national"),
+        pytest.param("在世界知识产权日来临之际举行发布会。", "广东省", None, id="world-day-has-no-region"),
+    ],
+)
+def test_region(text: str, doc_region: str, want: str | None) -> None:
+    doc = Document(id="t", text=text, region=doc_region)
+    got = initiatives.extract(doc)
+    assert len(got) == 1
+    assert got[0].region == want
+
+
+def test_evidence_is_the_sentence_and_date_is_read() -> None:
+    text = "前言。2021年11月，广州市发布《知识产权保护和运用“十四五”规划》。"
+    doc = Document(id="t", text=text, region="广州市")
+    (got,) = initiatives.extract(doc)
+    assert text[got.evidence.start : got.evidence.end] == got.evidence.text
+    assert got.evidence.text.startswith("2021年11月")
+    assert str(got.date) == "2021-11"
+    assert str(got.kind) == "plan"
+
+
+# ---------------------------------------------------------------- vocabulary integrity
+
+
+def _data() -> dict[str, object]:
+    raw = resources.files("policytrack").joinpath("data/initiatives.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert isinstance(data, dict)
+    return data
+
+
+KINDS = {"plan", "programme", "mechanism", "standard", "regulation", "event", "other"}
+
+
+@pytest.mark.parametrize("table", ["heads", "quote_only_heads", "title_heads"])
+def test_vocab_kinds_and_unique_words(table: str) -> None:
+    data = _data()[table]
+    assert isinstance(data, dict)
+    assert set(data) <= KINDS
+    words = [w for ws in data.values() for w in ws]
+    assert all(isinstance(w, str) and w for w in words)
+    assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "bad_followers",
+        "verbs",
+        "leading_strip",
+        "generic_words",
+        "context_verbs",
+        "product_suffixes",
+        "goal_enders",
+        "trailing_strip",
+    ],
+)
+def test_vocab_lists_are_unique_and_compile(table: str) -> None:
+    words = _data()[table]
+    assert isinstance(words, list)
+    assert all(isinstance(w, str) and w for w in words)
+    assert len(words) == len(set(words))
+    re.compile("|".join(re.escape(w) for w in words))
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("“”《》，。、的和建立机制计划“十条示范区奖中国省市1")), max_size=200
+    )
+)
+def test_never_raises(text: str) -> None:
+    assert isinstance(found(text), list)
+
+
+def test_linear_on_long_input() -> None:
+    text = ("建立" + "知识产权" * 50 + "机制、“" + "十" * 30 + "”计划，《" + "规" * 60 + "》") * 2000
+    start = time.perf_counter()
+    initiatives.extract(Document(id="big", text=text))
+    assert time.perf_counter() - start < 30
