@@ -237,6 +237,9 @@ SENTENCE_CASES = [
     ("present-gives-reference-year", "目前，全区聚集300多家知识产权服务机构", REF_2022, "2022"),
     ("nothing", "全区聚集300多家知识产权服务机构", REF_2022, None),
     ("unresolved-relative-skipped", "今年以来，2021年的成绩", None, "2021"),
+    # bugs caught
+    ("bug-year-after-ascii-comma", "白皮书显示,2022年全省专利授权量", None, "2022"),
+    ("bug-thousands-separator-not-a-year", "共计1,2022件", None, None),
 ]
 
 

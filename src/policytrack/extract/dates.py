@@ -106,7 +106,7 @@ def _vocab() -> _Vocab:
     cn_n = "[一二三四五六七八九十两]{1,3}"
     master = re.compile(
         rf"[“\"]?(?P<fyp>[一二三四五六七八九十]{{1,3}})五(?=[”\"]?(?:{_alt(data['plan_period_followers'])}))"
-        r"|(?<![\d.,])(?P<y>\d{4})(?!\d)"
+        r"|(?<![\d.])(?<!\d,)(?P<y>\d{4})(?!\d)"
         r"|(?P<ycn>[〇零一二三四五六七八九]{4})(?=年)"
         rf"|(?P<sincen>(?:{_alt(data['since_n_years_before'])})(?P<n1>\d{{1,2}}|{cn_n})个?年(?:以来|来)?"
         rf"|(?<![\d.])(?P<n2>\d{{1,2}}|{cn_n})多?年(?:以来|来))"
