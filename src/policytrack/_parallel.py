@@ -1,0 +1,147 @@
+"""Reading and extracting many files over several processes, results in input order.
+
+Extraction is a pure function of the file (:func:`policytrack.load.read_document`), so
+files can go to worker processes in any order and come back in the order they were
+given: ``workers=N`` gives exactly what ``workers=1`` gives.  Files travel to the
+workers in small chunks and at most a few chunks per worker are in flight, so memory
+stays flat however many files there are.  A file that fails becomes a
+:class:`~policytrack.corpus.LoadFailure` where it stood; the walk's own errors (a
+symbolic-link loop, an unreadable folder) too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from . import errors
+from .corpus import LoadFailure
+from .errors import BadArgumentError, LoadError
+from .models import Document
+
+__all__ = ["CHUNK", "as_error", "expand", "extract_paths", "resolve_workers"]
+
+#: Files sent to a worker at a time.
+CHUNK = 4
+#: Chunks in flight per worker.
+_AHEAD = 4
+
+Result = Document | LoadFailure
+Target = str | Path | LoadFailure
+
+
+def resolve_workers(workers: int | None) -> int:
+    """``workers`` checked: an int >= 1, or ``None`` for one per CPU."""
+    if workers is None:
+        return max(os.cpu_count() or 1, 1)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise BadArgumentError(f"workers: expected a whole number >= 1 (or None), got {workers!r}")
+    return workers
+
+
+def _failure(err: LoadError) -> LoadFailure:
+    return LoadFailure(err.path, err.reason, type(err).__name__)
+
+
+def as_error(failure: LoadFailure) -> LoadError:
+    """The :class:`~policytrack.errors.LoadError` a failure stands for (to raise it with ``strict``)."""
+    cls = getattr(errors, failure.error, None)
+    if not (isinstance(cls, type) and issubclass(cls, LoadError)):
+        cls = LoadError
+    return cls(failure.path, failure.reason)
+
+
+def expand(paths: str | Path | Iterable[Target]) -> Iterator[Path | LoadFailure]:
+    """Files and folders -> the article files to read (folders walked as :func:`policytrack.load`
+    walks them, each file once), with the walk's errors as failures where they were met.
+
+    A :class:`LoadFailure` given passes through unchanged.
+    """
+    from .load import _targets  # the loader's own walk: one definition of which files are articles
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    seen: set[str] = set()
+    for given in paths:
+        if isinstance(given, LoadFailure):
+            yield given
+            continue
+        for item in _targets([given]):
+            if isinstance(item, LoadError):
+                yield _failure(item)
+                continue
+            key = str(item)
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+def _read_one(path: str) -> Result:
+    from .load import read_document
+
+    try:
+        return read_document(path)
+    except LoadError as err:  # exceptions with extra arguments don't survive pickling: send a failure
+        return _failure(err)
+
+
+def _read_chunk(paths: list[str]) -> list[Result]:
+    return [_read_one(p) for p in paths]
+
+
+def _chunks(items: Iterable[Path | LoadFailure], size: int) -> Iterator[list[Path | LoadFailure]]:
+    chunk: list[Path | LoadFailure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_paths(
+    paths: str | Path | Iterable[Target], workers: int | None = 1
+) -> Iterator[Document | LoadFailure]:
+    """Read and extract every article file under ``paths``, yielding results in input order.
+
+    ``workers=1`` reads in this process; more spreads the files over that many processes
+    (``None``: one per CPU).  Each file gives one :class:`Document` or one
+    :class:`LoadFailure`; errors met while walking folders are failures too.
+    """
+    n = resolve_workers(workers)
+    targets = expand(paths)
+    if n == 1:
+        for target in targets:
+            yield target if isinstance(target, LoadFailure) else _read_one(str(target))
+        return
+
+    pool = ProcessPoolExecutor(max_workers=n)
+    pending: deque[Future[list[Result]] | list[Result]] = deque()
+    try:
+        for chunk in _chunks(targets, CHUNK):
+            # walk failures keep their place: split the chunk around them
+            files: list[str] = []
+            for item in chunk:
+                if isinstance(item, LoadFailure):
+                    if files:
+                        pending.append(pool.submit(_read_chunk, files))
+                        files = []
+                    pending.append([item])
+                else:
+                    files.append(str(item))
+            if files:
+                pending.append(pool.submit(_read_chunk, files))
+            while len(pending) > n * _AHEAD:
+                yield from _take(pending.popleft())
+        while pending:
+            yield from _take(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _take(entry: Future[list[Result]] | list[Result]) -> list[Result]:
+    return entry if isinstance(entry, list) else entry.result()

@@ -1,0 +1,476 @@
+"""The embedded store: opening, idempotent ingest, versions, timestamps, and query parity with Corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+import shutil
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import policytrack
+from policytrack import Corpus, StoreError
+from policytrack.convert import iter_jsonl, unstructure
+from policytrack.models import Document, PartialDate
+from policytrack.store import SCHEMA_VERSION, IngestReport, Store, content_hash
+
+from ._query_fixtures import guangzhou_corpus, jiangsu_2023, shenzhen_2021, zhejiang_2023
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+class FakeClock:
+    """Ingest timestamps that tests choose: one hour later on every call."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.timezone.utc)
+
+    def __call__(self) -> dt.datetime:
+        value = self.now
+        self.now += dt.timedelta(hours=1)
+        return value
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    with Store.open(tmp_path / "tracker.db", clock=clock) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def seed_corpus() -> Corpus:
+    return policytrack.load(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store.open(tmp_path_factory.mktemp("seeds") / "seeds.db") as s:
+        report = s.ingest(SEEDS)
+        assert len(report.added) == 5, report
+        yield s
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+def test_open_creates_a_versioned_store(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store.open(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert len(s) == 0
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    db.close()
+    with Store.open(path) as again:  # reopening an existing store works
+        assert again.schema_version == SCHEMA_VERSION
+
+
+def _newer_schema(path: Path) -> None:
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+
+
+def _other_sqlite(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE songs (title TEXT)")
+    db.commit()
+    db.close()
+
+
+def _text_file(path: Path) -> None:
+    path.write_text("这不是数据库，而是一篇文章。" * 200, encoding="utf-8")
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_newer_schema, "newer than this policytrack supports"),
+        (_other_sqlite, "not a policytrack store"),
+        (_text_file, "not a policytrack store"),
+        (_directory, "is a directory"),
+    ],
+    ids=["newer-schema", "another-sqlite-database", "a-text-file", "a-directory"],
+)
+def test_open_refuses_clearly(tmp_path: Path, make: Callable[[Path], None], message: str) -> None:
+    path = tmp_path / "thing.db"
+    make(path)
+    with pytest.raises(StoreError, match=message) as info:
+        Store.open(path)
+    assert str(path) in str(info.value)
+
+
+def test_refused_file_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    _text_file(path)
+    before = path.read_bytes()
+    with pytest.raises(StoreError):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+# --- ingest: idempotence, versions, timestamps ---------------------------------------------------
+
+
+def test_ingest_then_reingest_adds_nothing(tmp_path: Path, store: Store) -> None:
+    first = store.ingest(SEEDS)
+    assert (len(first.added), len(first.unchanged), first.failures) == (5, 0, ())
+    again = store.ingest(SEEDS)
+    assert (again.added, again.new_versions, len(again.unchanged)) == ((), (), 5)
+    rehashed = store.ingest(SEEDS, rehash=True)  # read and hashed again: still the same text
+    assert (rehashed.added, rehashed.new_versions, len(rehashed.unchanged)) == ((), (), 5)
+    assert len(store) == 5
+    assert all(len(store.versions(p)) == 1 for p in SEEDS.iterdir())
+
+
+def test_touched_file_with_same_text_is_unchanged(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _write(folder, "sz.txt", "2021年，深圳市南山区落地全国首单知识产权海外侵权责任保险。")
+    store.ingest(folder)
+    os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    report = store.ingest(folder)
+    assert report.unchanged == (str(path),) and not report.changed
+
+
+def test_same_clean_text_in_other_markup_is_unchanged(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _write(folder, "sh.txt", "2022年，上海市浦东新区发行全市首单知识产权证券化产品。")
+    store.ingest(folder)
+    # the page furniture around the article changes; its clean text does not
+    path.write_text("\n\n2022年，上海市浦东新区发行全市首单知识产权证券化产品。\n\n", encoding="utf-8")
+    report = store.ingest(folder)
+    assert report.unchanged == (str(path),)
+
+
+def test_changed_article_is_a_new_version_and_queries_see_only_it(tmp_path: Path, clock: FakeClock) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _write(folder, "bj.txt", "---\ndate: 2023-05-01\n---\n2022年，北京市海淀区专利授权量5.2万件。\n")
+    with Store.open(tmp_path / "t.db", clock=clock) as s:
+        assert len(s.ingest(folder).added) == 1
+        path.write_text("---\ndate: 2023-05-02\n---\n2022年，北京市海淀区专利授权量5.3万件。\n", encoding="utf-8")
+        report = s.ingest(folder)
+        assert report.new_versions == (str(path),)
+        versions = s.versions(path)
+        assert [(v.version, v.current) for v in versions] == [(1, False), (2, True)]
+        assert [v.published for v in versions] == [PartialDate(2023, 5, 1), PartialDate(2023, 5, 2)]
+        assert [v.ingested for v in versions] == [
+            dt.datetime(2024, 1, 1, 9, tzinfo=dt.timezone.utc),
+            dt.datetime(2024, 1, 1, 10, tzinfo=dt.timezone.utc),
+        ]
+        assert versions[1].content_hash == content_hash(s.document(path))
+        assert "5.2万件" in s.document(path, version=1).text
+        assert [p.value for p in s.history("专利授权量").points] == [Decimal(53000)]
+        assert s.history("专利授权量") == policytrack.load(folder).history("专利授权量")
+        assert len(s) == 1
+
+
+def test_reverting_to_an_old_text_is_another_new_version(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = _write(folder, "a.txt", "2020年，成都市武侯区发明专利授权量1200件。")
+    store.ingest(folder)
+    path.write_text("2020年，成都市武侯区发明专利授权量1300件。", encoding="utf-8")
+    store.ingest(folder)
+    path.write_text("2020年，成都市武侯区发明专利授权量1200件。", encoding="utf-8")
+    report = store.ingest(folder)
+    assert report.new_versions == (str(path),)
+    assert [v.version for v in store.versions(path)] == [1, 2, 3]
+    assert [p.value for p in store.history("发明专利授权量").points] == [Decimal(1200)]
+
+
+def test_failures_are_reported_and_the_rest_stored(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "good.txt", "2021年，杭州市滨江区成立知识产权保护中心。")
+    _write(folder, "empty.txt", "   \n")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    report = store.ingest(folder)
+    assert len(report.added) == 1
+    assert sorted(Path(f.path).name for f in report.failures) == ["binary.txt", "empty.txt"]
+    assert {f.error for f in report.failures} <= {"NotAnArticleError", "UndecodableTextError"}
+    assert str(report) == "1 added, 0 new versions, 0 unchanged, 2 failed"
+
+
+def test_report_rows() -> None:
+    report = IngestReport(added=("a.txt",), unchanged=("b.txt",))
+    assert report.to_records() == [
+        {"path": "a.txt", "status": "added", "reason": None},
+        {"path": "b.txt", "status": "unchanged", "reason": None},
+    ]
+    assert report.counts() == {"added": 1, "new_versions": 0, "unchanged": 1, "failures": 0}
+
+
+def test_documents_round_trip_through_the_converter(seed_store: Store, seed_corpus: Corpus) -> None:
+    stored = list(seed_store.documents())
+    assert stored == seed_corpus.documents
+    assert [unstructure(d) for d in stored] == [unstructure(d) for d in seed_corpus.documents]
+
+
+def test_records_are_stored_as_converter_json(seed_store: Store, seed_corpus: Corpus) -> None:
+    import json
+
+    rows = seed_store._db.execute("SELECT data FROM records WHERE current = 1 ORDER BY document, seq")
+    stored = [json.loads(r[0]) for r in rows]
+    assert stored == [unstructure(r) for d in seed_corpus.documents for r in d.records()]
+
+
+def test_add_export_documents_equals_ingest(tmp_path: Path, seed_corpus: Corpus) -> None:
+    lines = [policytrack.convert.dumps([d], indent=None) for d in seed_corpus.documents]
+    del lines  # the JSON-lines export is one converter object a line:
+    import json
+
+    jsonl = [json.dumps(unstructure(d), ensure_ascii=False) for d in seed_corpus.documents]
+    with Store.open(tmp_path / "a.db") as s:
+        report = s.add(iter_jsonl(jsonl))
+        assert len(report.added) == 5
+        assert s.add(iter_jsonl(jsonl)).unchanged == report.added
+        assert list(s.documents()) == seed_corpus.documents
+
+
+def test_clock_must_be_timezone_aware(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db", clock=lambda: dt.datetime(2024, 1, 1)) as s, \
+            pytest.raises(StoreError, match="timezone-aware"):
+        s.add(guangzhou_corpus())
+
+
+def test_unknown_source_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(StoreError, match=r"no nowhere\.txt in the store"):
+        store.document("nowhere.txt")
+
+
+# --- parity: the same answers as an in-memory Corpus ---------------------------------------------
+
+QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("timeline-all", lambda q: q.timeline()),
+    ("timeline-gdz", lambda q: q.timeline("广州开发区")),
+    ("timeline-huangpu-alias", lambda q: q.timeline("黄埔区")),
+    ("timeline-guangzhou-not-within", lambda q: q.timeline("广州市", within=False)),
+    ("timeline-guangzhou-since-2021", lambda q: q.timeline("广州", since="2021")),
+    ("timeline-window", lambda q: q.timeline(since="2019-06", until="2021")),
+    ("timeline-kinds", lambda q: q.timeline(kinds="first,product")),
+    ("timeline-unknown-region", lambda q: q.timeline("火星")),
+    ("firsts-all", lambda q: q.firsts()),
+    ("firsts-national", lambda q: q.firsts("national")),
+    ("firsts-provincial-word", lambda q: q.firsts("全省")),
+    ("firsts-guangzhou", lambda q: q.firsts(None, "广州市")),
+    ("firsts-contested", lambda q: q.firsts(status="contested")),
+    ("compare-three", lambda q: q.compare(["广州开发区", "越秀区", "广州市"])),
+    ("compare-metric-alias", lambda q: q.compare("广州开发区,深圳市", ["每万人高价值专利拥有量"])),
+    ("compare-as-of", lambda q: q.compare(["广州市", "深圳市", "杭州市"], as_of="2021-06")),
+    ("compare-not-within", lambda q: q.compare(["广州市"], within=False)),
+    ("history-alias", lambda q: q.history("每万人高价值专利拥有量")),
+    ("history-insurance-gdz", lambda q: q.history("海外知识产权侵权责任保险", "广州开发区")),
+    ("history-within", lambda q: q.history("有效发明专利", "广州市", within=True)),
+    ("history-targets", lambda q: q.history("每万人口高价值发明专利拥有量", include_targets=True)),
+    ("history-unlisted-metric", lambda q: q.history("万人发明专利拥有量")),
+]
+
+
+@pytest.mark.parametrize(("query"), [q for _, q in QUERIES], ids=[name for name, _ in QUERIES])
+def test_parity_on_the_seeds(seed_store: Store, seed_corpus: Corpus, query: Callable[[Any], Any]) -> None:
+    assert query(seed_store) == query(seed_corpus)
+
+
+HAND_MADE = [*guangzhou_corpus(), shenzhen_2021(), zhejiang_2023(), jiangsu_2023()]
+
+
+@pytest.fixture(scope="module")
+def hand_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store.open(tmp_path_factory.mktemp("hand") / "hand.db") as s:
+        s.add(HAND_MADE)
+        yield s
+
+
+@pytest.mark.parametrize(("query"), [q for _, q in QUERIES], ids=[name for name, _ in QUERIES])
+def test_parity_on_other_regions(hand_store: Store, query: Callable[[Any], Any]) -> None:
+    """Guangzhou plus Shenzhen, Hangzhou and Suzhou: corroborated and contested claims across articles."""
+    assert query(hand_store) == query(Corpus(list(HAND_MADE)))
+
+
+def test_other_regions_do_contest(hand_store: Store) -> None:
+    statuses = {c.subject: c.status for c in hand_store.firsts("provincial").claims}
+    assert "contested" in statuses.values() or len(statuses) >= 2
+
+
+def _synth() -> Any:
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("synth", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synth_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Corpus]]:
+    folder = tmp_path_factory.mktemp("synth")
+    _synth().write_corpus(folder, 40, seed=3)
+    with Store.open(folder / "s.db") as s:
+        s.ingest(folder, workers=2)
+        yield s, policytrack.load(folder)
+
+
+SYNTH_QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("timeline-district", lambda q: q.timeline("天河区")),
+    ("timeline-city-window", lambda q: q.timeline("上海市", since="2018", until="2021-06")),
+    ("timeline-province", lambda q: q.timeline("江苏省", kinds=["first", "measurement", "target"])),
+    ("firsts-national", lambda q: q.firsts("national")),
+    ("firsts-city", lambda q: q.firsts(None, "深圳市")),
+    ("compare-districts", lambda q: q.compare(["天河区", "海淀区", "滨江区"])),
+    ("compare-metrics", lambda q: q.compare(["广州市", "北京市"], ["专利授权量", "PCT国际专利申请量"])),
+    ("history-city", lambda q: q.history("PCT国际专利申请量", "南京市")),
+    ("history-all", lambda q: q.history("专利授权量")),
+]
+
+
+@pytest.mark.parametrize(("query"), [q for _, q in SYNTH_QUERIES], ids=[name for name, _ in SYNTH_QUERIES])
+def test_parity_on_synthetic_articles(synth_pair: tuple[Store, Corpus], query: Callable[[Any], Any]) -> None:
+    """Forty generated articles about ten cities: many records merging across articles."""
+    store, corpus = synth_pair
+    assert query(store) == query(corpus)
+
+
+def test_parity_after_a_new_version(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    target = sorted(folder.iterdir())[0]
+    with Store.open(tmp_path / "v.db") as s:
+        s.ingest(folder)
+        target.chmod(0o644)
+        text = target.read_text(encoding="utf-8").replace("22452", "23000")
+        target.write_text(text, encoding="utf-8")
+        assert s.ingest(folder).new_versions == (str(target),)
+        corpus = policytrack.load(folder)
+        for _, query in QUERIES:
+            assert query(s) == query(corpus)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda q: q.timeline(kinds="weather"), "kinds"),
+        (lambda q: q.timeline(since="soon"), "since"),
+        (lambda q: q.firsts("cosmic"), "scope"),
+        (lambda q: q.compare([]), "regions"),
+        (lambda q: q.history(""), "metric"),
+    ],
+    ids=["bad-kind", "bad-date", "bad-scope", "no-regions", "empty-metric"],
+)
+def test_bad_arguments_fail_as_on_a_corpus(hand_store: Store, call: Callable[[Any], Any], message: str) -> None:
+    with pytest.raises(policytrack.BadArgumentError, match=message):
+        call(Corpus(list(HAND_MADE)))
+    with pytest.raises(policytrack.BadArgumentError, match=message):
+        call(hand_store)
+
+
+# --- bugs caught ----------------------------------------------------------------------------------
+
+
+def test_same_stem_in_two_folders_are_two_sources(tmp_path: Path, store: Store) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        _write(tmp_path / sub, "news.txt", f"2021年，苏州工业园区{sub}知识产权运营中心揭牌。")
+    report = store.ingest([tmp_path / "a", tmp_path / "b"])
+    assert len(report.added) == 2 and len(store) == 2
+
+
+def test_documents_keep_ingest_order_across_batches(tmp_path: Path) -> None:
+    docs = [attrs.evolve(d, id=f"{d.id}-{i}") for i in range(3) for d in guangzhou_corpus()]
+    with Store.open(tmp_path / "o.db") as s:
+        s.add(docs[:5])
+        s.add(docs[5:])
+        assert [d.id for d in s.documents()] == [d.id for d in docs]
+
+
+def test_a_document_without_records_is_stored(store: Store) -> None:
+    doc = Document(id="plain", text="一段没有任何记录的文字。")
+    assert store.add([doc]).added == ("plain",)
+    assert list(store.documents()) == [doc]
+
+
+# --- the ingest subcommand and --db ----------------------------------------------------------------
+
+
+def _cli(argv: list[str]) -> int:
+    import argparse
+
+    from policytrack import cli
+    from policytrack._cli_store import add_store_commands
+
+    parser = argparse.ArgumentParser(prog="policytrack")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_store_commands(sub, cli.output_options, cli.load_paths, cli.format_rows, cli.write_output)
+    args = parser.parse_args(argv)
+    status: int = args.handler(args)
+    return status
+
+
+def test_cli_ingest_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "tracker.db"
+    assert _cli(["ingest", str(SEEDS), "--db", str(db), "--summary", "--format", "json"]) == 0
+    import json
+
+    assert json.loads(capsys.readouterr().out) == [
+        {"db": str(db), "added": 5, "new_versions": 0, "unchanged": 0, "failures": 0}
+    ]
+    assert _cli(["ingest", str(SEEDS), "--db", str(db), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["status"] for r in rows} == {"unchanged"} and len(rows) == 5
+
+
+def test_cli_ingest_table_and_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "ok.txt", "2021年，成都市武侯区发明专利授权量1200件。")
+    _write(folder, "empty.txt", "\n")
+    status = _cli(["ingest", str(folder), str(tmp_path / "missing"), "--db", str(tmp_path / "t.db")])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert "1 added, 0 new versions, 0 unchanged, 1 failed" in out and "| added" in out
+    assert "empty.txt" in err and "missing: no such file or directory" in err
+
+
+def test_cli_ingest_nothing_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "none").mkdir()
+    assert _cli(["ingest", str(tmp_path / "none"), "--db", str(tmp_path / "t.db")]) == 2
+    assert "no article files found" in capsys.readouterr().err
+
+
+def test_open_source_never_creates_a_store(tmp_path: Path) -> None:
+    import argparse
+
+    from policytrack._cli_store import open_source
+
+    assert open_source(argparse.Namespace(db=None)) is None
+    with pytest.raises(StoreError, match="no such store"):
+        open_source(argparse.Namespace(db=tmp_path / "absent.db"))
+    assert not (tmp_path / "absent.db").exists()
