@@ -102,3 +102,24 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert run.returncode == EXIT_USAGE
     assert "Traceback" not in run.stderr and "missing.txt" in run.stderr
+
+
+def test_an_extractor_defect_is_one_files_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bug caught: a NameError inside an extractor escaped the CLI as a traceback."""
+    from policytrack.extract import milestones
+
+    def broken(doc: object) -> list[object]:
+        if "坏" in getattr(doc, "text", ""):
+            raise NameError("name '_helper' is not defined")
+        return []
+
+    monkeypatch.setattr(milestones, "extract", broken)
+    (tmp_path / "good.txt").write_text("深圳市发布知识产权保护条例。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("坏文章里有首单。", encoding="utf-8")
+    assert main(["export", str(tmp_path), "--format", "jsonl"]) == EXIT_PARTIAL
+    captured = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["good"]
+    assert "bad.txt" in captured.err and "extraction failed (NameError" in captured.err
+    assert "Traceback" not in captured.err

@@ -184,3 +184,19 @@ def test_progress_survives_a_closed_stream() -> None:
     bar.update()
     bar.close()
     assert bar.enabled is False
+
+
+def test_load_with_two_workers_equals_one(tmp_path: Path) -> None:
+    """``load(..., workers=2)`` gives what ``workers=1`` gives: documents, order and errors."""
+    import shutil
+
+    import policytrack
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for p in seeds.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one = policytrack.load(tmp_path, workers=1)
+    two = policytrack.load(tmp_path, workers=2)
+    assert one.documents == two.documents and len(one.documents) == 5
+    assert one.errors == two.errors and [e.path.endswith("empty.txt") for e in one.errors] == [True]

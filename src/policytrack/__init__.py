@@ -13,6 +13,7 @@ from .corpus import Corpus, LoadFailure
 from .errors import (
     BadArgumentError,
     ExportFormatError,
+    ExtractionError,
     FrontMatterError,
     LoadError,
     NotAnArticleError,
@@ -44,6 +45,7 @@ __all__ = [
     "Document",
     "Evidence",
     "ExportFormatError",
+    "ExtractionError",
     "FinancingProduct",
     "FirstClaim",
     "FrontMatterError",

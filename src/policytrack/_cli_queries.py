@@ -13,12 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_store import add_db_option, open_source
 from .convert import read_export
 from .corpus import Corpus
 from .errors import BadArgumentError, ExportFormatError
 from .models import Document, FirstScope
 from .queries import ENTRY_KINDS
 from .render import ResultMixin
+from .store import Store
 
 __all__ = ["FORMATS", "add_query_commands"]
 
@@ -45,8 +47,17 @@ class _Commands:
         self.format_rows = format_rows
         self.write_output = write_output
 
-    def corpus(self, paths: Sequence[str]) -> tuple[Corpus, int]:
-        """Load articles, reading export files back instead of extracting them again."""
+    def corpus(self, args: argparse.Namespace) -> tuple[Corpus | Store, int]:
+        """The store named by ``--db``, or the articles named as paths (export files are
+        read back instead of being extracted again)."""
+        paths: Sequence[str] = args.paths
+        store = open_source(args)
+        if store is not None:
+            if paths:
+                raise BadArgumentError("give either --db FILE.db or article paths, not both")
+            return store, 0
+        if not paths:
+            raise BadArgumentError("name article paths or --db FILE.db")
         exports = [p for p in paths if Path(p).suffix.lower() in EXPORT_SUFFIXES and Path(p).is_file()]
         articles = [p for p in paths if p not in exports]
         documents: list[Document] = []
@@ -78,7 +89,7 @@ class _Commands:
         return status
 
     def timeline(self, args: argparse.Namespace) -> int:
-        corpus, status = self.corpus(args.paths)
+        corpus, status = self.corpus(args)
         if status == 2:
             return status
         result = corpus.timeline(
@@ -88,7 +99,7 @@ class _Commands:
         return self.emit(args, result, status)
 
     def firsts(self, args: argparse.Namespace) -> int:
-        corpus, status = self.corpus(args.paths)
+        corpus, status = self.corpus(args)
         if status == 2:
             return status
         result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status)
@@ -98,7 +109,7 @@ class _Commands:
         regions = _split_list(args.regions)
         if not regions:
             raise BadArgumentError("--regions: name at least one region (R1,R2)")
-        corpus, status = self.corpus(args.paths)
+        corpus, status = self.corpus(args)
         if status == 2:
             return status
         metrics = [m for group in (args.metric or []) for m in _split_list(group)] or None
@@ -106,7 +117,7 @@ class _Commands:
         return self.emit(args, result, status)
 
     def history(self, args: argparse.Namespace) -> int:
-        corpus, status = self.corpus(args.paths)
+        corpus, status = self.corpus(args)
         if status == 2:
             return status
         result = corpus.history(args.metric, args.region, within=args.within)
@@ -124,8 +135,9 @@ def add_query_commands(
     commands = _Commands(load_paths, format_rows, write_output)
 
     def common(parser: argparse.ArgumentParser, *, plot: bool, within_default: bool) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH",
+        parser.add_argument("paths", nargs="*", metavar="PATH",
                             help="article files or folders, or export files (.json/.jsonl)")
+        add_db_option(parser)
         output_options(parser, FORMATS, "table")
         parser.add_argument(
             "--within", action=argparse.BooleanOptionalAction, default=within_default,

@@ -19,6 +19,7 @@ from typing import Any
 from tabulate import tabulate
 
 from ._cli_queries import add_query_commands
+from ._cli_store import add_store_commands
 from .convert import SCHEMA, export_dict, unstructure
 from .corpus import Corpus
 from .errors import PolicytrackError
@@ -159,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_export)
 
     add_query_commands(sub, output_options, load_paths, format_rows, write_output)
+    add_store_commands(sub, output_options, load_paths, format_rows, write_output)
     return parser
 
 

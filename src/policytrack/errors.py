@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "BadArgumentError",
     "ExportFormatError",
+    "ExtractionError",
     "FrontMatterError",
     "LoadError",
     "NotAnArticleError",
@@ -41,6 +42,13 @@ class UndecodableTextError(LoadError):
 
 class NotAnArticleError(LoadError):
     """The file decodes but holds no article text (empty, binary, only scripts...)."""
+
+
+class ExtractionError(LoadError):
+    """An extractor failed on this file (a defect in policytrack: please report it).
+
+    The original exception is chained as ``__cause__``; the other files still load.
+    """
 
 
 class FrontMatterError(LoadError):

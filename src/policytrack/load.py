@@ -63,8 +63,9 @@ from ._meta import (
     split_front_matter,
     strip_title_suffix,
 )
+from ._parallel import as_error, extract_paths
 from .corpus import Corpus, LoadFailure
-from .errors import FrontMatterError, LoadError, NotAnArticleError, UnreadableFileError
+from .errors import ExtractionError, FrontMatterError, LoadError, NotAnArticleError, UnreadableFileError
 from .extract import extract_document
 from .models import Document, PartialDate
 
@@ -209,7 +210,12 @@ def _build(
         path=path,
         encoding=encoding,
     )
-    return extract_document(doc)
+    try:
+        return extract_document(doc)
+    except Exception as err:
+        # A defect in an extractor must not take the other files down with it, nor
+        # escape the CLI as a traceback: it becomes this file's error, named and chained.
+        raise ExtractionError(where, f"extraction failed ({type(err).__name__}: {err}); please report it") from err
 
 
 def parse(
@@ -353,42 +359,34 @@ def _targets(paths: str | Path | Iterable[str | Path]) -> Iterator[Path | LoadEr
             yield item
 
 
-def _results(paths: str | Path | Iterable[str | Path]) -> Iterator[Document | LoadError]:
-    for target in _targets(paths):
-        if isinstance(target, LoadError):
-            yield target
-            continue
-        try:
-            yield read_document(target)
-        except LoadError as err:
-            yield err
-
-
 def iter_documents(paths: str | Path | Iterable[str | Path]) -> Iterator[Document]:
-    """Stream documents from files and folders, one at a time.
+    """Stream documents from files and folders, one at a time (memory stays flat).
 
     Raises the first :class:`~policytrack.errors.LoadError` met; use :func:`load`
     to collect failures instead.
     """
-    for result in _results(paths):
-        if isinstance(result, LoadError):
-            raise result
+    for result in extract_paths(paths, 1):
+        if isinstance(result, LoadFailure):
+            raise as_error(result)
         yield result
 
 
-def load(paths: str | Path | Iterable[str | Path], *, strict: bool = False) -> Corpus:
+def load(
+    paths: str | Path | Iterable[str | Path], *, strict: bool = False, workers: int | None = 1
+) -> Corpus:
     """Load files and folders into a :class:`~policytrack.corpus.Corpus`.
 
     A file that fails never stops the others: it is listed in ``corpus.errors``
     (path, reason, error class name).  With ``strict=True`` the first failure is
-    raised instead.
+    raised instead.  ``workers=N`` reads and extracts over N processes (``None``:
+    one per CPU) with exactly the result of ``workers=1``, documents in the same order.
     """
     corpus = Corpus()
-    for result in _results(paths):
-        if isinstance(result, LoadError):
+    for result in extract_paths(paths, workers):
+        if isinstance(result, LoadFailure):
             if strict:
-                raise result
-            corpus.errors.append(LoadFailure(result.path, result.reason, type(result).__name__))
+                raise as_error(result)
+            corpus.errors.append(result)
         else:
             corpus.documents.append(result)
     return corpus
