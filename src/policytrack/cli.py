@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tabulate import tabulate
-
 from ._cli_queries import add_query_commands
 from ._cli_store import add_store_commands
 from .convert import SCHEMA, export_dict, unstructure
@@ -25,6 +23,7 @@ from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
 from .models import Document
+from .render import records_table
 
 __all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
@@ -117,8 +116,7 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "githu
         for r in rows:
             writer.writerow({k: _cell(v) for k, v in r.items()})
         return buf.getvalue()
-    style = "github" if fmt == "markdown" else tablefmt
-    return tabulate([{k: _cell(v) for k, v in r.items()} for r in rows], headers="keys", tablefmt=style)
+    return records_table(rows, "github" if fmt == "markdown" else tablefmt)
 
 
 def _cell(value: Any) -> Any:
