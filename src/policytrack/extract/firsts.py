@@ -2,34 +2,48 @@
 
 Each sentence is scanned for cues; the vocabulary lives in ``data/firsts.json``.
 
-* **Cue and kind.** 首 or 第一 with a counter word (首个, 首单, 第一家, 首次) is
-  ``first``; 首批/第一批 is ``first_batch``; a pioneer verb (率先, 首创, 首推,
+* **Cue and kind.** 首 or 第一 with a counter word (首个, 首单, 第一家, 首次,
+  首度, 首破) is ``first``; 首批/第一批 is ``first_batch``; a pioneer verb (率先, 首创, 首推,
   首发, 最早) or a frame (开创…先河) is ``pioneer``.
 * **Scope.** The scope word attached before the cue (全国首单, 国内首例,
-  在全省率先, 全国范围内首个) or right after 率先 (率先在全国…); else a place
-  name in that position, by its gazetteer level (广东首个 → provincial, 深圳首期
-  → municipal).  Before an adverbial cue (首次, 率先, 首创…) a place name is the
+  在全省率先, 全国范围内首个, 全国银行间市场首单, 国家首批) or right after 率先
+  (率先在全国…); else a place name in that position, by its gazetteer level
+  (广东首个, 重庆首单 → provincial: a municipality under the central government
+  is at province level; 深圳首期 → municipal).  Before an adverbial cue (首次, 率先, 首创…) a place name is the
   sentence's subject, not a scope, unless it follows 在 (在广东率先).  With
   nothing attached the scope is ``unspecified``.
 * **Subject.** What follows the cue to the end of its clause, as written: for
   首个/首单… the noun phrase, cut before a trailing predicate (…产品落地,
-  …产品在X落地); for adverbial cues the object, without a leading verb
+  …产品在X落地), an adverb, auxiliary or clause verb (…产品将于12月挂牌,
+  …建设取得进展), a nominalised predicate (…产品的发行表示祝贺) or a
+  ceremony (…产品发行仪式), without a leading count (首批10家X → X); of an
+  enumeration (X、Y等平台) only the first item; for adverbial cues the object, without a leading verb
   (率先建立了X → X); for frames the words between (开创X先河 → X).  Coordinated
-  modifiers sharing a head are split (纯专利、纯商标资产证券化产品 → two claims).
+  modifiers sharing a head are split (纯专利、纯商标资产证券化产品 → two claims),
+  but not a list inside a relative clause (集专利、商标于一体的平台).
 * **Not claims.** Rankings (居全国首位, 全市第一: no counter word), aims and
-  targets (争取率先, 到2025年，率先建成…), fixed terms (首台套, 首个工作日, 首创精神) and nominal uses
+  targets (争取率先, 到2025年，率先建成…), the first tranche of a series
+  (首期X将于12月挂牌, 首期发行规模: 首期/第一期 with no scope attached), a
+  speaker's own first time (我们第一次…), fixed terms (首台套, 首个工作日, 首创精神) and nominal uses
   with nothing claimed (“全省首创”项目, 首发首创).
-* **Region.** A place the first happened in (…在广州开发区落地); nobody when the
+* **Region.** A place the first happened in (…在广州开发区落地) or named in a
+  quoted name in apposition (首单X——“Y区1期…专项计划”); a place inside the
+  document's region used as the scope (龙华区首单 in a Shenzhen article); for a
+  clause pointing back to a project (该项目是全国首单…), a place inside the
+  document's region in a quoted name just before; nobody when the
   cue follows an adoption verb (接入全国首个…); a place inside the document's
   region named in the clause before a copula (…广州南沙受理窗口，成为首批…); else :func:`.regions.record_region`
   for the cue, falling back to the document's region, which also wins over a
   region that merely contains it (an institution named after the province in a
-  district's article).
+  district's article) unless that region is the agent just before the cue's
+  verb (是宁波市继发行全国首单…).
 * **Date.** :func:`.dates.sentence_date` of the sentence, relative to the
   publication date.
 
-A claim repeated in one document (same scope and subject) is kept once, at its
-first mention.
+A claim repeated in one document (same scope and subject, quotes aside, or a
+subject running on from an earlier one by a whole phrase) is kept once, at its
+first mention.  Headlines are not part of the text, so a claim made only in the
+headline is not found.
 """
 
 from __future__ import annotations
@@ -53,12 +67,13 @@ _CLAUSE_END = "，,。；;：:！!？?…\n"
 _BREAKS = ("——", "—", "--", "（", "(")
 _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
-_PREPOSITIONS = frozenset("在于由")
 _LOOKBEHIND = 24  # characters before a cue searched for its scope
 _AIM_WINDOW = 10  # characters before a cue's scope searched for an aim word
 _MAX_MODIFIER = 8  # longest modifier split off a coordinated subject
 _MAX_AFTER = 80  # characters after a cue read for its subject
 _REGION_WINDOW = 200  # characters either side of a cue shown to record_region
+_ANAPHOR_WINDOW = 300  # characters before an anaphoric claim searched for the name it refers to
+_QUOTED_NAME_RE = re.compile(r"“([^“”\n]{2,80})”")
 
 _LEVEL_SCOPE = {
     RegionLevel.SUPRA: FirstScope.REGIONAL,
@@ -93,6 +108,18 @@ class _Vocab:
     leading_verbs: tuple[str, ...]
     stops: tuple[str, ...]
     stop_tails: tuple[str, ...]
+    breaks: tuple[str, ...]
+    hard_cuts: tuple[str, ...]
+    event_nouns: tuple[str, ...]
+    predicates: tuple[str, ...]
+    enumeration_tails: tuple[str, ...]
+    relative_frames: tuple[str, ...]
+    anaphors: tuple[str, ...]
+    anaphor_places: tuple[str, ...]
+    personal_re: re.Pattern[str]
+    adverbial_counters: frozenset[str]
+    tranche_counters: frozenset[str]
+    count_prefix_re: re.Pattern[str]
     stop_compounds: tuple[str, ...]
     prefixes: tuple[str, ...]
     head_starts: tuple[str, ...]
@@ -117,6 +144,8 @@ def _vocab() -> _Vocab:
     frames = {str(c): str(v) for c, v in raw["frame_cues"].items()}
     scopes = {w: FirstScope(s) for w, s in raw["scopes"].items()}
     fillers = tuple(raw["scope_fillers"])
+    adverbial_counters = frozenset(raw["adverbial_counters"])
+    measure_words = "".join(re.escape(c) for c in counters if c not in adverbial_counters)
     cue_re = re.compile(
         rf"(?P<counter>(?:首|第一)(?:{_alternation(counters)}))"
         rf"|(?P<pioneer>{_alternation(pioneers)})"
@@ -124,6 +153,9 @@ def _vocab() -> _Vocab:
     )
     scope_words = _alternation(scopes)
     filler_words = _alternation(fillers)
+    domain_words = _alternation(raw["scope_domains"])
+    # a scope word, then a filler (范围内) or a short qualifier closed by a domain word (银行间市场)
+    scope_tail = rf"(?:{filler_words}|[\u4e00-\u9fffA-Za-z]{{0,6}}?(?:{domain_words}))?"
     return _Vocab(
         counters=counters,
         pioneers=pioneers,
@@ -142,11 +174,29 @@ def _vocab() -> _Vocab:
         leading_verbs=tuple(sorted(raw["leading_verbs"], key=len, reverse=True)),
         stops=tuple(raw["subject_stops"]),
         stop_tails=tuple(raw["subject_stop_tails"]),
+        breaks=tuple(raw["subject_breaks"]),
+        hard_cuts=tuple(raw["subject_hard_cuts"]),
+        event_nouns=tuple(sorted(raw["event_nouns"], key=len, reverse=True)),
+        predicates=tuple(
+            sorted(
+                {*raw["subject_stops"], *raw["subject_stop_tails"], *raw["leading_verbs"]},
+                key=len,
+                reverse=True,
+            )
+        ),
+        enumeration_tails=tuple(raw["enumeration_tails"]),
+        relative_frames=tuple(raw["relative_frames"]),
+        anaphors=tuple(raw["anaphors"]),
+        anaphor_places=tuple(raw["anaphor_places"]),
+        personal_re=re.compile("|".join(f"(?:{p})" for p in raw["personal_subjects"])),
+        adverbial_counters=adverbial_counters,
+        tranche_counters=frozenset(raw["tranche_counters"]),
+        count_prefix_re=re.compile(rf"[0-9０-９一二三四五六七八九十两百千]+[{measure_words}]"),
         stop_compounds=tuple(raw["stop_compounds"]),
         prefixes=tuple(sorted(raw["subject_prefixes"], key=len, reverse=True)),
         head_starts=tuple(raw["head_starts"]),
         cue_re=cue_re,
-        scope_before_re=re.compile(rf"在?(?P<scope>{scope_words})(?:{filler_words})?的?$"),
+        scope_before_re=re.compile(rf"在?(?P<scope>{scope_words}){scope_tail}的?$"),
         scope_after_re=re.compile(rf"在(?P<scope>{scope_words})(?:{filler_words})?"),
         scope_start_re=re.compile(rf"(?P<scope>{scope_words})"),
     )
@@ -157,6 +207,7 @@ class _Scope:
     scope: FirstScope
     start: int  # where the scope phrase starts in the sentence (the cue's start if none)
     is_place: bool = False  # a place name (广东首个), which may also be the claimant
+    place: str | None = None  # its canonical name
 
 
 def _clause_bounds(text: str) -> list[int]:
@@ -190,13 +241,12 @@ def _scope_place(
         before = core[: mention.start]
         if adverbial and not before.endswith("在"):
             continue
+        # by level: 上海首单, 重庆首单 are provincial (municipalities at province level)
         scope = _LEVEL_SCOPE.get(RegionLevel(mention.level))
-        if scope is FirstScope.PROVINCIAL and mention.name.endswith("市"):
-            scope = FirstScope.MUNICIPAL  # 上海首单: a municipality under the central government
         if scope is None:
             continue
         start = lo + mention.start - (1 if before.endswith("在") else 0)
-        return _Scope(scope, start, is_place=True)
+        return _Scope(scope, start, is_place=True, place=mention.name)
     return None
 
 
@@ -240,23 +290,66 @@ def _only_predicate(rest: str) -> bool:
     return True
 
 
+def _breaks_at(subject: str, i: int, word: str) -> bool:
+    """Whether ``word`` at ``i`` ends the noun phrase: no 的 after it, not inside a compound."""
+    return "的" not in subject[i:] and not any(
+        _is_compound(subject, i + k, _vocab().stop_compounds) for k in range(len(word))
+    )
+
+
+def _de_predicate(subject: str, i: int) -> bool:
+    """Whether the 的 at ``i`` starts a nominalised predicate (X的发行, X的发行表示…)."""
+    v = _vocab()
+    rest = subject[i + 1 :]
+    verb = next((w for w in v.predicates if rest.startswith(w)), None)
+    if verb is None:
+        return False
+    tail = rest[len(verb) :]
+    return not tail or tail.startswith((*v.breaks, *v.event_nouns))
+
+
 def _cut_stops(subject: str) -> tuple[str, str]:
     """Cut a noun phrase before a trailing predicate; returns (subject, rest)."""
     v = _vocab()
     best = len(subject)
-    for stop in v.stops:
-        i = subject.find(stop, 2)
+    for cut in v.hard_cuts:
+        i = subject.find(cut, 1)
+        if 0 < i < best:
+            best = i
+    head = subject[:best]
+    for i, ch in enumerate(head):
+        if ch == "的" and i >= 2 and _de_predicate(head, i):
+            best = i
+            break
+    for word in v.breaks:
+        i = head.find(word, 2)
         while 0 <= i < best:
-            rest = subject[i:]
-            if stop in _PREPOSITIONS:
-                ok = "的" not in rest and not _is_compound(subject, i, v.stop_compounds)
-            else:
-                ok = _only_predicate(rest)
-            if ok:
+            if _breaks_at(head, i, word):
                 best = i
                 break
-            i = subject.find(stop, i + 1)
-    return subject[:best], subject[best:]
+            i = head.find(word, i + 1)
+    for stop in v.stops:
+        i = head.find(stop, 2)
+        while 0 <= i < best:
+            if _only_predicate(head[i:best]):
+                best = i
+                break
+            i = head.find(stop, i + 1)
+    return _drop_event_noun(subject[:best]), subject[best:]
+
+
+def _drop_event_noun(subject: str) -> str:
+    """X发行仪式 -> X: a ceremony named after the first thing is not the thing."""
+    v = _vocab()
+    noun = next((w for w in v.event_nouns if subject.endswith(w)), None)
+    if noun is None or len(subject) - len(noun) < 2:
+        return subject
+    core = subject[: -len(noun)]
+    while True:
+        verb = next((w for w in v.predicates if core.endswith(w) and len(core) - len(w) >= 2), None)
+        if verb is None:
+            return core
+        core = core[: -len(verb)]
 
 
 def _strip_quotes(subject: str) -> str:
@@ -271,9 +364,15 @@ def _strip_quotes(subject: str) -> str:
 
 
 def _strip_prefixes(subject: str) -> str:
-    for prefix in _vocab().prefixes:
+    """Drop qualifiers (全省唯一X) and a count (首批10家X) from the start of a subject."""
+    v = _vocab()
+    for prefix in v.prefixes:
         if subject.startswith(prefix) and len(subject) > len(prefix) + 1:
-            return subject[len(prefix) :]
+            subject = subject[len(prefix) :]
+            break
+    m = v.count_prefix_re.match(subject)
+    if m and len(subject) - m.end() >= 2:
+        subject = subject[m.end() :]
     return subject
 
 
@@ -308,8 +407,17 @@ def _distribute(parts: list[str], strict: bool) -> list[str] | None:
 
 
 def _split_coordination(subject: str) -> list[str]:
+    v = _vocab()
+    if any(frame in subject for frame in v.relative_frames):
+        return [subject]  # 集A、B于一体的平台: the list is inside a relative clause
     if "、" in subject:
-        return _distribute(subject.split("、"), strict=False) or [subject]
+        parts = subject.split("、")
+        last = parts[-1]
+        for tail in v.enumeration_tails:
+            k = last.rfind(tail)
+            if k > 0 and len(last) - k - len(tail) <= 4 and len(parts[0]) >= 2:
+                return [parts[0]]  # X、Y等平台: the cue claims only the first item
+        return _distribute(parts, strict=False) or [subject]
     for conj in ("和", "与", "及"):
         if subject.count(conj) == 1:
             left, right = subject.split(conj)
@@ -323,6 +431,8 @@ def _split_coordination(subject: str) -> list[str]:
 def _truncate_at_next_cue(subject: str) -> str:
     """End a subject before a coordinator that starts another claim (X、全国首批Y; X和首单Y)."""
     v = _vocab()
+    if not any(coord in subject for coord in v.coordinators):
+        return subject
     for m in v.cue_re.finditer(subject):
         head = subject[: m.start()]
         for coord in v.coordinators:
@@ -363,6 +473,8 @@ class _Reading:
     place: str | None  # a place the first happened in, named after the subject
     claimless: bool  # the cue follows an adoption verb: nobody's first here
     previous_clause: str  # the clause before, when the cue's clause starts with a copula (成为首批)
+    anaphoric: bool  # the clause refers back to something named before (该项目是全国首单…)
+    agent: str | None  # a place just before the cue's verb (是宁波市继发行全国首单…)
 
 
 def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -> _Reading | None:
@@ -378,7 +490,7 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
 
     counter = m.group("counter")
     kind = v.counters[counter[-1]] if counter else FirstKind.PIONEER
-    adverbial = not counter or counter.endswith("次")
+    adverbial = not counter or counter[-1] in v.adverbial_counters
     found = _scope_word(text, m.start(), clause_start)
     scope = found.scope if found else FirstScope.UNSPECIFIED
     anchor = found.start if found else m.start()
@@ -435,17 +547,96 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
             scope = _shared_scope(text, m.start(), clause_start, context)
     if m.group("pioneer") and v.pioneers[cue] and scope is FirstScope.UNSPECIFIED:
         return None
+    if (
+        counter
+        and adverbial
+        and scope is FirstScope.UNSPECIFIED
+        and v.personal_re.search(text, max(clause_start, anchor - _MAX_AFTER), anchor)
+    ):
+        return None  # “我们第一次拿到贷款”: a speaker's own experience
+    if counter and counter[-1] in v.tranche_counters and scope is FirstScope.UNSPECIFIED:
+        return None  # 首期X将于12月挂牌: the first tranche of a series, not a claim
     before = text[clause_start:anchor].removesuffix("了")
     claimless = any(before.endswith(w) for w in v.adoption_verbs)
     previous = ""
     if clause_start > 0 and before.startswith(v.copulas):
         k = bisect.bisect_left(bounds, clause_start - 1)
         previous = text[(bounds[k - 1] + 1 if k > 0 else 0) : clause_start - 1]
+    if place is None and not adverbial:
+        place = _appositive_place(after, context)
+    if place is None and found and found.place and found.place != context:
+        # 龙华区首单 in a Shenzhen article: a place inside the document's region claims its own first
+        place = _inner_place(found.place, context)
     subjects = _split_coordination(subject)
     region_anchor = m.start() if found and found.is_place else anchor
+    anaphoric = _is_anaphoric(text[clause_start:anchor].lstrip())
+    agent = _agent(text, clause_start, anchor, context)
     return _Reading(
-        kind, scope, subjects, anchor, region_anchor, place, claimless, previous[-_REGION_WINDOW:]
+        kind,
+        scope,
+        subjects,
+        anchor,
+        region_anchor,
+        place,
+        claimless,
+        previous[-_REGION_WINDOW:],
+        anaphoric,
+        agent,
     )
+
+
+_AGENT_GAP = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _agent(text: str, clause_start: int, anchor: int, context: str | None) -> str | None:
+    """A place named right before the verb leading to the cue (是宁波市继发行全国首单…).
+
+    The place starts its clause or follows a copula; only a few characters, with
+    no 的, stand between it and the cue's scope word.  A place right before the
+    cue is its scope (深圳首期), not this.
+    """
+    lo = max(clause_start, anchor - _LOOKBEHIND)
+    head = text[lo:anchor]
+    mentions = regions.Gazetteer.default().find(head, context)
+    if not mentions:
+        return None
+    last = mentions[-1]
+    gap = head[last.end :]
+    if "的" in gap or not _AGENT_GAP.fullmatch(gap):
+        return None
+    before = head[: last.start].strip()
+    if (before or lo > clause_start) and not before.endswith((*_vocab().copulas, "由")):
+        return None  # 联合潮州、X建立…: a partner, not the subject of the clause
+    return last.name
+
+
+def _is_anaphoric(clause_head: str) -> bool:
+    """Whether a clause starts by pointing back to a thing (该项目, 此次发行), not to a place (该区)."""
+    v = _vocab()
+    word = next((w for w in v.anaphors if clause_head.startswith(w)), None)
+    return word is not None and not clause_head[len(word) :].startswith(v.anaphor_places)
+
+
+def _inner_place(name: str, doc_region: str | None) -> str | None:
+    """The last place named in ``name`` that lies inside (and is not) the document's region."""
+    if not doc_region:
+        return None
+    gazetteer = regions.Gazetteer.default()
+    inner = [
+        m.name
+        for m in gazetteer.find(name, doc_region)
+        if m.name != doc_region and gazetteer.is_within(m.name, doc_region)
+    ]
+    return inner[-1] if inner else None
+
+
+def _appositive_place(after: str, doc_region: str | None) -> str | None:
+    """A place inside the document's region named in a quoted name after the subject (X——“Y区1期…”)."""
+    k = after.find("——")
+    if k < 0:
+        return None
+    m = _QUOTED_NAME_RE.match(after, k + 2)
+    return _inner_place(m.group(1), doc_region) if m else None
 
 
 def _region(doc: Document, sentence: Sentence, reading: _Reading) -> str | None:
@@ -453,16 +644,21 @@ def _region(doc: Document, sentence: Sentence, reading: _Reading) -> str | None:
         return None
     if reading.place:
         return reading.place
+    if reading.anaphoric:
+        # 该项目是全国首单…: the project's place, named in its quoted name in the sentences before
+        before = doc.text[max(0, sentence.start - _ANAPHOR_WINDOW) : sentence.start]
+        for quoted in reversed(_QUOTED_NAME_RE.findall(before)):
+            inner = _inner_place(quoted, doc.region)
+            if inner:
+                return inner
     gazetteer = regions.Gazetteer.default()
-    if reading.previous_clause and doc.region:
+    if reading.previous_clause:
         # …广州南沙受理窗口，成为首批…: the claimant is named in the clause before
-        inner = [
-            m.name
-            for m in gazetteer.find(reading.previous_clause, doc.region)
-            if m.name != doc.region and gazetteer.is_within(m.name, doc.region)
-        ]
-        if inner:
-            return inner[-1]
+        named = _inner_place(reading.previous_clause, doc.region)
+        if named:
+            return named
+    if reading.agent:
+        return reading.agent
     anchor = sentence.start + reading.region_anchor
     start = max(sentence.start, anchor - _REGION_WINDOW)
     end = min(sentence.end, anchor + _REGION_WINDOW)
@@ -472,11 +668,42 @@ def _region(doc: Document, sentence: Sentence, reading: _Reading) -> str | None:
     return found or doc.region
 
 
+_QUOTES_RE = re.compile(r"[“”‘’「」『』《》\"'\s]")
+
+
+_MIN_RUN_ON = 4  # a subject repeats a shorter earlier one it starts with when this much longer
+
+
+@attrs.define
+class _Seen:
+    """Claims made so far in a document, by scope and subject with quotes removed.
+
+    A subject that starts with an earlier one and runs on by a whole phrase
+    (首批X …, then 首批X城市满意度得分) is the same claim read too far; a short
+    addition names another thing (X险, then X险赔付) and is a claim of its own.
+    Lookups cost the subject's length, not the number of claims seen.
+    """
+
+    exact: set[tuple[FirstScope, str]] = attrs.Factory(set)
+    starts: set[tuple[FirstScope, str]] = attrs.Factory(set)  # prefixes of seen subjects, run-on cut off
+
+    def is_repeat(self, scope: FirstScope, subject: str) -> bool:
+        key = _QUOTES_RE.sub("", subject)
+        if (scope, key) in self.exact or (scope, key) in self.starts:
+            return True
+        return any((scope, key[:i]) in self.exact for i in range(1, len(key) - _MIN_RUN_ON + 1))
+
+    def add(self, scope: FirstScope, subject: str) -> None:
+        key = _QUOTES_RE.sub("", subject)
+        self.exact.add((scope, key))
+        self.starts.update((scope, key[:i]) for i in range(1, len(key) - _MIN_RUN_ON + 1))
+
+
 def extract(doc: Document) -> list[FirstClaim]:
     """Every FirstClaim stated in ``doc.text``, each with its evidence sentence."""
     v = _vocab()
     out: list[FirstClaim] = []
-    seen: set[tuple[FirstScope, str]] = set()
+    seen = _Seen()
     for sentence in split_sentences(doc.text):
         text = sentence.text
         bounds: list[int] | None = None
@@ -488,7 +715,7 @@ def extract(doc: Document) -> list[FirstClaim]:
             reading = _read(text, m, bounds, doc.region)
             if reading is None:
                 continue
-            fresh = [s for s in reading.subjects if (reading.scope, s) not in seen]
+            fresh = [s for s in reading.subjects if not seen.is_repeat(reading.scope, s)]
             if not fresh:
                 continue
             region = _region(doc, sentence, reading)
@@ -497,7 +724,7 @@ def extract(doc: Document) -> list[FirstClaim]:
             evidence = Evidence(sentence.start, sentence.end, text)
             cue = m.group() + (f"…{v.frames[m.group()]}" if m.group("frame") else "")
             for subject in fresh:
-                seen.add((reading.scope, subject))
+                seen.add(reading.scope, subject)
                 out.append(
                     FirstClaim(
                         scope=reading.scope,
