@@ -227,6 +227,39 @@ def test_never_a_date(text: str) -> None:
     assert find_dates(text, REF_2023) == []
 
 
+# Bugs caught (round 2): a bare 年底 after a written year; 一年间 as a period.
+BUG_CASES: list[Case] = [
+    (
+        "jiangsu-year-end-carries-year",
+        "2021年，江苏省专利授权量增长。截至年底，全省有效发明专利",
+        REF_2023,
+        [("2021", None, "at", "2021年"), ("2021-12", None, "as_of", "截至年底")],
+    ),
+    (
+        "sichuan-bare-year-end-unresolved",
+        "截至年底，四川省有效商标",
+        REF_2023,
+        [(None, None, "as_of", "截至年底")],
+    ),
+    (
+        "hubei-first-half-carries-year",
+        "2022年，湖北省…上半年，全省",
+        None,
+        [("2022", None, "at", "2022年"), ("2022-06", None, "at", "上半年")],
+    ),
+    ("zhejiang-one-year-jian", "一年间，浙江省新增", REF_2023, [("2022", "2023", "since", "一年间")]),
+    ("every-year-end-is-not-a-date", "每年年底开展评估", REF_2023, []),
+    ("this-year-end-still-relative", "今年底，全市", REF_2023, [("2023-12", None, "relative", "今年底")]),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [c[1:] for c in BUG_CASES], ids=_ids(BUG_CASES))
+def test_bugs_caught(
+    text: str, reference: PartialDate | None, expected: list[tuple[str | None, str | None, str, str]]
+) -> None:
+    assert _simple(find_dates(text, reference)) == expected
+
+
 def test_from_without_since_is_a_plain_date() -> None:
     assert _simple(find_dates("从2019年的100家", REF_2023)) == [("2019", None, "at", "2019年")]
 

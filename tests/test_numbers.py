@@ -282,7 +282,7 @@ NOT_CHANGE_CASES = [
 ]
 
 
-def _cases_ids(cases: list[tuple[str, str, list[tuple[Decimal, str, str | None, str]]]]) -> list[str]:
+def _cases_ids(cases: list[tuple[str, str, object]]) -> list[str]:
     return [c[0] for c in cases]
 
 
@@ -301,6 +301,31 @@ def test_other_region_sentences(text: str, expected: list[tuple[Decimal, str, st
 @pytest.mark.parametrize("text", [c[1] for c in NEVER_CASES], ids=[c[0] for c in NEVER_CASES])
 def test_never_a_quantity(text: str) -> None:
     assert find_quantities(text) == []
+
+
+# Bugs caught (round 2): vague amounts and "secondary" read as counts.
+BUG_NEVER_CASES = [
+    ("vague-ji-shi-wan", "单笔订单也不过几十万元"),
+    ("vague-shu-shi", "吸引数十家机构参与"),
+    ("vague-shu-bai", "惠及数百家企业"),
+    ("secondary-licence", "采用专利二次许可模式"),
+    ("secondary-development", "开展二次开发"),
+]
+BUG_CASES = [
+    ("twelve-times-kept", "累计开展培训十二次", [(D(12), "次", None, "十二次")]),
+    ("shu-before-digits-kept", "发明专利数12件", [(D(12), "件", None, "12件")]),
+    ("liang-ci-kept", "先后两次获评", [(D(2), "次", None, "两次")]),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in BUG_NEVER_CASES], ids=[c[0] for c in BUG_NEVER_CASES])
+def test_bug_never_a_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BUG_CASES], ids=[c[0] for c in BUG_CASES])
+def test_bug_quantities_kept(text: str, expected: list[tuple[Decimal, str, str | None, str]]) -> None:
+    assert _simple(find_quantities(text)) == expected
 
 
 @pytest.mark.parametrize(

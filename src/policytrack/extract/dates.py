@@ -13,7 +13,9 @@ Decisions:
   date is not after the reference date, ``target`` when it is (and, with no reference,
   ``as_of`` for ``…底``/``…末`` and ``target`` otherwise); ``力争到``/``预计到`` and ``…年前``
   are always ``target``; ``…以来``/``…起``/``自…`` are ``since``.
-* ``5年来``, ``五年来``, ``近三年``, ``过去5年``: relation ``since``, ``date`` = reference year
+* ``年底``/``上半年`` with no year of their own take the last explicit year earlier in the same
+  text (``2022年…截至年底`` -> 2022-12), else ``date`` is ``None`` (relation ``relative``).
+* ``5年来``, ``五年来``, ``一年间``, ``近三年``, ``过去5年``: relation ``since``, ``date`` = reference year
   minus n, ``end`` = reference year (``None`` without a reference).
 * ``目前``/``当前``/``如今``/``近日``…: the reference date's year, relation ``relative``.
 * A month with no year (``4月24日``) takes the last explicit year earlier in the same text,
@@ -109,10 +111,11 @@ def _vocab() -> _Vocab:
         r"|(?<![\d.])(?<!\d,)(?P<y>\d{4})(?!\d)"
         r"|(?P<ycn>[〇零一二三四五六七八九]{4})(?=年)"
         rf"|(?P<sincen>(?:{_alt(data['since_n_years_before'])})(?P<n1>\d{{1,2}}|{cn_n})个?年(?:以来|来)?"
-        rf"|(?<![\d.])(?P<n2>\d{{1,2}}|{cn_n})多?年(?:以来|来))"
+        rf"|(?<![\d.])(?P<n2>\d{{1,2}}|{cn_n})多?年(?:以来|来|间))"
         rf"|(?P<present>{_alt(data['present_words'])})"
         rf"|(?P<rely>{_alt(list(data['relative_years']))})"
         rf"|(?P<relm>{_alt(list(data['relative_months']))})"
+        rf"|(?<![\d〇零一二三四五六七八九十年今去明前本当同上每])(?P<bare>{_alt(list(data['bare_year_parts']))})"
         r"|(?<![\d.])(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])(?=\s?(?:月|[—\-－~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月))"
     )
     return _Vocab(
@@ -496,6 +499,11 @@ def _date_at(
         date = _add_months(reference, delta) if reference is not None else None
         part = _Part(date, m.end())
         return _finish(text, orig, start, part, "relative", reference), None
+    if m.group("bare") is not None:
+        # 截至年底 with no year of its own: the year last written before it, else unresolved
+        month_b = int(voc.data["bare_year_parts"][m.group("bare")])
+        part = _Part(_make(carry, month_b) if carry is not None else None, m.end(), suffix=m.group("bare"))
+        return _finish(text, orig, start, part, "at" if carry is not None else "relative", reference), None
     if kind == "mo" or m.group("mo") is not None:
         year_m = carry if carry is not None else (reference.year if reference is not None else None)
         mm = _MONTH_RE.match(text, start)

@@ -80,14 +80,23 @@ class _Vocab:
     right_stops: tuple[str, ...]
     target_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
+    future_not_cues: tuple[str, ...]
     ongoing_cues: tuple[str, ...]
     event_verbs: tuple[str, ...]
     event_not_verbs: tuple[str, ...]
     event_strip: tuple[str, ...]
     comparison_prefixes: tuple[str, ...]
     left_heads: tuple[str, ...]
-    product_attributes: frozenset[str]
+    product_attributes: tuple[str, ...]
     single_product: tuple[str, ...]
+    aggregate_cues: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    extremes: tuple[str, ...]
+    basis_clause_starts: tuple[str, ...]
+    rank_counters: str
+    lead_verbs: frozenset[str]
+    event_start_marks: tuple[str, ...]
+    recent_words: tuple[str, ...]
 
 
 def _load_json() -> dict[str, Any]:
@@ -123,14 +132,23 @@ def _vocab() -> _Vocab:
         right_stops=_words(d, "right_stop_prefixes"),
         target_cues=_words(d, "target_cues"),
         future_cues=_words(d, "future_cues"),
+        future_not_cues=_words(d, "future_not_cues"),
         ongoing_cues=_words(d, "ongoing_cues"),
         event_verbs=_words(d, "event_verbs"),
         event_not_verbs=_words(d, "event_not_verbs"),
         event_strip=_words(d, "event_strip_prefixes"),
         comparison_prefixes=_words(d, "comparison_prefixes"),
         left_heads=_words(d, "left_metric_heads"),
-        product_attributes=frozenset(d["product_attributes"]["words"]),
+        product_attributes=_words(d, "product_attributes"),
         single_product=_words(d, "single_product_markers"),
+        aggregate_cues=_words(d, "aggregate_cues"),
+        demonstratives=_words(d, "demonstratives"),
+        extremes=_words(d, "extreme_phrases"),
+        basis_clause_starts=_words(d, "basis_clause_starts"),
+        rank_counters="".join(d["rank_counters"]["words"]),
+        lead_verbs=frozenset(d["lead_event_verbs"]["words"]),
+        event_start_marks=_words(d, "event_start_marks"),
+        recent_words=_words(d, "recent_words"),
     )
 
 
@@ -374,12 +392,28 @@ def _is_present(m: DateMatch) -> bool:
     return m.relation == "relative" and not any(ch.isdigit() for ch in m.text) and "年" not in m.text
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _since_date(m: DateMatch) -> PartialDate | None:
+    """The year a statistic over a period up to now holds for: the period's end (``5年来`` ->
+    the publication year), except for the past year (``一年来``/``一年间`` published in 2022 sums
+    up 2021, the year the figures are for)."""
+    if m.date is None:
+        return None
+    if m.end is None:
+        return m.date
+    if m.end.year - m.date.year == 1 and _YEAR_DIGITS.search(m.text) is None:
+        return m.date
+    return m.end
+
+
 def _when(m: DateMatch) -> tuple[PartialDate | None, PartialDate | None]:
     """The date (and end) a statistic under ``m`` holds for."""
     if m.date is None:
         return None, None
     if m.relation == "since":
-        return (m.end or m.date), None
+        return _since_date(m), None
     if _is_present(m):
         return PartialDate(m.date.year), None
     if m.relation == "span":
@@ -566,6 +600,52 @@ def _is_threshold(stext: str, r: _Read, reads: list[_Read]) -> bool:
     return any(o is not r and o.metric == r.metric and o.q.start < r.q.start for o in reads)
 
 
+_RANK_NUM = "0123456789一二三四五六七八九十百"
+
+
+def _is_noise(stext: str, r: _Read) -> bool:
+    """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
+    and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
+    classification), a name holding an ordinal (``15个城市中第11个…``)."""
+    voc = _vocab()
+    q = r.q
+    before = stext[max(0, q.start - 4) : q.start].rstrip(" \u3000")
+    if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
+        return True
+    cstart = _clause_start(stext, q.start)
+    clause_left = stext[max(cstart, q.start - 24) : q.start]
+    if any(w in clause_left for w in voc.extremes):
+        return True
+    if _starts_with(stext, cstart, q.start, voc.basis_clause_starts) is not None:
+        return True
+    k = r.metric.find("第")
+    while k >= 0:
+        j = k + 1
+        while j < len(r.metric) and r.metric[j] in _RANK_NUM:
+            j += 1
+        if j > k + 1 and j < len(r.metric) and r.metric[j] in voc.rank_counters:
+            return True
+        k = r.metric.find("第", k + 1)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _sentence_flags(stext: str) -> tuple[bool, bool]:
+    """Whether a sentence speaks of one product, and whether it sums several."""
+    voc = _vocab()
+    return any(w in stext for w in voc.single_product), any(w in stext for w in voc.aggregate_cues)
+
+
+def _is_product_term(stext: str, r: _Read, single_para: bool) -> bool:
+    """发行规模7800万元, 票面利率2.2%: a term of the one product the sentence or paragraph is about
+    (a product's attribute, not a statistic) -- unless the sentence sums several (累计发行…)."""
+    voc = _vocab()
+    if _ends_with(r.metric, 0, len(r.metric), voc.product_attributes) is None:
+        return False
+    single, aggregate = _sentence_flags(stext)
+    return (single_para or single) and not aggregate
+
+
 # --------------------------------------------------------------------------- events
 
 
@@ -637,11 +717,17 @@ def extract(doc: Document) -> list[Milestone]:
     stats: list[_Stat] = []
     events: list[_Event] = []
     para = -1
-    topic: _Date | None = None
-    topic_target = False
-    for unit in _units(text):
+    ctx = _Context()
+    first = True
+    units = _units(text)
+    single: dict[int, bool] = {}
+    for unit in units:
+        if any(w in text[unit.start : unit.end] for w in voc.single_product):
+            single[unit.para] = True
+    for unit in units:
         if unit.para != para:
-            para, topic, topic_target = unit.para, None, False
+            para = unit.para
+            ctx = _Context(lead=ctx.lead, single_para=single.get(para, False))
         dates = _unit_dates(text, unit, ref)
         free = [d for d in dates if not d.quoted]
         utext = text[unit.start : unit.end]
@@ -651,24 +737,69 @@ def extract(doc: Document) -> list[Milestone]:
         for s in unit.sentences:
             if _skip_sentence(doc, s):
                 continue
-            stats.extend(_sentence_stats(doc, s, free, topic, topic_target, cue_at))
-            events.extend(_sentence_events(doc, s, unit, dates, unit_cue))
+            found = _sentence_events(doc, s, unit, dates, unit_cue)
+            if first:
+                first = False
+                ctx.lead = _lead_date(found, dates, s)
+            stats.extend(_sentence_stats(doc, s, free, ctx, cue_at))
+            events.extend(found)
         initial = [d for d in free if d.clause_initial and not d.after_yu]
         if initial:
-            topic = initial[-1]
-            topic_target = topic.match.relation == "target" or unit_cue
+            ctx.topic = initial[-1]
+            ctx.topic_target = ctx.topic.match.relation == "target" or unit_cue
+        dated = [d for d in free if d.match.date is not None and d.match.relation != "target"]
+        if dated:
+            ctx.para_year = dated[-1].match.date.year if dated[-1].match.date else ctx.para_year
     return _merge_stats(stats) + _merge_events(events)
+
+
+@attrs.define
+class _Context:
+    """What earlier sentences tell a statistic with no date of its own."""
+
+    topic: _Date | None = None  # the last clause-initial date of the paragraph
+    topic_target: bool = False
+    single_para: bool = False  # the paragraph speaks of one product (首单, 该产品, 本期...)
+    para_year: int | None = None  # the year last written in the paragraph
+    lead: PartialDate | None = None  # the date of the event the article's first sentence reports
+
+
+def _lead_date(found: list[_Event], dates: list[_Date], s: Sentence) -> PartialDate | None:
+    """The year of the news event an article opens with, when it is a deal or a launch
+    (``近日，…正式挂牌``; ``9月26日，…成功发行``): the statistics reported after it without a
+    date of their own are about that event."""
+    if not found or found[0].verb not in _vocab().lead_verbs:
+        return None
+    own = [d for d in dates if s.start <= d.start < s.end and not d.quoted and d.match.date is not None]
+    if not own or own[0].after_yu or own[0].match.relation not in ("at", "relative"):
+        return None
+    return PartialDate(found[0].date.year)
+
+
+def _year_before(dates: list[_Date], pos: int) -> int | None:
+    """The year of the last resolved date before ``pos`` (a few steps back at most)."""
+    i = bisect.bisect_left(dates, pos, key=_start_of) - 1
+    for d in dates[max(0, i - 8) : i + 1][::-1]:
+        if d.match.date is not None:
+            return d.match.date.year
+    return None
+
+
+def _resolve_in_context(m: DateMatch, year: int | None, ref: PartialDate | None) -> PartialDate | None:
+    """A date with no year of its own (``截至年底``, ``同年3月``) read in the year of its context."""
+    if year is None or m.date is not None:
+        return m.date
+    again = find_dates(f"{year}年，{m.text}", ref)
+    return again[-1].date if len(again) >= 2 else None
 
 
 def _sentence_stats(
     doc: Document,
     s: Sentence,
     free: list[_Date],
-    topic: _Date | None,
-    topic_target: bool,
+    ctx: _Context,
     cue_at: int | None,
 ) -> list[_Stat]:
-    voc = _vocab()
     stext = s.text
     qs = find_quantities(stext)
     if not qs:
@@ -687,25 +818,35 @@ def _sentence_stats(
                 continue
             if not own or r is None:
                 continue
-        if r is None or _is_setup_amount(stext, r) or _is_threshold(stext, r, valid):
+        if r is None or _is_setup_amount(stext, r) or _is_threshold(stext, r, valid) or _is_noise(stext, r):
             continue
-        if r.metric in voc.product_attributes and any(w in stext for w in voc.single_product):
+        if _is_product_term(stext, r, ctx.single_para):
             continue  # 发行利率2.77%, in a sentence about one product: a term of that product
         pos = s.start + q.start
         own_date = _last_before(free, pos, events=False)
+        topic = ctx.topic
         governing: DateMatch | None = (
             own_date.match if own_date is not None else (topic.match if topic else None)
         )
         target = (
             (governing is not None and governing.relation == "target")
-            or (topic_target and own_date is None)
+            or (ctx.topic_target and own_date is None)
             or (cue_at is not None and cue_at < pos)
         )
         if q.is_change and not target:
             continue  # a change with no value of its own
+        if governing is not None and governing.date is None:
+            year = _year_before(free, pos)
+            if year is None:
+                year = topic.match.date.year if topic and topic.match.date else ctx.para_year
+            resolved = _resolve_in_context(governing, year, doc.published)
+            if resolved is not None:
+                governing = attrs.evolve(governing, date=resolved)
         date, end = _when(governing) if governing is not None else (None, None)
+        if governing is None and ctx.lead is not None:
+            date = ctx.lead
         if governing is not None and governing.relation == "since" and governing.date is not None:
-            date, end = governing.end or governing.date, None
+            date, end = _since_date(governing), None
         if r.side == "inherit":
             # 由X提高到Y over a period: X at its start, Y at its end
             if prev_span[0] is not None:
@@ -768,12 +909,14 @@ def _sentence_events(
     for a, b in bounds:
         clause = stext[a:b]
         bare = _QUOTED_RE.sub("", clause)
+        for noun in voc.future_not_cues:
+            bare = bare.replace(noun, "")
         if any(c in bare for c in voc.future_cues):
             future = True  # a plan: this clause and the rest of the sentence
         if future or not clause.strip() or find_quantities(clause):
             continue
-        if any(c in bare for c in voc.ongoing_cues):
-            continue
+        if any(c in bare and f"{c}的" not in bare for c in voc.ongoing_cues):
+            continue  # (…推动的X正式挂牌: an attribute of X, not an ongoing effort)
         found = _event_verb(clause)
         if found is None:
             continue
@@ -791,9 +934,17 @@ def _sentence_events(
                     break
         if chosen is None or chosen.date is None:
             continue
-        date = chosen.end if chosen.relation == "since" and chosen.end else chosen.date
+        started = chosen.text.endswith(voc.event_start_marks)  # 2017年6月开始筹建: when it began
+        date = chosen.end if chosen.relation == "since" and chosen.end and not started else chosen.date
         if _is_present(chosen):
-            date = PartialDate(chosen.date.year)
+            ref = doc.published
+            recent = ref is not None and ref.month is not None and chosen.text.endswith(voc.recent_words)
+            # 近日，…挂牌: within days of publication, so its month; 目前 only gives the year
+            date = (
+                PartialDate(ref.year, ref.month)
+                if recent and ref is not None
+                else PartialDate(chosen.date.year)
+            )
         if date is None:
             continue
         desc_start, desc_end = a, b
