@@ -1,0 +1,296 @@
+"""The institution extractor: names by the organisation grammar, kinds, regions, aliases."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytrack.extract.institutions import extract
+from policytrack.models import Document, InstitutionKind, PartialDate
+
+G, C, S, A, R, F, OT = "government", "court", "service", "alliance", "research", "financial", "other"
+CO = "company"
+
+
+def _run(text: str, region: str | None = None, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    doc = Document(id="t", text=text, region=region,
+                   published=PartialDate.parse(published) if published else None)
+    return [(i.name, i.kind.value, i.region) for i in extract(doc)]
+
+
+# (sentence, document region, expected (name, kind, region) in order)
+FOUND = [
+    # ---- real seed sentences
+    ("seed-left-boundary-verb",
+     "此外，该区还于2019年成立全省首家粤港澳大湾区知识产权调解中心，组建200人调解员队伍。", "广州开发区",
+     [("粤港澳大湾区知识产权调解中心", S, "广州开发区")]),
+    ("seed-district-prefix",
+     "成立广州市黄埔区粤港澳大湾区知识产权调解中心，组建广东省海外知识产权保护促进会和广州市黄埔区知识产权保护企业协会。",
+     "广州开发区",
+     [("广州市黄埔区粤港澳大湾区知识产权调解中心", S, "广州开发区"),
+      ("广东省海外知识产权保护促进会", A, "广东省"),
+      ("广州市黄埔区知识产权保护企业协会", A, "广州开发区")]),
+    ("seed-list-with-brackets",
+     "随着广州知识产权法院、中国（广东）知识产权保护中心、中国版权保护中心广州版权产业服务中心等各类知识产权保护机构的作用的进一步发挥。",
+     "广东省",
+     [("广州知识产权法院", C, "广州市"), ("中国（广东）知识产权保护中心", S, "广东省"),
+      ("中国版权保护中心广州版权产业服务中心", S, "广州市")]),
+    ("seed-subject-and-preposition",
+     "中新广州知识城管理委员会为广州市人民政府的派出机构，与广州开发区管理委员会合署办公。", "广州开发区",
+     [("中新广州知识城管理委员会", G, "中新广州知识城"), ("广州市人民政府", G, "广州市"),
+      ("广州开发区管理委员会", G, "广州开发区")]),
+    ("seed-prefix-distributed",
+     "与广州市公安、检察院联合印发意见。", "广州市",
+     [("广州市公安", G, "广州市"), ("广州市检察院", G, "广州市")]),
+    ("seed-suffix-distributed",
+     "与广州、香港海关通力合作，成功处理大案。", "广州市",
+     [("香港海关", G, "香港"), ("广州海关", G, "广州市")]),
+    ("seed-bracketed-alternative-name",
+     "发布会现场，广东省市场监督管理局(省知识产权局)副局长高国盛表示。", "广东省",
+     [("广东省市场监督管理局（省知识产权局）", G, "广东省")]),
+    ("seed-central-and-branch",
+     "此外，海关总署广东分署副主任王侃在发布会中提到，2022年广东分署牵头省内海关与香港海关、澳门海关密切合作。",
+     "广东省",
+     [("海关总署广东分署", G, "广东省"), ("香港海关", G, "香港"), ("澳门海关", G, "澳门")]),
+    ("seed-generic-with-first-claim",
+     "成立全省首家知识产权公证处，为知识产权运用和保护提供公证服务。", "广州开发区",
+     [("知识产权公证处", S, "广州开发区")]),
+    ("seed-coordination-inherits-verb",
+     "设立广州知识产权交易中心、知识产权特色支行和广州开发区知识产权金融服务中心。", "广州开发区",
+     [("广州知识产权交易中心", S, "广州开发区"), ("知识产权特色支行", F, "广州开发区"),
+      ("广州开发区知识产权金融服务中心", S, "广州开发区")]),
+    ("seed-insurer-centre-is-financial",
+     "挂牌全国首个知识产权保险中心——中国人保粤港澳大湾区知识产权保险中心，实现赔付。", "广州市",
+     [("中国人保粤港澳大湾区知识产权保险中心", F, "广州市")]),
+    ("seed-international-body",
+     "亿航智能（广州）有限公司入选世界知识产权组织中小企业最佳案例。", "广州开发区",
+     [("亿航智能（广州）有限公司", CO, "广州开发区"), ("世界知识产权组织", OT, None)]),
+    ("seed-quoted-part-and-job-title",
+     "据越秀区市场监管局(知识产权局)党组书记、局长、区“小个专”党委书记刘中介绍。", "越秀区",
+     [("越秀区市场监管局（知识产权局）", G, "越秀区"), ("区“小个专”党委", G, "越秀区")]),
+    ("seed-guarantors-and-province-abbreviation",
+     "引入广东粤财融资担保、粤科融资担保等国企背景机构增信。", "越秀区",
+     [("广东粤财融资担保", F, "广东省"), ("粤科融资担保", F, "广东省")]),
+    ("seed-expert-committee-is-other",
+     "成立知识产权综改领导小组、组建知识产权综改专家咨询委员会，统筹推进工作。", "广州开发区",
+     [("知识产权综改领导小组", G, "广州开发区"), ("知识产权综改专家咨询委员会", OT, "广州开发区")]),
+    ("seed-bilateral-working-group",
+     "举办中欧知识产权工作组第二十一次会议，成立广州开发区知识城国际知识产权促进会。", "广州开发区",
+     [("中欧知识产权工作组", G, None), ("广州开发区知识城国际知识产权促进会", A, "中新广州知识城")]),
+    ("seed-broker-in-product-name",
+     "广州长视科技股份有限公司参与了“中信证券—广州开发区专利许可资产支持专项计划”。", "广州开发区",
+     [("广州长视科技股份有限公司", CO, "广州开发区"), ("中信证券", F, None)]),
+    # ---- same style, other regions
+    ("sz-bureau-with-bracket",
+     "近日，深圳市市场监督管理局（知识产权局）发布通知。", "深圳市",
+     [("深圳市市场监督管理局（知识产权局）", G, "深圳市")]),
+    ("sh-court", "上海知识产权法院审结一批案件。", "上海市", [("上海知识产权法院", C, "上海市")]),
+    ("zj-research-and-service-centre",
+     "浙江省知识产权研究与服务中心联合杭州市有关部门开展培训。", "浙江省",
+     [("浙江省知识产权研究与服务中心", S, "浙江省")]),
+    ("js-protection-centre",
+     "2021年，中国（江苏）知识产权保护中心正式揭牌运行。", "江苏省",
+     [("中国（江苏）知识产权保护中心", S, "江苏省")]),
+    ("sc-exchange", "成都知识产权交易中心于2019年挂牌成立。", "成都市", [("成都知识产权交易中心", S, "成都市")]),
+    ("bj-court-and-bank-branch",
+     "北京知识产权法院与招商银行深圳分行签署合作协议。", "北京市",
+     [("北京知识产权法院", C, "北京市"), ("招商银行深圳分行", F, "深圳市")]),
+    ("national-office-and-sub-centre",
+     "国家知识产权局办公室印发通知，国家海外知识产权纠纷应对指导中心深圳分中心揭牌。", "深圳市",
+     [("国家知识产权局办公室", G, "中国"), ("国家海外知识产权纠纷应对指导中心深圳分中心", S, "深圳市")]),
+    ("sh-co-organisers",
+     "由上海市知识产权局、上海市高级人民法院和上海市人民检察院共同主办。", "上海市",
+     [("上海市知识产权局", G, "上海市"), ("上海市高级人民法院", C, "上海市"),
+      ("上海市人民检察院", G, "上海市")]),
+    ("js-universities",
+     "江苏省专利信息服务中心、南京理工大学知识产权学院和苏州大学王健法学院联合举办论坛。", "江苏省",
+     [("江苏省专利信息服务中心", S, "江苏省"), ("南京理工大学知识产权学院", R, "南京市"),
+      ("苏州大学王健法学院", R, "苏州市")]),
+    ("sz-companies",
+     "华为技术有限公司、腾讯科技（深圳）有限公司入选。", "深圳市",
+     [("华为技术有限公司", CO, "深圳市"), ("腾讯科技（深圳）有限公司", CO, "深圳市")]),
+    ("zj-bureau-party-group",
+     "浙江省市场监管局（省知识产权局）党组成员、副局长在会上讲话。", "浙江省",
+     [("浙江省市场监管局（省知识产权局）", G, "浙江省")]),
+    ("province-scope-prefix",
+     "省知识产权局会同省高院、省检察院联合开展执法行动。", "江苏省",
+     [("省知识产权局", G, "江苏省"), ("省高院", C, "江苏省"), ("省检察院", G, "江苏省")]),
+    ("national-bodies-listed",
+     "国家知识产权局和中国银保监会、国家发展改革委联合印发通知。", None,
+     [("国家知识产权局", G, "中国"), ("中国银保监会", G, "中国"), ("国家发展改革委", G, "中国")]),
+    ("bj-district-court", "北京市海淀区人民法院审理了该案，北京市高级人民法院二审维持原判。", "北京市",
+     [("北京市海淀区人民法院", C, "海淀区"), ("北京市高级人民法院", C, "北京市")]),
+    # ---- bugs caught
+    ("bug-pronoun-before-university", "他曾在华南理工大学就读。", "广州市", [("华南理工大学", R, "广州市")]),
+    ("bug-known-body-after-verb", "作为国务院唯一批复同意的试点。", None, [("国务院", G, "中国")]),
+    ("bug-signing-is-no-suffix", "与香港知识产权署签署合作计划。", "广东省", [("香港知识产权署", G, "香港")]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [c[1:] for c in FOUND], ids=[c[0] for c in FOUND])
+def test_found(text: str, region: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _run(text, region) == expected
+
+
+# sentences with no named organisation in them
+NOTHING = [
+    ("seed-generic-counted", "在10个知识产权密集型产业推动建立17个高价值专利培育中心。"),
+    ("seed-category-with-count", "世界知识产权组织在华技术与创新支持中心(TISC)3家，高校国家知识产权信息服务中心4家。"),
+    ("seed-plural-stations", "在33家重点企业设立知识产权服务工作站，搭建远程会晤和咨询平台。"),
+    ("seed-platform-built-abstractly", "开发海外维权援助服务平台，推动建立知识产权交易平台。"),
+    ("seed-words-ending-in-ju", "适应高水平对外开放新格局，加强重点领域知识产权布局，围绕中心服务大局。"),
+    ("seed-deployment-not-office", "广州将深刻领会和准确把握上级对知识产权工作的新部署新要求。"),
+    ("seed-descriptive-body-before-dash", "成立广州市第一个综合性知识产权社会组织——"),
+    ("seed-interbank-market", "是广州市首支在中国银行间市场发行的知识产权科创票据。"),
+    ("seed-book-title", "制定《知识产权维权援助和保护工作站服务规范》。"),
+    ("seed-category-level", "作为全国唯一单独设立的区县级知识产权局。"),
+    ("other-demonstrative", "该中心将为企业提供服务，两个中心同时运行。"),
+    ("other-bare-government", "在中央和地方政府的支持下，我们看到政府的决心。"),
+    ("other-app-name", "市民可通过“粤省事”平台办理业务。"),
+    ("other-some-company", "后加入广州市某科技公司。"),
+    ("other-securitisation", "发行知识产权证券化产品，推广知识产权海外侵权责任保险。"),
+    ("other-job-titles", "会议由市委常委、副市长主持。"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOTHING], ids=[c[0] for c in NOTHING])
+def test_nothing(text: str) -> None:
+    assert _run(text, "广州市") == []
+
+
+def _one(text: str, region: str | None = None, published: str | None = None) -> dict[str, object]:
+    doc = Document(id="t", text=text, region=region,
+                   published=PartialDate.parse(published) if published else None)
+    found = extract(doc)
+    return {i.name: i for i in found}  # type: ignore[misc]
+
+
+ALIASES = [
+    ("seed-abbreviation-then-mention",
+     "集聚国家知识产权局专利局专利审查协作广东中心（简称“审协广东中心”）等机构。发挥审协广东中心作用。",
+     "国家知识产权局专利局专利审查协作广东中心", ("审协广东中心",)),
+    ("seed-latin-abbreviation", "世界知识产权组织(WIPO)发布报告。", "世界知识产权组织", ("WIPO",)),
+    ("seed-renamed", "支持广州知识产权交易中心升级为大湾区国际知识产权交易中心。", "广州知识产权交易中心",
+     ("大湾区国际知识产权交易中心",)),
+    ("seed-tail-of-earlier-name",
+     "挂牌中国人保粤港澳大湾区知识产权保险中心。支持大湾区知识产权保险中心建设。",
+     "中国人保粤港澳大湾区知识产权保险中心", ("大湾区知识产权保险中心",)),
+    ("seed-same-body-full-and-short",
+     "越秀区市场监管局(知识产权局)指导企业。【供稿单位】广州市越秀区市场监督管理局",
+     "越秀区市场监管局（知识产权局）", ("广州市越秀区市场监督管理局",)),
+    ("sz-abbreviation", "深圳市知识产权保护中心（以下简称“保护中心”）成立。保护中心开展预审。",
+     "深圳市知识产权保护中心", ("保护中心",)),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), [c[1:] for c in ALIASES], ids=[c[0] for c in ALIASES])
+def test_aliases_make_one_record(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    found = extract(Document(id="t", text=text, region="广州市"))
+    assert [(i.name, i.aliases) for i in found] == [(name, aliases)]
+
+
+ESTABLISHED = [
+    ("seed-year-before-verb", "该区还于2019年成立全省首家粤港澳大湾区知识产权调解中心。", None, "2019"),
+    ("other-verb-after-name", "成都知识产权交易中心于2019年挂牌成立。", None, "2019"),
+    ("other-relative-year", "今年3月，杭州市知识产权保护中心正式揭牌。", "2022-06-01", "2022-03"),
+    ("other-no-establishment", "2021年，上海市知识产权局开展执法行动。", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in ESTABLISHED],
+                         ids=[c[0] for c in ESTABLISHED])
+def test_established(text: str, published: str | None, expected: str | None) -> None:
+    doc = Document(id="t", text=text, published=PartialDate.parse(published) if published else None)
+    (inst,) = extract(doc)
+    assert (str(inst.established) if inst.established else None) == expected
+
+
+KNOWN_FAILURES = [
+    # a brand with no organisation suffix
+    ("seed-brand-without-suffix", "小鹏汽车创始人何小鹏表示。", [("小鹏汽车", CO, "广州市")]),
+    ("seed-market-as-company", "白马服装市场入选培育对象。", [("白马服装市场", CO, "广州市")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in KNOWN_FAILURES], ids=[c[0] for c in KNOWN_FAILURES])
+@pytest.mark.xfail(strict=True, reason="names without an organisation suffix are not found")
+def test_known_failures(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _run(text, "广州市") == expected
+
+
+def test_evidence_is_the_sentence() -> None:
+    text = "第一句。近日，深圳市市场监督管理局发布通知。"
+    (inst,) = extract(Document(id="t", text=text))
+    assert inst.evidence.text == "近日，深圳市市场监督管理局发布通知。"
+    assert text[inst.evidence.start : inst.evidence.end] == inst.evidence.text
+    assert inst.kind is InstitutionKind.GOVERNMENT
+
+
+# ---- the vocabulary file
+
+
+def _data() -> dict[str, object]:
+    raw = resources.files("policytrack.data").joinpath("organisations.json").read_text("utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def test_data_every_list_is_documented() -> None:
+    for key, value in _data().items():
+        if key.startswith("_"):
+            continue
+        assert isinstance(value, dict) and value.get("_doc"), key
+
+
+def test_data_suffixes_unique_and_kinds_valid() -> None:
+    items = _data()["suffixes"]["items"]  # type: ignore[index]
+    names = [i["suffix"] for i in items]
+    assert len(names) == len(set(names))
+    kinds = {k.value for k in InstitutionKind}
+    assert all(i["kind"] in kinds for i in items)
+    body = _data()["kind_body_words"]  # type: ignore[index]
+    assert all(i["kind"] in kinds for i in body["items"])
+    assert set(body["overridable_suffixes"]) <= set(names)
+    assert set(_data()["branch_suffixes"]["items"]) <= set(names)  # type: ignore[index]
+
+
+def test_data_word_lists_have_no_duplicates_or_blanks() -> None:
+    for key in ("national_bodies", "international_bodies", "international_prefixes", "national_prefixes",
+                "area_prefixes", "generic_body_words", "demonstratives", "establishment_verbs",
+                "abbreviation_cues", "apposition_marks", "title_units", "rename_verbs", "first_words",
+                "stop_exceptions", "protected_starts"):
+        section = _data()[key]
+        words = section["items"] if "items" in section else section["words"]  # type: ignore[operator,index]
+        assert len(words) == len(set(words)), key
+        assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
+    stops = _data()["left_stops"]  # type: ignore[index]
+    assert len(stops["words"]) == len(set(stops["words"]))
+    assert len(stops["single_chars"]) == len(set(stops["single_chars"]))
+    for word in _data()["protected_starts"]["words"]:  # type: ignore[index]
+        assert len(word) == 2 and word[0] in stops["single_chars"], word
+    for word in _data()["first_words"]["items"]:  # type: ignore[index]
+        assert word in stops["words"], word
+    assert all(re.escape(w) for w in stops["words"])
+
+
+def test_data_province_abbreviations_are_single_characters() -> None:
+    abbreviations = _data()["province_abbreviations"]["items"]  # type: ignore[index]
+    assert all(len(k) == 1 and v.endswith(("省", "市", "自治区")) for k, v in abbreviations.items())
+
+
+# ---- robustness
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中心局市广州深圳（）()“”、和与成立有限公司协会党组，。12 知识产权法院")),
+               max_size=120))
+def test_never_raises(text: str) -> None:
+    found = extract(Document(id="t", text=text))
+    assert isinstance(found, list)
+    for inst in found:
+        assert text[inst.evidence.start : inst.evidence.end] == inst.evidence.text
