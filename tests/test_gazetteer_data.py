@@ -122,7 +122,10 @@ def test_zone_entries_have_evidence_and_valid_fields() -> None:
         if not entry.get("extends"):
             assert "level" in entry and "parent" in entry, entry["name"]
         region = GAZ.get(entry["name"])
-        assert region is not None and region.name == entry["name"]
+        assert region is not None
+        # a shared name may go to its preferred holder (深圳市龙华区 → 龙华区)
+        if region.name != entry["name"]:
+            assert entry["name"] in region.aliases and region.name in GAZ.ambiguous, entry["name"]
         for old in entry.get("replaces", ()):
             assert old in region.aliases
 
@@ -147,6 +150,40 @@ def test_region_words_are_well_formed() -> None:
         assert all(isinstance(w, str) and w.strip() == w and w for w in items), key
     assert not set(WORDS["blockers"]["words"]) & names
     assert not set(words) & names
+    for key in ("title_words", "national_cues", "company_suffixes"):
+        items = WORDS[key]["words"]
+        assert WORDS[key]["_doc"] and items and len(items) == len(set(items)), key
+        assert all(isinstance(w, str) and w.strip() == w and w for w in items), key
+
+
+def test_zone_words_are_well_formed() -> None:
+    zone = WORDS["zone_words"]
+    assert zone["_doc"]
+    forms = [f for fs in zone["forms"].values() for f in fs]
+    assert len(forms) == len(set(forms))
+    for key, fs in zone["forms"].items():
+        assert fs and key.endswith("区"), key
+    assert all(p and p.strip() == p for p in zone["prefixes"] + zone["not_before"])
+    # a zone word is never a region name or alias by itself
+    names = {r.name for r in GAZ} | {a for r in GAZ for a in r.aliases}
+    assert not set(forms) & names
+
+
+def test_city_ranks_name_existing_cities() -> None:
+    ranks = ZONES["city_ranks"]
+    assert ranks["evidence"].strip()
+    assert len(ranks["sub_provincial"]) == 15 and len(ranks["capitals"]) == 27
+    for short in ranks["sub_provincial"] + ranks["capitals"]:
+        region = GAZ.get(short)
+        assert region is not None and region.level is RegionLevel.CITY and region.name == short + "市", short
+
+
+def test_shared_names_have_at_most_one_bare_holder() -> None:
+    for bare, candidates in GAZ.ambiguous.items():
+        holders = [c for c in candidates if c == bare]
+        assert len(holders) <= 1, bare
+        for c in candidates:
+            assert c == bare or c.endswith(bare), (bare, c)  # the others stay city-qualified
 
 
 @pytest.mark.skipif(not WHEEL.exists(), reason="needs the cpca wheel to rebuild")

@@ -12,6 +12,7 @@ from policytrack.extract.regions import (
     Gazetteer,
     RegionMention,
     document_region,
+    locate,
     record_region,
     scope_region,
 )
@@ -60,15 +61,35 @@ LOOKUPS = [
     ("横琴", "横琴粤澳深度合作区"),
     ("长三角", "长三角"),
     ("光谷", "东湖新技术开发区"),
-    ("北京市朝阳区", "北京市朝阳区"),
     # administrative changes newer than the generated data
     ("郫县", "郫都区"),
     ("下城区", "拱墅区"),
-    ("深圳市龙华区", "深圳市龙华区"),
     ("坪山", "坪山区"),
+    # shared district names: the holder in the highest-ranking city gets the bare name
+    ("朝阳区", "朝阳区"),
+    ("北京市朝阳区", "朝阳区"),
+    ("长春市朝阳区", "长春市朝阳区"),
+    ("南山区", "南山区"),
+    ("深圳市龙华区", "龙华区"),
+    ("龙华区", "龙华区"),
+    ("海口市龙华区", "海口市龙华区"),
+    ("鼓楼区", "鼓楼区"),
+    ("福州市鼓楼区", "福州市鼓楼区"),
+    # functional zones: listed ones keep their names, others are <place><zone word>
+    ("成都高新技术产业开发区", "成都高新区"),
+    ("成都市高新区", "成都高新区"),
+    ("广州市高新区", "广州开发区"),
+    ("北京经济开发区", "北京经济技术开发区"),
+    ("无锡高新区", "无锡高新区"),
+    ("无锡国家高新技术产业开发区", "无锡高新区"),
+    ("厦门市经开区", "厦门经开区"),
+    ("南昌经济技术开发区", "南昌经开区"),
+    ("江宁开发区", "江宁开发区"),
+    ("长沙综保区", "长沙综合保税区"),
+    ("福建自贸区", "福建自贸区"),
     # not (uniquely) a region
-    ("朝阳区", None),
-    ("南山区", None),
+    ("向阳区", None),  # 佳木斯 and 鹤岗 rank the same: nobody gets the bare name
+    ("江苏高新区", None),  # a province's zones, not one zone
     ("城区", None),
     ("光明", None),
     ("知识产权", None),
@@ -87,6 +108,13 @@ def test_get_returns_region_model() -> None:
     assert (region.level, region.parent, region.code) == (RegionLevel.DISTRICT, "广州市", "440104")
     zone = GAZ.get("广州开发区")
     assert zone is not None and zone.level is RegionLevel.ZONE and zone.code == "440112"
+    made = GAZ.get("无锡市高新区")
+    assert made is not None and (made.name, made.level, made.parent) == (
+        "无锡高新区",
+        RegionLevel.ZONE,
+        "无锡市",
+    )
+    assert "无锡国家高新技术产业开发区" in made.aliases and GAZ.get("无锡高新区") is made
     bay = GAZ.get("粤港澳大湾区")
     assert bay is not None and bay.level is RegionLevel.SUPRA and "香港" in bay.spans
 
@@ -116,6 +144,11 @@ WITHIN = [
     ("新加坡", "中国", False),
     ("中新广州知识城", "新加坡", False),
     ("没有这个地方", "中国", False),
+    ("无锡高新区", "江苏省", True),
+    ("无锡高新区", "长三角", True),
+    ("厦门经开区", "江苏省", False),
+    ("长春市朝阳区", "北京市", False),
+    ("龙华区", "粤港澳大湾区", True),
 ]
 
 
@@ -127,6 +160,7 @@ def test_is_within(inner: str, outer: str, want: bool) -> None:
 def test_ancestors_nearest_first() -> None:
     assert [r.name for r in GAZ.ancestors("中新广州知识城")] == ["广州开发区", "广州市", "广东省", "中国"]
     assert [r.name for r in GAZ.ancestors("北京市朝阳区")] == ["北京市", "中国"]
+    assert [r.name for r in GAZ.ancestors("江宁开发区")] == ["江宁区", "南京市", "江苏省", "中国"]
     assert GAZ.ancestors("中国") == []
     assert GAZ.parent("越秀") is not None and GAZ.parent("越秀").name == "广州市"  # type: ignore[union-attr]
 
@@ -148,9 +182,9 @@ FIND = [
     (
         "other: five zones",
         "深圳市南山区、上海浦东新区、杭州市滨江区、成都高新区和苏州工业园区入选首批试点",
-        ["深圳市南山区", "浦东新区", "滨江区", "成都高新区", "苏州工业园区"],
+        ["南山区", "浦东新区", "滨江区", "成都高新区", "苏州工业园区"],
     ),
-    ("other: Beijing", "北京市朝阳区与海淀区联合发布", ["北京市朝阳区", "海淀区"]),
+    ("other: Beijing", "北京市朝阳区与海淀区联合发布", ["朝阳区", "海淀区"]),
     (
         "other: shared name resolved from context",
         "长春市出台新政，朝阳区率先试点",
@@ -165,7 +199,15 @@ FIND = [
     ("bug: university", "中山大学与中山市合作", ["中山市"]),
     ("bug: company", "阿里巴巴在杭州", ["杭州市"]),
     ("bug: slogan", "绿水青山就是金山银山", []),
-    ("bug: bare shared name", "南山区企业", []),
+    ("bug: bare shared name goes to the preferred holder", "南山区企业", ["南山区"]),
+    ("bug: shared name with no preferred holder", "向阳区企业", []),
+    # bugs caught: zones not listed were read as their city
+    ("bug: city + zone word", "无锡高新区出台知识产权新政", ["无锡高新区"]),
+    ("bug: province + city + zone word", "江苏无锡国家高新区", ["无锡高新区"]),
+    ("bug: city with 市 + zone word", "厦门市经开区管委会", ["厦门经开区"]),
+    ("bug: county + zone word", "江宁经济技术开发区企业", ["江宁经开区"]),
+    ("bug: zone word inside another word", "西安新区域发展", ["西安市"]),
+    ("bug: listed zone alias after city", "苏州园区企业", ["苏州工业园区"]),
     ("bug: foreign bay area", "对标旧金山湾区", []),
     ("bug: 依法国家", "依法国家知识产权局", []),
 ]
@@ -187,8 +229,10 @@ def test_find_mention_fields() -> None:
 
 
 def test_find_context_resolves_shared_names() -> None:
-    assert [m.name for m in GAZ.find("南山区企业", context="深圳市")] == ["深圳市南山区"]
-    assert [m.name for m in GAZ.find("南山区企业", context="福田区")] == ["深圳市南山区"]
+    assert [m.name for m in GAZ.find("南山区企业", context="深圳市")] == ["南山区"]
+    assert [m.name for m in GAZ.find("南山区企业", context="福田区")] == ["南山区"]
+    assert [m.name for m in GAZ.find("南山区企业", context="鹤岗市")] == ["鹤岗市南山区"]
+    assert [m.name for m in GAZ.find("龙华区企业", context="海南省")] == ["海口市龙华区"]
 
 
 def test_find_on_one_megabyte_completes() -> None:
@@ -199,7 +243,16 @@ def test_find_on_one_megabyte_completes() -> None:
     adversarial = "内蒙古自治" * 200_000 + "广" * 100_000
     assert len(GAZ.find(adversarial)) == 200_000
     # the whole text as one "sentence": the last clause's subject (a coordinated list keeps its first)
-    assert record_region(text, 0, len(text), len(text) - 3, "广州市") == "深圳市南山区"
+    assert record_region(text, 0, len(text), len(text) - 3, "广州市") == "南山区"
+
+
+def test_record_region_many_anchors_in_one_long_sentence() -> None:
+    # one 600k-character "sentence" and 5,000 facts in it: each call reuses the sentence's scan
+    chunk = "深圳市南山区专利授权量达5万件，全市质押融资额12亿元，"
+    text = chunk * 20_000
+    anchors = [i * len(chunk) * 4 + chunk.index("12亿") for i in range(5_000)]
+    got = {record_region(text, 0, len(text), a, "福田区") for a in anchors}
+    assert got == {"深圳市"}
 
 
 # -- scope words ---------------------------------------------------------------------------
@@ -239,7 +292,11 @@ TITLES = [
     ("seed 002", "2022年广东知识产权保护白皮书:证券化产品发行金额超42亿元,粤港澳跨境保护“再扩容”", "广东省"),
     ("seed 003", "广州市越秀区全链条激活知识产权“源头活水”", "越秀区"),
     ("seed 004", "广州全力打造引领型知识产权强市", "广州市"),
-    ("other: Shenzhen district", "深圳南山区发布知识产权质押融资新政", "深圳市南山区"),
+    ("other: Shenzhen district", "深圳南山区发布知识产权质押融资新政", "南山区"),
+    ("bug: bare shared district", "南山区首单知识产权证券化产品发行", "南山区"),
+    ("bug: unlisted zone", "无锡高新区知识产权质押融资再创新高", "无锡高新区"),
+    ("bug: national statistic", "2023年全国商标注册申请量稳中有升", "中国"),
+    ("bug: national claim scope is not the country", "全国首单专利许可资产支持票据发行", None),
     ("other: Shanghai", "上海浦东新区知识产权保护中心揭牌运行", "浦东新区"),
     ("other: Hangzhou", "杭州市滨江区入选国家知识产权强县建设示范县", "滨江区"),
     ("other: Beijing zone", "北京中关村发布知识产权运营新举措", "中关村"),
@@ -252,7 +309,7 @@ TITLES = [
 
 
 @pytest.mark.parametrize(("title", "want"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
-def test_document_region_from_title(title: str, want: str) -> None:
+def test_document_region_from_title(title: str, want: str | None) -> None:
     assert document_region(title, "") == want
 
 
@@ -261,9 +318,30 @@ def test_document_region_falls_back_to_lead_paragraphs() -> None:
         "近日，武汉市知识产权局发布数据。\n武汉东湖高新区专利授权量增长，武汉市质押融资额创新高。\n全国首单……"
     )
     assert document_region("知识产权质押融资再创新高", text) == "武汉市"
-    assert document_region(None, "---\ntitle: x\n---\n南京市鼓楼区发布") == "南京市鼓楼区"
+    assert document_region(None, "---\ntitle: x\n---\n南京市鼓楼区发布") == "鼓楼区"
     assert document_region(None, "") is None
     assert document_region("知识产权", "全国首单") is None
+
+
+LEADS = [
+    (
+        "bug: central body, places of several provinces",
+        "近日，国家知识产权局公布新一批名单，厦门、南昌、兰州入选。厦门将重点发展集成电路，南昌聚焦光电。",
+        "中国",
+    ),
+    ("bug: country only", "我国发明专利有效量稳步增长，国家知识产权局新闻发言人介绍。", "中国"),
+    (
+        "other: central body, one city dominates",
+        "近日，国家知识产权局批复同意青岛建设知识产权保护中心。青岛将面向高端装备产业，青岛市知识产权局表示。",
+        "青岛市",
+    ),
+    ("other: nothing national, two cities", "厦门、南昌两地企业签约。", "厦门市"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in LEADS], ids=[c[0] for c in LEADS])
+def test_document_region_from_lead(text: str, want: str) -> None:
+    assert document_region("知识产权保护中心再添新成员", text) == want
 
 
 # -- record_region ---------------------------------------------------------------------------
@@ -317,7 +395,7 @@ RECORDS = [
     # other regions
     ("other: 全省 in a Jiangsu article", "全省知识产权质押融资金额达1200亿元", "1200", "苏州市", "江苏省"),
     ("other: 全市 in a district article", "2023年，全市专利授权量达5万件", "5万", "浦东新区", "上海市"),
-    ("other: Shenzhen district", "2023年，深圳市南山区专利授权量达5万件", "5万", "深圳市", "深圳市南山区"),
+    ("other: Shenzhen district", "2023年，深圳市南山区专利授权量达5万件", "5万", "深圳市", "南山区"),
     ("other: Shanghai district", "上海浦东新区知识产权质押融资额突破50亿元", "50", "上海市", "浦东新区"),
     ("other: subject after 其中", "全省发明专利授权量增长，其中杭州占40%", "40", "浙江省", "杭州市"),
     ("other: nothing named", "专利授权量达5万件", "5万", "成都市", "成都市"),
@@ -328,6 +406,32 @@ RECORDS = [
         "30",
         "苏州工业园区",
         "苏州工业园区",
+    ),
+    # bugs caught
+    ("bug: zone is the subject", "2023年，无锡高新区专利授权量达8千件", "8千", "无锡市", "无锡高新区"),
+    ("bug: owner of a count", "下一步将在全省推广无锡高新区的12条改革举措", "12条", "江苏省", "无锡高新区"),
+    ("bug: 全国 heads a title", "其中，全国知识产权示范企业15家，优势企业40家", "15", "杭州市", "杭州市"),
+    (
+        "bug: title does not carry over",
+        "其中，全国知识产权示范企业15家，优势企业40家",
+        "40",
+        "杭州市",
+        "杭州市",
+    ),
+    ("other: 全国 as the subject", "全国专利质押融资金额达4000亿元", "4000", "杭州市", "中国"),
+    (
+        "bug: company in the document's district",
+        "今年5月，南京某某科技有限公司获得银行贷款500万元",
+        "500",
+        "鼓楼区",
+        "鼓楼区",
+    ),
+    (
+        "bug: company of another place",
+        "今年5月，南京某某科技有限公司获得银行贷款500万元",
+        "500",
+        "江苏省",
+        "南京市",
     ),
 ]
 
@@ -349,6 +453,23 @@ def test_record_region(sentence: str, anchor: str, doc: str, want: str) -> None:
 def test_record_region_bank_branch_city() -> None:
     s = "中国银行广州分行发放知识产权质押贷款3亿元"
     assert record_region(s, 0, len(s), s.index("3亿"), "越秀区") == "广州市"
+
+
+LOCATE = [
+    ("深圳", "龙华区", "龙华区"),
+    ("深圳市", "南山区", "南山区"),
+    ("无锡", "无锡高新区", "无锡高新区"),
+    ("深圳", "宁波市", "深圳市"),
+    ("南京", "江苏省", "南京市"),
+    ("南京", None, "南京市"),
+    (None, "龙华区", "龙华区"),
+    (None, None, None),
+]
+
+
+@pytest.mark.parametrize(("prefix", "doc", "want"), LOCATE, ids=[f"{p}@{d}" for p, d, _ in LOCATE])
+def test_locate(prefix: str | None, doc: str | None, want: str | None) -> None:
+    assert locate(prefix, doc) == want
 
 
 def test_record_region_odd_offsets() -> None:
