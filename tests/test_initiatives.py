@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from importlib import resources
 
 import pytest
@@ -166,6 +165,96 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "广东省",
         [("粤东西北知识产权创新创业大赛", "event")],
     ),
+    # round 2: boundaries
+    ("comparison-is-not-a-name", "相较于传统融资模式，该方式成本更低。", "杭州市", []),
+    ("attendance-is-not-a-meeting", "企业代表和高校代表出席会议。", "南京市", []),
+    (
+        "meeting-chair-office",
+        "会议由省知识产权联席会议办公室副主任主持。",
+        "江苏省",
+        [],
+    ),
+    ("routine-government-meeting", "省政府第8次常务会议审议通过该方案。", "四川省", []),
+    ("predicate-you-biaozhun", "登记有平台、交易有规则、评估有标准的生态正在形成。", "浙江省", []),
+    ("pointer-to-this-contest", "本届大赛共吸引300个项目参赛。", "成都市", []),
+    ("count-summary-of-a-list", "重点构建成果转化、人才培养、运营服务三大体系。", "武汉市", []),
+    ("verb-like-guifan", "为全省首个系统规范质押融资流程的地方标准。", "福建省", []),
+    ("verb-like-pingxuan", "引入评估机构快速评选出符合条件的企业。", "重庆市", []),
+    ("generic-solution", "打造了一套风险可控的解决方案。", "重庆市", []),
+    ("amount-in-quotes", "两年实现“三个20亿”的跨越。", "长沙市", []),
+    ("street-in-quotes", "打造知识产权服务“一条街”。", "西安市", []),
+    ("newspaper-title", "据《经济日报》报道，该市专利授权量增长。", "北京市", []),
+    ("certificate-title", "凭一张《数据知识产权登记证书》获得授信。", "江苏省", []),
+    ("bare-back-reference-title", "推进《纲要》和《规划》实施。", "上海市", []),
+    (
+        "foreign-body-report",
+        "在世界知识产权组织发布的《2024年全球创新指数报告》中排名上升。",
+        "上海市",
+        [],
+    ),
+    ("honour-won-is-not-a-release", "该案例获评江苏省2024年度知识产权典型案例。", "江苏省", []),
+    ("short-generic-programme", "推动示范城市、示范试点县(区)建设。", "杭州市", []),
+    (
+        "verb-inside-a-name",
+        "杭州市市场监管局推进知识产权金融深化工程。",
+        "杭州市",
+        [("知识产权金融深化工程", "programme")],
+    ),
+    (
+        "coordinated-names-split-at-he",
+        "加快完善知识产权运营制度和科技成果转移转化机制。",
+        "佛山市",
+        [("知识产权运营制度", "mechanism"), ("科技成果转移转化机制", "mechanism")],
+    ),
+    (
+        "copula-before-event",
+        "本周是全国知识产权宣传周，全市举办系列活动。",
+        "福州市",
+        [("全国知识产权宣传周", "event")],
+    ),
+    (
+        "reports-released-by-government",
+        "会上发布了杭州市2024年知识产权白皮书、知识产权十大事件、知识产权质押融资典型案例和专利数据统计分析报告。",
+        "杭州市",
+        [
+            ("杭州市2024年知识产权白皮书", "other"),
+            ("知识产权十大事件", "other"),
+            ("知识产权质押融资典型案例", "other"),
+            ("专利数据统计分析报告", "other"),
+        ],
+    ),
+    (
+        "pilot-city",
+        "目前是同时拥有知识产权强市建设试点市、知识产权运营服务体系试点市的城市。",
+        "郑州市",
+        [("知识产权强市建设试点市", "programme"), ("知识产权运营服务体系试点市", "programme")],
+    ),
+    ("pilot-enterprises-are-not-a-pilot", "全市120家智能制造试点示范企业实现增加值50亿元。", "长沙市", []),
+    (
+        "designation-for-enterprises",
+        "该企业2024年获评国家级专精特新“小巨人”企业。",
+        "宁波市",
+        [("小巨人", "programme")],
+    ),
+    (
+        "designation-title",
+        "其中2家企业具备“江苏省制造业单项冠军”称号。",
+        "江苏省",
+        [("江苏省制造业单项冠军", "other")],
+    ),
+    ("honour-title-is-not-a-scheme", "市知识产权局被授予“全国知识产权系统先进集体”称号。", "南京市", []),
+    (
+        "resolution-title",
+        "传达学习《中共四川省委关于全面深化改革的决议》。",
+        "四川省",
+        [("中共四川省委关于全面深化改革的决议", "regulation")],
+    ),
+    (
+        "reform-in-quotes",
+        "浙江省持续推进“数据知识产权改革”。",
+        "浙江省",
+        [("数据知识产权改革", "programme")],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [
@@ -215,6 +304,19 @@ def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
         ),
         pytest.param("广州市获中国专利奖金奖2项。", "广州市", "中国", id="award-national"),
         pytest.param("在世界知识产权日来临之际举行发布会。", "广东省", None, id="world-day-has-no-region"),
+        pytest.param(
+            "贯彻落实《知识产权强国建设纲要（2021—2035年）》。", "苏州市", "中国", id="national-plan-by-word"
+        ),
+        pytest.param(
+            "落实《“十四五”国家知识产权保护和运用规划》。", "苏州市", "中国", id="national-document-title"
+        ),
+        pytest.param("深入实施知识产权强国战略。", "南京市", "中国", id="national-strategy"),
+        pytest.param(
+            "积极创建国家知识产权强市建设示范城市。",
+            "南京市",
+            "南京市",
+            id="national-designation-stays-local",
+        ),
     ],
 )
 def test_region(text: str, doc_region: str, want: str | None) -> None:
@@ -268,6 +370,20 @@ def test_vocab_kinds_and_unique_words(table: str) -> None:
         "product_suffixes",
         "goal_enders",
         "trailing_strip",
+        "report_heads",
+        "verb_like_heads",
+        "verb_like_allowed_followers",
+        "predicate_before_head",
+        "pointer_prefixes",
+        "routine_meetings",
+        "title_skip_suffixes",
+        "foreign_publishers",
+        "national_words",
+        "national_document_prefixes",
+        "release_verbs",
+        "honour_verbs",
+        "designation_followers",
+        "honour_titles",
     ],
 )
 def test_vocab_lists_are_unique_and_compile(table: str) -> None:
@@ -276,6 +392,16 @@ def test_vocab_lists_are_unique_and_compile(table: str) -> None:
     assert all(isinstance(w, str) and w for w in words)
     assert len(words) == len(set(words))
     re.compile("|".join(re.escape(w) for w in words))
+
+
+@pytest.mark.parametrize("table", ["report_heads", "verb_like_heads"])
+def test_vocab_special_heads_are_heads(table: str) -> None:
+    data = _data()
+    heads = data["heads"]
+    assert isinstance(heads, dict)
+    special = data[table]
+    assert isinstance(special, list)
+    assert set(special) <= {w for ws in heads.values() for w in ws}
 
 
 # ---------------------------------------------------------------- robustness
@@ -291,8 +417,9 @@ def test_never_raises(text: str) -> None:
     assert isinstance(found(text), list)
 
 
-def test_linear_on_long_input() -> None:
-    text = ("建立" + "知识产权" * 50 + "机制、“" + "十" * 30 + "”计划，《" + "规" * 60 + "》") * 2000
-    start = time.perf_counter()
-    initiatives.extract(Document(id="big", text=text))
-    assert time.perf_counter() - start < 30
+def test_long_adversarial_input() -> None:
+    # a catastrophic regex shows up as a hung test; the result itself is checked
+    unit = "建立" + "知识产权" * 50 + "机制、“" + "十" * 30 + "”计划，《" + "规" * 60 + "》"
+    text = unit * 2000 + "发布了" + "白皮书和" * 20000 + "推进" + "深化" * 20000 + "工程"
+    got = initiatives.extract(Document(id="big", text=text))
+    assert any(i.name == "规" * 60 for i in got)

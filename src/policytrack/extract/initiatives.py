@@ -13,8 +13,18 @@ regulation or event.  Three kinds of mention are read, in this order of trust:
 3. unquoted noun phrases ending in a head noun (计划/工程/行动/制度/机制/模式/
    体系/标准/规范/条例/办法/大赛/论坛…).  The left boundary is the clause
    start, moved right past the last ``的``, the last verb (建立/推行/举办…) and
-   leading counters, dates and adverbs.  Phrases whose modifier is only generic
-   words (``知识产权制度``, ``服务体系``) are not names.
+   leading counters, dates and adverbs (a verb inside a name, ``…金融深化工程``,
+   is kept), and past a head followed by 和/与/及 (two coordinated names).
+   Phrases whose modifier is only generic words (``知识产权制度``, ``服务体系``)
+   are not names, nor are pointers (``本届大赛``), routine meetings
+   (``常务会议``), counted summaries (``三大体系``) or heads used as predicates
+   (``评估有标准``, ``系统规范…``).  Reports and lists a government releases
+   (``…白皮书``, ``十大事件``, ``…典型案例`` after 发布, not after 获评) are ``other``.
+
+Titles of newspapers and certificates, bare back-references (``《纲要》``) and
+reports by foreign bodies (``世界知识产权组织发布的《…》``) are skipped.  National
+names get the region 中国: 中国/全国 names, document titles starting with 国家,
+and names holding a national word (``知识产权强国建设纲要``).
 
 Mentions of the same initiative in one document are merged into one record
 (same name up to dashes and brackets, a region prefix, an edition ordinal
@@ -43,6 +53,8 @@ from .sentences import Sentence, split_sentences
 __all__ = ["extract"]
 
 _CJK = "\u4e00-\u9fff"
+_NAME_MAX = 60  # longest unquoted name read (keeps long clauses linear)
+_SHORT_NAME = 5  # a name this short made of generic words is no name, whatever its head
 # characters that end a clause for the purpose of finding a name's left edge
 _CLAUSE_BREAK = "，。、；：！？,.;:!?\n\r\t 　“”‘’「」《》()（）【】[]—"
 _NUMERAL = "0-9０-９一二三四五六七八九十百千两"
@@ -67,6 +79,20 @@ class _Vocab:
     trailing_strip: tuple[str, ...]
     goal_enders: tuple[str, ...]
     product_suffixes: tuple[str, ...]
+    report_heads: frozenset[str]
+    release_verbs: tuple[str, ...]
+    designation_followers: tuple[str, ...]
+    honour_titles: tuple[str, ...]
+    honour_verbs: tuple[str, ...]
+    verb_like_heads: frozenset[str]
+    verb_like_allowed: tuple[str, ...]
+    predicate_before_head: tuple[str, ...]
+    pointer_prefixes: tuple[str, ...]
+    routine_meetings: tuple[str, ...]
+    title_skip_suffixes: tuple[str, ...]
+    foreign_publishers: tuple[str, ...]
+    national_words: tuple[str, ...]
+    national_document_prefixes: tuple[str, ...]
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
 
@@ -105,6 +131,20 @@ def _vocab() -> _Vocab:
         trailing_strip=tuple(raw["trailing_strip"]),
         goal_enders=tuple(raw["goal_enders"]),
         product_suffixes=tuple(raw["product_suffixes"]),
+        report_heads=frozenset(raw["report_heads"]),
+        release_verbs=tuple(raw["release_verbs"]),
+        designation_followers=tuple(raw["designation_followers"]),
+        honour_titles=tuple(raw["honour_titles"]),
+        honour_verbs=tuple(raw["honour_verbs"]),
+        verb_like_heads=frozenset(raw["verb_like_heads"]),
+        verb_like_allowed=tuple(raw["verb_like_allowed_followers"]),
+        predicate_before_head=tuple(raw["predicate_before_head"]),
+        pointer_prefixes=tuple(raw["pointer_prefixes"]),
+        routine_meetings=tuple(raw["routine_meetings"]),
+        title_skip_suffixes=tuple(raw["title_skip_suffixes"]),
+        foreign_publishers=tuple(raw["foreign_publishers"]),
+        national_words=tuple(raw["national_words"]),
+        national_document_prefixes=tuple(raw["national_document_prefixes"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
     )
@@ -130,6 +170,10 @@ _AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
 _AWARD_GRADE = re.compile(r"奖?(?:金|银|铜|优秀)奖$|奖评选$")
 _COUNTED_HEAD = re.compile(rf"^(.+?)[{_NUMERAL}]+[个项]([{_CJK}]{{1,4}})$")
 _NUMBERED_QUOTE = re.compile(rf"^[{_NUMERAL}]+[个项条级大]")
+# a counted quote that is an amount (两个10亿) or a place (一条街), not a set of measures
+_NOT_NUMBERED_NAME = re.compile(r"[0-9０-９][万亿元倍%％]|^[一两]条[^款例]")
+# a counted summary of a list before it: …三大体系
+_COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大$")
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 
 
@@ -190,6 +234,10 @@ def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
         inner = m.group(1).strip()
         after = sentence.text[m.end() : m.end() + 4]
         bare = _TITLE_TAIL.sub("", inner)
+        if bare.endswith(vocab.title_skip_suffixes) or bare in vocab.title_heads:
+            continue  # a newspaper, a certificate, or a short back-reference: 《纲要》
+        if any(p in sentence.text[max(0, m.start() - 24) : m.start()] for p in vocab.foreign_publishers):
+            continue  # a foreign body's report: 世界知识产权组织发布的《全球创新指数报告》
         kind = InitiativeKind.OTHER
         if not any(after.startswith(w) for w in vocab.title_other_followers):
             best = ""
@@ -271,8 +319,14 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             end = m.end() + len(tail[0])
         elif hk is not None and not _is_generic(bare, hk[0]):
             kind = hk[1]
+        elif _NUMBERED_QUOTE.match(inner) and _NOT_NUMBERED_NAME.search(inner):
+            continue  # 两个10亿, 一条街
         elif _NUMBERED_QUOTE.match(inner):
             kind = InitiativeKind.OTHER
+        elif s[m.end() : m.end() + 4].startswith(vocab.designation_followers) and not inner.endswith(
+            vocab.honour_titles
+        ):
+            kind = InitiativeKind.OTHER  # a designation: “…单项冠军”称号, “小巨人”企业
         elif (adjacent or any(v in before[-16:] for v in vocab.context_verbs)) and not _modifies_long_noun(
             s, m.end()
         ):
@@ -286,8 +340,8 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             hk2 = _head_kind(bare, quoted=True)
             if hk2 is not None:
                 kind = hk2[1]
-            elif re.search(r"(培育|试点|示范)", inner):
-                kind = InitiativeKind.PROGRAMME
+            elif re.search(r"(培育|试点|示范)", inner) or s[m.end() : m.end() + 2] == "企业":
+                kind = InitiativeKind.PROGRAMME  # a designation given to enterprises: “小巨人”企业
         chain_ok = True
         out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
     return out
@@ -309,6 +363,22 @@ def _protected_spans(s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》", s)]
 
 
+def _released(before: str) -> bool:
+    """True when the last release or honour verb in ``before`` (the sentence up to a report) is a release."""
+    vocab = _vocab()
+    window = before[-60:]
+    best, released = -1, False
+    for verb in vocab.release_verbs:
+        at = window.rfind(verb)
+        if at > best:
+            best, released = at, True
+    for verb in vocab.honour_verbs:
+        at = window.rfind(verb)
+        if at > best:
+            best, released = at, False
+    return released
+
+
 def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
@@ -319,20 +389,45 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
         k = bisect.bisect_left(starts, cstart) - 1
         if k >= 0 and protected[k][0] < cstart < protected[k][1]:
             continue
+        prev_head_end = -1
         for m in vocab.head_re.finditer(clause):
             head = m.group(0)
-            follower = clause[m.end() : m.end() + 2] or s[cstart + m.end() : cstart + m.end() + 1]
+            # a head followed by 和/与/及 ends the first of two coordinated names
+            joined = prev_head_end >= 0 and clause[prev_head_end : prev_head_end + 1] in ("和", "与", "及")
+            joined_at = prev_head_end + 1 if joined else 0
+            prev_head_end = m.end()
+            follower = clause[m.end() : m.end() + 4] or s[cstart + m.end() : cstart + m.end() + 1]
             if head != "奖" and any(follower.startswith(b) for b in vocab.bad_followers):
                 continue
+            if (
+                head in vocab.verb_like_heads
+                and re.match(f"[{_CJK}]", follower)
+                and not follower.startswith(vocab.verb_like_allowed)
+            ):
+                continue  # 系统规范知识产权…, 快速评选出…: a verb, not a head
+            if m.start() > 0 and clause[m.start() - 1] in vocab.predicate_before_head:
+                continue  # 评估定价有标准
             rest = s[cstart + m.end() : cstart + m.end() + 40]
             stop = re.search(r"[，。；;,]", rest)
             if any(rest[: stop.start() if stop else len(rest)].endswith(g) for g in vocab.goal_enders):
                 continue
-            left = clause[: m.end()]
-            cut = max(left.rfind("的"), left.rfind("等")) + 1
-            for v in vocab.verb_re.finditer(left, cut, m.start()):
-                cut = max(cut, v.end())
+            lo = max(0, m.end() - _NAME_MAX, joined_at)
+            left = clause[lo : m.end()]
+            base = max(left.rfind("的"), left.rfind("等")) + 1
+            ends = [v.end() for v in vocab.verb_re.finditer(left, base, max(base, len(left) - len(head)))]
+            # the last verb, unless the name after it is only the head (推进…金融深化工程)
+            cut = ends[-1] if ends else base
+            for end in reversed(ends):
+                if len(_strip_leading(left[end:])) > len(head) + 1:
+                    cut = end
+                    break
             name = _strip_leading(left[cut:])
+            if name.startswith(vocab.pointer_prefixes) or name.endswith(vocab.routine_meetings):
+                continue  # 本届大赛 points back; 常务会议 is routine
+            if head not in vocab.report_heads and _COUNT_SUMMARY.search(name[: len(name) - len(head)]):
+                continue  # …三大体系 sums up a list
+            if head in vocab.report_heads and not _released(s[: cstart + m.end() - len(name)]):
+                continue  # 获评…典型案例 is an honour won, 发布了…白皮书 a release
             if head == "奖" or name.endswith("奖评选"):
                 name = _normalise_award(_ORDINAL.sub("", name))
                 if not _AWARD.match(name):
@@ -360,8 +455,12 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
             for one in names:
                 if len(one) <= len(head) + 1:
                     continue
-                if kind in vocab.weak_kinds and _is_generic(one, head):
-                    continue
+                if (
+                    (kind in vocab.weak_kinds or len(one) <= _SHORT_NAME)
+                    and head not in vocab.report_heads
+                    and _is_generic(one, head)
+                ):
+                    continue  # 服务体系, 示范试点县: only generic words
                 if head == "计划" and re.search(r"资产支持|专项计划|证券化", one):
                     continue
                 # coordinated names share the span of the whole phrase
@@ -438,13 +537,24 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
 # ---------------------------------------------------------------- regions & dates
 
 
-def _name_region(name: str) -> str | bool | None:
-    """Region named at the start of ``name``; ``False`` when it names none."""
+def _name_region(name: str, kind: InitiativeKind | None = None) -> str | bool | None:
+    """Region named at the start of ``name``; ``False`` when it names none.
+
+    National names give 中国: a name starting with 中国/全国, a document title
+    (plan, regulation, standard) starting with 国家, or a name holding a
+    national word (知识产权强国建设纲要).  A programme starting with 国家 is a
+    designation a place wins and names none.
+    """
     vocab = _vocab()
-    name = _strip_leading(name)
+    name = re.sub(r"^“[^“”]{1,8}”", "", _strip_leading(name))  # “十四五”国家…规划
     if any(name.startswith(p) for p in vocab.no_region_prefixes):
         return None
     if any(name.startswith(p) for p in vocab.national_prefixes):
+        return "中国"
+    document = kind in (InitiativeKind.PLAN, InitiativeKind.REGULATION, InitiativeKind.STANDARD)
+    if document and name.startswith(vocab.national_document_prefixes):
+        return "中国"
+    if kind is not InitiativeKind.PROGRAMME and any(w in name for w in vocab.national_words):
         return "中国"
     gazetteer_cls = getattr(_regions, "Gazetteer", None)
     if gazetteer_cls is None:
@@ -460,7 +570,7 @@ def _name_region(name: str) -> str | bool | None:
 
 
 def _region(doc: Document, c: _Candidate) -> str | None:
-    named = _name_region(c.name)
+    named = _name_region(c.name, c.kind)
     if named is not False:
         return named if isinstance(named, str) else None
     record_region = getattr(_regions, "record_region", None)

@@ -12,15 +12,29 @@ about many of them.  It is found as
   ``广州开发区知识产权运营发展基金``).  A bare ``知识产权证券化产品`` or a counted
   one (``累计发行4支知识产权证券化产品``) is a statistic and is skipped.
   Coordinated modifiers give one product each
-  (``纯专利、纯商标资产证券化产品`` → two).
+  (``纯专利、纯商标资产证券化产品`` → two).  A generic description made
+  specific by a first claim (``东莞市首支知识产权证券化产品``) is one product, the
+  named product of its kind when the document has one; a securitisation
+  description whose modifier is only a place (``重庆市知识产权证券化产品``) is not.
+  Pledge descriptions count only for an asset class (``数据知识产权质押融资``);
+* an **unquoted loan name** before a product word (``苏知贷产品``).
+
+Anaphors (``本期专项计划``, ``该产品``, ``此次全门类产品``) are never products:
+they stand for the last named product (the last product when none is named)
+and carry their sizes and rates to it.  A sentence restating the current
+product (``该项目是全国首单…产品、…票据``, ``这是…产品``) merges its
+descriptions into it.
 
 Amounts come from :func:`~policytrack.extract.numbers.find_quantities`: a
-quantity right before the description (``6500万元…基金``), after a size cue
-(``发行规模7800万元``) or in the name (``千万保额``); rates after a rate cue
-(``发行利率2.77%``).  A size or rate stated in the sentence right after the
-product's own sentence belongs to it.  A description linked to a name
+quantity right before the description (``6500万元…基金``, ``规模为3亿元的…基金``),
+after a size cue (``发行规模7800万元``, ``储架额度10亿``; ``均`` shares it with
+the sentence's other products) or in the name (``千万保额``); rates after a
+rate cue (``票面利率低至1.96%``).  A size or rate stated later in the product's
+paragraph (or the next sentence) belongs to it.  A description linked to a name
 (``…证券化产品——“越知1号”``) and later mentions of either are merged into one
-record, named by its name.  Vocabulary: ``data/products.json``.
+record, named by its name.  The date is an absolute date before the mention,
+or a relative one (``近日``, ``9月26日``) read against the publication date.
+Vocabulary: ``data/products.json``.
 """
 
 from __future__ import annotations
@@ -36,7 +50,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Quantity
+from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Qualifier, Quantity
 from . import dates, numbers
 from . import regions as _regions
 from .sentences import Sentence, split_sentences
@@ -45,6 +59,7 @@ __all__ = ["extract"]
 
 _CLAUSE_BREAK = "，。、；：！？,.;:!?\n\r\t 　“”‘’「」《》()（）【】[]"
 _NUMERAL = "0-9０-９一二三四五六七八九十百千万亿两"
+_CJK = "\u4e00-\u9fff"
 _IP_TYPES = ("专利", "商标", "版权")  # generic alone, but they tell coordinated products apart
 _WINDOW = 80  # how far after a product its size or rate is looked for
 _LINK_LIMIT = 50  # mentions per sentence compared for description-name links
@@ -64,8 +79,19 @@ class _Vocab:
     amount_blockers: tuple[str, ...]
     rate_cues: tuple[str, ...]
     link_marks: tuple[str, ...]
+    pledge_heads: frozenset[str]
+    pledge_assets: tuple[str, ...]
+    loan_name_followers: tuple[str, ...]
+    loan_name_stop: tuple[str, ...]
+    anaphor_nouns: tuple[str, ...]
+    copulas: tuple[str, ...]
+    pronoun_copulas: tuple[str, ...]
+    region_generic_kinds: frozenset[ProductKind]
+    not_launch_dates: frozenset[str]
     head_re: re.Pattern[str]
     cut_re: re.Pattern[str]
+    anaphor_re: re.Pattern[str]
+    loan_re: re.Pattern[str]
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -99,8 +125,22 @@ def _vocab() -> _Vocab:
         amount_blockers=tuple(raw["amount_blockers"]),
         rate_cues=_bylen(raw["rate_cues"]),
         link_marks=tuple(raw["link_marks"]),
+        pledge_heads=frozenset(w for w in raw["heads"]["pledge_loan"] if not w.endswith("产品")),
+        pledge_assets=_bylen(raw["pledge_assets"]),
+        loan_name_followers=_bylen(raw["loan_name_followers"]),
+        loan_name_stop=tuple(raw["loan_name_stop"]),
+        anaphor_nouns=_bylen(raw["anaphor_nouns"]),
+        copulas=_bylen(raw["copulas"]),
+        pronoun_copulas=tuple(raw["pronoun_copulas"]),
+        region_generic_kinds=frozenset(ProductKind(k) for k in raw["region_generic_kinds"]),
+        not_launch_dates=frozenset(raw["not_launch_dates"]),
         head_re=re.compile(f"(?:{_alternation(heads)})"),
         cut_re=re.compile(f"(?:{_alternation([*raw['verbs'], *raw['first_cues']])})"),
+        # a pointing word, at most four characters of modifier, a product noun: 本期专项计划, 此次全门类产品
+        anaphor_re=re.compile(
+            f"(?:{_alternation(raw['anaphor_pointers'])})[{_CJK}]{{0,4}}?(?:{_alternation(raw['anaphor_nouns'])})"
+        ),
+        loan_re=re.compile(f"[{_CJK}]贷(?=(?:{_alternation(raw['loan_name_followers'])}))"),
     )
 
 
@@ -116,6 +156,18 @@ class _Mention:
     modifier: str = ""
     amount: Quantity | None = None
     rate: Decimal | None = None
+    # an anaphor (本期专项计划) or a restatement (该项目为…产品) stands for this earlier mention
+    target: _Mention | None = None
+    anaphor: bool = False
+    first: bool = False  # a generic description made specific by a first claim: 东莞首支证券化产品
+
+
+def _root(m: _Mention) -> _Mention:
+    seen = 0
+    while m.target is not None and seen < 50:
+        m = m.target
+        seen += 1
+    return m
 
 
 # ---------------------------------------------------------------- helpers
@@ -166,6 +218,55 @@ def _cut_left(left: str) -> str:
     return name
 
 
+_SIZE_WORDS = "(?:规模|金额|总额|额度)"
+
+
+def _place_only(modifier: str) -> bool:
+    """True when ``modifier`` names only a place: 重庆市(知识产权证券化产品)."""
+    core = modifier
+    for word in _vocab().generic_words:
+        core = core.replace(word, "")
+    if not core:
+        return True
+    gazetteer = _gazetteer()
+    return gazetteer is not None and gazetteer.get(core) is not None
+
+
+def _pledge_asset(modifier: str) -> bool:
+    """True when a pledge description's modifier is an asset class: 数据(知识产权质押融资)."""
+    vocab = _vocab()
+    core, hit = modifier, False
+    for word in vocab.pledge_assets:
+        if word in core:
+            core, hit = core.replace(word, ""), True
+    for word in vocab.generic_words:
+        core = core.replace(word, "")
+    return hit and not core
+
+
+def _first_claimed(before: str) -> str | None:
+    """``东莞市首支`` when ``before`` ends with a first-claim cue (and the place it is scoped to)."""
+    vocab = _vocab()
+    cue = next((c for c in vocab.first_cues if before.endswith(c)), None)
+    if cue is None:
+        return None
+    rest = before[: len(before) - len(cue)]
+    gazetteer = _gazetteer()
+    if gazetteer is not None and rest:
+        try:
+            found = gazetteer.find(rest[-8:])
+        except Exception:
+            found = []
+        tail = rest[-8:]
+        for mention in found:
+            if mention.end == len(tail):
+                return tail[mention.start :] + cue
+    for scope in ("全国", "国内", "全省", "省内", "全市", "市内", "全区"):
+        if rest.endswith(scope):
+            return scope + cue
+    return cue
+
+
 def _money(text: str) -> Quantity | None:
     for q in numbers.find_quantities(text):
         if q.quantity.unit == "元" and not q.is_change:
@@ -181,9 +282,11 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
     out: list[_Mention] = []
     for m in re.finditer(r"“([^“”\n]{1,60})”", s.text):
         inner = m.group(1).strip()
+        # a type in brackets at the end of the name: “…专项计划（数字经济I）”
+        bare = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", inner).strip()
         kind: ProductKind | None = None
         for suffix, k in sorted(vocab.named.items(), key=lambda kv: -len(kv[0])):
-            if inner.endswith(suffix) and len(inner) > len(suffix):
+            if bare.endswith(suffix) and len(bare) > len(suffix):
                 kind = k
                 break
         bracket = re.match(r"\s*[（(]([^（）()]{1,20})[）)]", s.text[m.end() :])
@@ -193,6 +296,8 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
                     kind = k
                     break
         if kind is None or ("—" in inner and kind is not ProductKind.SECURITIZATION):
+            continue
+        if kind is ProductKind.PLEDGE_LOAN and bare in vocab.loan_name_stop:
             continue
         if kind is ProductKind.INSURANCE and inner[-2:] in ("风险", "危险"):
             continue
@@ -237,6 +342,8 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue
             if head == "险" and after.startswith("保单"):
                 continue
+            if head in vocab.pledge_heads and vocab.head_re.match(after):
+                continue  # 质押融资风险补偿资金池: the pool is the product
             left = clause[prev_head_end : m.end()]
             prev_head_end = m.end()
             name = re.sub(r"^[和与及]", "", _cut_left(left))
@@ -255,6 +362,11 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             before = left[: len(left) - len(name) - (lead.end() if lead else 0)]
             if _counted(before, after):
                 continue
+            if amount is None:
+                # 首只规模为3亿元的…基金
+                pre = re.search(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$", before)
+                if pre:
+                    amount = _money(pre.group(1))
             # coordinated modifiers written before this clause: 纯专利、纯商标资产证券化产品
             modifiers = [modifier] if modifier else []
             j = ci
@@ -275,10 +387,16 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             else:
                 names, mods = [name], [modifier]
             for one, mod in zip(names, mods, strict=True):
+                first = False
                 if kind is ProductKind.RISK_POOL:
                     if not mod and amount is None and not re.search(r"(设立|建立|设)$", before):
                         continue
-                elif not mod or _is_generic(mod):
+                elif not mod or _is_generic(mod) or (kind in vocab.region_generic_kinds and _place_only(mod)):
+                    claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
+                    if claimed is None or kind in (ProductKind.PLEDGE_LOAN, ProductKind.OTHER):
+                        continue
+                    one, mod, first = claimed + one, "", True
+                elif head in vocab.pledge_heads and not _pledge_asset(mod):
                     continue
                 start = s.start + cstart + m.end() - len(one)
                 out.append(
@@ -292,13 +410,70 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                         named=False,
                         modifier=mod,
                         amount=amount,
+                        first=first,
                     )
                 )
     return out
 
 
-def _amount_after(rest: str) -> Quantity | None:
-    """A size stated after a cue word in ``rest`` (the text after a product)."""
+def _loan_names(s: Sentence, index: int) -> list[_Mention]:
+    """Unquoted loan names followed by a product word: 推出苏知贷产品."""
+    vocab = _vocab()
+    out: list[_Mention] = []
+    for cstart, _cend, _brk in _clauses(s.text):
+        clause = s.text[cstart:_cend]
+        for m in vocab.loan_re.finditer(clause):
+            name = re.sub(r"^[和与及]", "", _cut_left(clause[max(0, m.end() - 12) : m.end()]))
+            if not 2 <= len(name) <= 5 or any(name.endswith(w) for w in vocab.loan_name_stop if len(w) > 1):
+                continue
+            if name in vocab.loan_name_stop:
+                continue
+            end = s.start + cstart + m.end()
+            out.append(_Mention(name, ProductKind.PLEDGE_LOAN, end - len(name), end, index, s, named=True))
+    return out
+
+
+def _anaphors(s: Sentence, index: int) -> list[_Mention]:
+    """Pointing mentions of an earlier product: 本期专项计划, 该产品, 此次全门类产品."""
+    out: list[_Mention] = []
+    for m in _vocab().anaphor_re.finditer(s.text):
+        out.append(
+            _Mention(
+                m.group(0),
+                ProductKind.OTHER,
+                s.start + m.start(),
+                s.start + m.end(),
+                index,
+                s,
+                named=False,
+                anaphor=True,
+            )
+        )
+    return out
+
+
+def _restating(s: Sentence, anaphors: list[_Mention]) -> bool:
+    """True when the sentence says what the current product is: 该项目是…产品、…票据; 这是…产品."""
+    vocab = _vocab()
+    text = s.text.lstrip()
+    if text.startswith(vocab.pronoun_copulas):
+        return True
+    # 作为全省首单…产品，该项目…
+    comma = re.search(r"[，,；;]", s.text[:80]) if s.text.startswith("作为") else None
+    for a in anaphors:
+        after = re.sub(r"^[也还则即亦]", "", s.text[a.end - s.start : a.end - s.start + 4])
+        if after.startswith(vocab.copulas):
+            return True
+        if comma is not None and a.start - s.start == comma.end():
+            return True
+    return False
+
+
+def _amount_after(rest: str) -> tuple[Quantity | None, bool]:
+    """A size stated after a cue word in ``rest`` (the text after a product).
+
+    The flag is True when the size is shared (``资金规模均达到2亿元``).
+    """
     vocab = _vocab()
     cut = min((i for i in (rest.find(b) for b in vocab.amount_blockers) if i >= 0), default=len(rest))
     rest = rest[:cut]
@@ -311,18 +486,39 @@ def _amount_after(rest: str) -> Quantity | None:
             ):
                 continue
             window = rest[m.end() : m.end() + 14]
+            lead = re.match(
+                r"[均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])", window
+            )
+            if lead is None:
+                continue
+            shared = "均" in lead.group(0)
             q = _money(window)
-            if q is not None and re.match(
-                r"[为达约超逾近是:：]*\s*[约近超逾]?[0-9０-９一二三四五六七八九十百千]", window
-            ):
-                return q
-    return None
+            if q is not None:
+                return q, shared
+            # a size in 万/亿 with the currency left out: 储架额度10亿
+            bare = re.match(
+                r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-９.万亿元美港欧件项个家])", window[lead.end() :]
+            )
+            if bare:
+                value = numbers.parse_number(bare.group(2))
+                if value is not None:
+                    qualifier = (
+                        Qualifier.ABOUT
+                        if bare.group(1) in ("约", "近")
+                        else Qualifier.OVER
+                        if bare.group(1)
+                        else None
+                    )
+                    return Quantity(value=value, unit="元", qualifier=qualifier, text=bare.group(0)), shared
+    return None, False
 
 
 def _rate_after(rest: str) -> Decimal | None:
     """An interest or coupon rate stated after a cue word in ``rest``."""
     for cue in _vocab().rate_cues:
-        m = re.search(re.escape(cue) + r"[为达约仅是:：]*\s*([0-9０-９.]+)\s*[%％]", rest)
+        m = re.search(
+            re.escape(cue) + r"(?:低至|降至|仅为|约为|为|达|约|仅|是|:|：)*\s*([0-9０-９.]+)\s*[%％]", rest
+        )
         if m:
             value = numbers.parse_number(m.group(1))
             if value is not None:
@@ -362,46 +558,95 @@ def _linked(a: _Mention, b: _Mention) -> bool:
     return bool(a.modifier) and len(a.modifier) >= 2 and a.modifier in b.name
 
 
+@attrs.define
+class _Recent:
+    """The last product, and the last named one, overall and by kind (what an anaphor points back to)."""
+
+    last: _Mention | None = None
+    named: _Mention | None = None
+    by_kind: dict[ProductKind, tuple[_Mention, _Mention | None]] = attrs.Factory(dict)
+
+    def add(self, m: _Mention) -> None:
+        root = _root(m)
+        self.last = root
+        self.named = root if root.named else self.named
+        previous = self.by_kind.get(root.kind)
+        self.by_kind[root.kind] = (root, root if root.named else previous[1] if previous else None)
+
+    def antecedent(self, noun: str = "") -> _Mention | None:
+        """The last named product, else the last one; a noun that tells the kind (该基金) picks that kind."""
+        kind = _vocab().heads.get(noun)
+        if kind is not None and kind in self.by_kind:
+            last, named = self.by_kind[kind]
+            return named or last
+        return self.named or self.last
+
+
 # ---------------------------------------------------------------- regions & dates
 
 
-def _name_region(name: str) -> str | None:
-    gazetteer_cls = getattr(_regions, "Gazetteer", None)
-    if gazetteer_cls is None:
+def _gazetteer() -> _regions.Gazetteer | None:
+    try:
+        return _regions.Gazetteer.default()
+    except Exception:  # a broken gazetteer must not stop extraction
+        return None
+
+
+def _name_region(name: str, doc_region: str | None = None) -> str | None:
+    """The place a product's name starts with, or names after an issuer prefix.
+
+    ``广州市重点产业…基金`` → 广州市; ``华鑫-鑫欣重庆两江新区1期…专项计划`` → 两江新区 (the
+    most specific place in the name).  A place found after the issuer prefix that
+    contains the document's region (the issuer's city) gives the document's region.
+    """
+    gazetteer = _gazetteer()
+    if gazetteer is None:
         return None
     try:
-        mentions = gazetteer_cls.default().find(name[:12])
-    except Exception:  # the region helper is still being built
+        mentions = [m for m in gazetteer.find(name[:40]) if str(m.level) != "supra"]
+    except Exception:
         return None
     for mention in mentions:
-        if mention.start == 0 and str(getattr(mention, "level", "")) != "supra":
+        if mention.start == 0:
             return str(mention.name)
-    return None
+    if not re.search(r"[—\-－–]", name[:20]):
+        return None
+    inside = [m for m in mentions if m.start < len(name) - 4]
+    if not inside:
+        return None
+    best = max(inside, key=lambda m: (len(gazetteer.ancestors(m.name)), m.start))
+    try:
+        return gazetteer.locate(best.name, doc_region)
+    except Exception:
+        return str(best.name)
 
 
 def _region(doc: Document, m: _Mention) -> str | None:
-    named = _name_region(m.name)
+    named = _name_region(m.name, doc.region)
     if named is not None:
         return named
-    record_region = getattr(_regions, "record_region", None)
-    if record_region is not None:
-        try:
-            found = record_region(doc.text, m.sentence.start, m.sentence.end, m.start, doc.region)
-        except Exception:
-            found = None
-        if isinstance(found, str):
-            return found
+    try:
+        found = _regions.record_region(doc.text, m.sentence.start, m.sentence.end, m.start, doc.region)
+    except Exception:
+        found = None
+    if isinstance(found, str):
+        return found
     return doc.region
 
 
 def _date(doc: Document, m: _Mention) -> PartialDate | None:
+    """The launch date stated before the mention in its sentence (近日 and 9月26日 read against the publication date)."""
     offset = m.start - m.sentence.start
     try:
         found = dates.find_dates(m.sentence.text[max(0, offset - _WINDOW) : offset], doc.published)
     except Exception:
         return None
     for d in found:
-        if d.relation == "at" and d.date is not None:
+        if d.date is None:
+            continue
+        if d.relation == "at":
+            return d.date
+        if d.relation == "relative" and d.end is None and d.text not in _vocab().not_launch_dates:
             return d.date
     return None
 
@@ -409,56 +654,155 @@ def _date(doc: Document, m: _Mention) -> PartialDate | None:
 # ---------------------------------------------------------------- entry point
 
 
+def _attach(m: _Mention, rest: str) -> bool:
+    """Give ``m`` a size and rate found in ``rest``; True when the size is shared (均)."""
+    shared = False
+    if m.amount is None:
+        m.amount = _insured_amount(m.name)
+        if m.amount is None:
+            m.amount, shared = _amount_after(rest)
+    if m.rate is None:
+        m.rate = _rate_after(rest)
+    return shared
+
+
+class _Spans:
+    """Spans of mentions, for overlap tests in logarithmic time (keeps long sentences linear)."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self._starts = [a for a, _ in spans]
+        self._reach: list[int] = []  # furthest end among the spans up to here
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def _reach_before(self, k: int) -> int:
+        return self._reach[k - 1] if k > 0 else -1
+
+    def overlaps(self, m: _Mention) -> bool:
+        return self._reach_before(bisect.bisect_left(self._starts, m.end)) > m.start
+
+    def contains(self, m: _Mention) -> bool:
+        return self._reach_before(bisect.bisect_right(self._starts, m.start)) >= m.end
+
+    def starts_in(self, m: _Mention) -> bool:
+        return self._reach_before(bisect.bisect_right(self._starts, m.start)) > m.start
+
+
+def _mentions(text: str) -> list[_Mention]:
+    """Every mention, anaphor and restatement in document order, sizes and rates attached."""
+    mentions: list[_Mention] = []
+    recent = _Recent()
+    last_index = -2
+    paragraph_open = False  # no line break since the last sentence with a product
+    prev_end = 0
+    for index, s in enumerate(split_sentences(text)):
+        if "\n" in text[prev_end : s.start]:
+            paragraph_open = False
+        prev_end = s.end
+        found = _quoted(s, index)
+        quoted = _Spans(found)
+        pointers = [a for a in _anaphors(s, index) if not quoted.overlaps(a)]
+        pointed = _Spans(pointers)
+        # 本期专项计划 is an anaphor, not a description
+        found += [d for d in _described(s, index) if not quoted.starts_in(d) and not pointed.contains(d)]
+        taken = _Spans(found)
+        found += [n for n in _loan_names(s, index) if not taken.overlaps(n)]
+        taken = _Spans(found)
+        pointers = [a for a in pointers if not taken.overlaps(a)]
+        if _restating(s, pointers):
+            target = recent.antecedent()
+            for d in found:
+                if not d.named and target is not None:
+                    d.target = target
+        found.sort(key=lambda x: x.start)
+        if pointers:
+            here = attrs.evolve(recent, by_kind=dict(recent.by_kind))
+            queue = iter(found)
+            nxt_found = next(queue, None)
+            for a in pointers:
+                while nxt_found is not None and nxt_found.end <= a.start:
+                    here.add(nxt_found)
+                    nxt_found = next(queue, None)
+                noun = next((n for n in _vocab().anaphor_nouns if a.name.endswith(n)), "")
+                a.target = here.antecedent(noun)
+            found += [a for a in pointers if a.target is not None]
+            found.sort(key=lambda x: x.start)
+        for m in found:
+            if not m.anaphor:
+                recent.add(m)
+        shared_from = 0
+        for i, m in enumerate(found):
+            nxt = found[i + 1].start - s.start if i + 1 < len(found) else len(s.text)
+            rest = s.text[m.end - s.start : min(nxt, m.end - s.start + _WINDOW)]
+            if _attach(m, rest):
+                # 资金规模均达到2亿元: the products listed before share the size
+                for other in found[shared_from:i]:
+                    if other.amount is None and _root(other).amount is None:
+                        other.amount = m.amount
+                shared_from = i + 1
+        if found:
+            mentions.extend(found)
+            last_index = index
+            paragraph_open = True
+        elif mentions and (index == last_index + 1 or paragraph_open):
+            # the product's paragraph goes on: its size and rate
+            prev = _root(mentions[-1])
+            _attach(prev, s.text[: 2 * _WINDOW])
+    return mentions
+
+
 def extract(doc: Document) -> list[FinancingProduct]:
     """Every FinancingProduct stated in ``doc.text``, each with its evidence sentence.
 
     One record per product: mentions with the same name (up to 知识产权 and
-    险/保险), or linked to the same name, are merged; the first mention gives
-    the evidence.  Never raises on odd text.
+    险/保险), or linked to the same name, are merged; so are anaphors
+    (``本期专项计划``, ``该产品``), which are never products of their own, and
+    descriptions restating the current product (``该项目为全国首单…产品``).  A
+    size or rate stated later in the product's paragraph belongs to it.  The
+    first mention gives the evidence.  Never raises on odd text.
     """
     text = doc.text or ""
-    sentences = split_sentences(text)
-    mentions: list[_Mention] = []
-    last_index = -2
-    for index, s in enumerate(sentences):
-        found = _quoted(s, index)
-        found += [d for d in _described(s, index) if not any(q.start <= d.start < q.end for q in found)]
-        found.sort(key=lambda x: x.start)
-        for i, m in enumerate(found):
-            nxt = found[i + 1].start - s.start if i + 1 < len(found) else len(s.text)
-            rest = s.text[m.end - s.start : min(nxt, m.end - s.start + _WINDOW)]
-            if m.amount is None:
-                m.amount = _insured_amount(m.name) or _amount_after(rest)
-            if m.rate is None:
-                m.rate = _rate_after(rest)
-        if found:
-            mentions.extend(found)
-            last_index = index
-        elif index == last_index + 1 and mentions:
-            prev = mentions[-1]
-            if prev.amount is None:
-                prev.amount = _amount_after(s.text[:_WINDOW])
-            if prev.rate is None:
-                prev.rate = _rate_after(s.text[:_WINDOW])
+    mentions = _mentions(text)
     # link descriptions to the names that follow them
     alias: dict[str, str] = {}
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(m.index, []).append(m)
+        if not m.anaphor:
+            by_sentence.setdefault(m.index, []).append(m)
     for same in by_sentence.values():
         for a in same[:_LINK_LIMIT]:
             for b in same[:_LINK_LIMIT]:
                 if _linked(a, b):
                     alias[_key(a.name)] = _key(b.name)
+    for m in mentions:
+        if m.target is not None and not m.anaphor:
+            alias.setdefault(_key(m.name), _key(_root(m).name))
+
+    def group_key(m: _Mention) -> tuple[str, ProductKind]:
+        root = _root(m)
+        if root.first:
+            return ("首", root.kind)
+        key = _key(root.name)
+        return (alias.get(key, key), root.kind)
+
     groups: dict[tuple[str, ProductKind], list[_Mention]] = {}
     for m in mentions:
-        key = _key(m.name)
-        key = alias.get(key, key)
-        groups.setdefault((key, m.kind), []).append(m)
+        groups.setdefault(group_key(m), []).append(m)
+    # a first-claimed product described generically is the named product of its kind, when there is one
+    for kind in {k for _, k in groups}:
+        if ("首", kind) in groups:
+            named = next((k for k, g in groups.items() if k[1] is kind and any(m.named for m in g)), None)
+            if named is not None:
+                groups[named].extend(groups.pop(("首", kind)))
+                groups[named].sort(key=lambda m: m.start)
     out: list[FinancingProduct] = []
     for group in groups.values():
+        real = [m for m in group if not m.anaphor]
+        if not real:
+            continue
         first = group[0]
-        best = next((m for m in group if m.named), first)
+        best = next((m for m in real if m.named), real[0])
         amount = next((m.amount for m in group if m.amount is not None), None)
         rate = next((m.rate for m in group if m.rate is not None), None)
         date = next((d for d in (_date(doc, m) for m in group) if d is not None), None)
@@ -469,7 +813,7 @@ def extract(doc: Document) -> list[FinancingProduct]:
                 evidence=Evidence(first.sentence.start, first.sentence.end, first.sentence.text),
                 region=_region(doc, best)
                 if best is first
-                else _name_region(best.name) or _region(doc, first),
+                else _name_region(best.name, doc.region) or _region(doc, first),
                 date=date,
                 amount=amount,
                 rate_percent=rate,
