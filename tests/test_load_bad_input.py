@@ -55,6 +55,12 @@ BAD_BYTES = [
     pytest.param(b"<div>" * 50000 + ARTICLE.encode(), None, id="50000-unclosed-divs"),
     pytest.param(ARTICLE.encode("utf-16-le"), None, id="utf16-without-bom"),
     pytest.param(b"---\n" + ARTICLE.encode(), None, id="rule-line-is-not-front-matter"),
+    # mojibake: UTF-8 once read with the wrong codec and saved again as UTF-8
+    pytest.param(ARTICLE.encode().decode("latin-1").encode(), None, id="mojibake-cp1252-repaired"),
+    pytest.param(
+        ARTICLE.encode().decode("gb18030", errors="replace").encode(), UndecodableTextError, id="mojibake-gbk-bytes-lost"
+    ),
+    pytest.param(("锟斤拷" * 4 + ARTICLE).encode(), UndecodableTextError, id="mojibake-kunjinkao"),
 ]
 
 
@@ -201,3 +207,24 @@ def test_file_named_explicitly_is_loaded(tmp_path: Path, name: str) -> None:
     corpus = load([path])
     assert [d.path for d in corpus.documents] == [str(path)]
     assert corpus.errors == []
+
+
+def test_reversible_gbk_mojibake_is_repaired(tmp_path: Path) -> None:
+    """UTF-8 bytes that read as valid GBK (no bytes lost) come back exactly."""
+    text = "深圳市知识产权局发布专利数据"
+    path = tmp_path / "moji.txt"
+    path.write_text(text.encode().decode("gb18030"), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text == text and doc.encoding == "utf-8+gbk-mojibake"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Café au lait, naïve résumé, Zürich — Äpfel für München.", "深圳市知识产权局发布专利数据。ÀÉÎÕÜ"],
+    ids=["european-text", "chinese-with-accents"],
+)
+def test_genuine_text_is_not_taken_for_mojibake(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "genuine.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text == text and doc.encoding == "utf-8"

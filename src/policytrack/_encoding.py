@@ -12,6 +12,14 @@ The rules, in order (first match wins):
 6. GB18030 (a superset of GBK and GB2312), strictly, when the result looks like text.
 7. Otherwise -> :class:`UndecodableTextError`.
 
+Text decoded as UTF-8 is then checked for mojibake, Chinese that was once decoded
+with the wrong codec and saved again: UTF-8 bytes read as GBK (``骞垮窞`` for 广州)
+or as Windows-1252 (``å¹¿å·ž``).  Both are undone exactly when re-encoding the
+text with that codec gives valid UTF-8 holding Chinese (the encoding is then
+reported as ``utf-8+gbk-mojibake`` or ``utf-8+cp1252-mojibake``).  Text where the
+original bytes were already lost (runs of U+FFFD, or ``锟斤拷``, the GBK reading of
+U+FFFD) cannot be repaired -> :class:`UndecodableTextError`.
+
 Line ends (CRLF, CR) become ``\\n`` and a leading U+FEFF is dropped.
 """
 
@@ -90,6 +98,60 @@ def _looks_like_text(text: str) -> bool:
     return len(_PRIVATE.findall(sample)) <= len(sample) * 0.01
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN1_HIGH = re.compile(r"[\u00c0-\u00ff]")
+_LOST = re.compile(r"\ufffd|锟斤拷")
+
+
+def _cp1252_bytes(text: str) -> bytes:
+    """Windows-1252 bytes of ``text``; the five bytes 1252 leaves undefined map as Latin-1."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))
+    return bytes(out)
+
+
+def _redecoded(text: str, codec: str) -> str | None:
+    """``text`` re-encoded with ``codec`` and read strictly as UTF-8, when that gives Chinese.
+
+    Genuine Chinese fails the strict read within a character or two: GBK and
+    Windows-1252 bytes of real text are not valid UTF-8.
+    """
+    try:
+        raw = _cp1252_bytes(text) if codec == "cp1252" else text.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return fixed if fixed != text and _CJK.search(fixed) else None
+
+
+def _unmojibake(text: str, path: str) -> tuple[str, str]:
+    """Undo UTF-8-read-as-GBK or UTF-8-read-as-cp1252 mojibake (see the module docstring)."""
+    sample = text[:_SAMPLE]
+    if _CJK.search(sample):
+        fixed = _redecoded(text, "gb18030")
+        if fixed is not None:
+            return fixed, "utf-8+gbk-mojibake"
+    elif len(_LATIN1_HIGH.findall(sample)) >= 4:
+        fixed = _redecoded(text, "cp1252")
+        if fixed is not None:
+            return fixed, "utf-8+cp1252-mojibake"
+    lost = len(_LOST.findall(sample))
+    if lost >= 3 and lost * 20 >= len(_CJK.findall(sample)):
+        raise UndecodableTextError(
+            path, f"mojibake: {lost} characters were already lost (U+FFFD or 锟斤拷); the original bytes are gone"
+        )
+    return text, "utf-8"
+
+
 def _binary(path: str, what: str) -> NotAnArticleError:
     return NotAnArticleError(path, f"binary content ({what}), not article text")
 
@@ -133,7 +195,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     else:
         if _control_ratio(text) > 0.01:
             raise _binary(path, "control characters")
-        return normalise_newlines(text), "utf-8"
+        text, encoding = _unmojibake(text, path)
+        return normalise_newlines(text), encoding
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as err:
