@@ -72,6 +72,7 @@ _CN = {
     "九": 9,
 }
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": "."})
+_FOLDED_RE = re.compile("[\uff10-\uff19．]")  # a character _FOLD changes
 
 
 def _alt(words: list[str]) -> str:
@@ -82,6 +83,7 @@ def _alt(words: list[str]) -> str:
 class _Vocab:
     data: dict[str, Any]
     master: re.Pattern[str]
+    master_starts: re.Pattern[str] | None  # every character a master match may start with
     rel_years: dict[str, int | str]
     rel_months: dict[str, int]
     present: frozenset[str]
@@ -118,9 +120,26 @@ def _vocab() -> _Vocab:
         rf"|(?<![\d〇零一二三四五六七八九十年今去明前本当同上每])(?P<bare>{_alt(list(data['bare_year_parts']))})"
         r"|(?<![\d.])(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])(?=\s?(?:月|[—\-－~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月))"
     )
+    # The master pattern's branches do not start with literals, so the regex engine would try
+    # every branch at every position; a class of the characters a match can start with finds
+    # the candidate positions first (see _search).
+    cue_words = [
+        str(w)
+        for key in (
+            "since_n_years_before",
+            "present_words",
+            "relative_years",
+            "relative_months",
+            "bare_year_parts",
+        )
+        for w in data[key]
+    ]
+    starts = '“"〇零一二三四五六七八九十两' + "".join(sorted({w[:1] for w in cue_words}))
+    master_starts = re.compile(rf"[\d{re.escape(starts)}]") if all(cue_words) else None
     return _Vocab(
         data=data,
         master=master,
+        master_starts=master_starts,
         rel_years=dict(data["relative_years"]),
         rel_months=dict(data["relative_months"]),
         present=frozenset(data["present_words"]),
@@ -396,13 +415,13 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMatc
     if not text:
         return []
     voc = _vocab()
-    folded = text.translate(_FOLD)
+    folded = text.translate(_FOLD) if _FOLDED_RE.search(text) else text
     out: list[DateMatch] = []
     carry: int | None = None  # the last explicit year seen
     pos = 0
     n = len(folded)
     while pos < n:
-        m = voc.master.search(folded, pos)
+        m = _search(voc, folded, pos)
         if m is None:
             break
         pos = m.end()
@@ -416,6 +435,22 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMatc
             out.append(found)
             pos = max(pos, found.end_offset)
     return out
+
+
+def _search(voc: _Vocab, text: str, pos: int) -> re.Match[str] | None:
+    """``voc.master.search(text, pos)``, trying the master pattern only where a match can start."""
+    if voc.master_starts is None:
+        return voc.master.search(text, pos)
+    find = voc.master_starts.search
+    match = voc.master.match
+    while True:
+        c = find(text, pos)
+        if c is None:
+            return None
+        m = match(text, c.start())
+        if m is not None:
+            return m
+        pos = c.start() + 1
 
 
 def _date_at(

@@ -55,48 +55,92 @@ __all__ = ["extract"]
 # --------------------------------------------------------------------------- vocabulary
 
 
-def _bylen(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+class _Words(tuple[str, ...]):
+    """A vocabulary list, longest word first, with what makes prefix, suffix and containment
+    tests fast: its words as a set, their distinct lengths, and one compiled alternation."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+    pattern: re.Pattern[str]
+
+    def __new__(cls, words: Iterable[str]) -> _Words:
+        self = super().__new__(cls, sorted(set(words), key=len, reverse=True))
+        self.words = frozenset(self)
+        self.lengths = tuple(sorted({len(w) for w in self}, reverse=True))
+        # longest first, so a match is the longest word at its position; never matches when empty
+        self.pattern = re.compile("|".join(map(re.escape, self)) if self else r"(?!)")
+        return self
+
+    def prefix(self, text: str, start: int, end: int) -> str | None:
+        """The longest word ``text[start:end]`` starts with."""
+        room = end - start
+        for n in self.lengths:
+            if n <= room:
+                w = text[start : start + n]
+                if w in self.words:
+                    return w
+        return None
+
+    def suffix(self, text: str, start: int, end: int) -> str | None:
+        """The longest word ``text[start:end]`` ends with."""
+        room = end - start
+        for n in self.lengths:
+            if n <= room:
+                w = text[end - n : end]
+                if w in self.words:
+                    return w
+        return None
+
+    def found_in(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether one of the words occurs in ``text[start:end]``."""
+        return self.pattern.search(text, start, len(text) if end is None else end) is not None
+
+
+def _bylen(words: Iterable[str]) -> _Words:
+    return _Words(words)
 
 
 @attrs.frozen
 class _Vocab:
-    skip_prefixes: tuple[str, ...]
+    skip_prefixes: _Words
     clause_breaks: frozenset[str]
     list_breaks: frozenset[str]
-    strip_prefixes: tuple[str, ...]
-    keep_prefixes: tuple[str, ...]
-    strip_suffixes: tuple[str, ...]
-    subject_markers: tuple[str, ...]
-    list_heads: tuple[str, ...]
-    from_markers: tuple[str, ...]
-    to_verbs: tuple[str, ...]
+    strip_prefixes: _Words
+    keep_prefixes: _Words
+    strip_suffixes: _Words
+    subject_markers: _Words
+    list_heads: _Words
+    from_markers: _Words
+    to_verbs: _Words
     right_prefix_max: int
     noun_units: frozenset[str]
     indefinite: frozenset[str]
-    setup_verbs: tuple[str, ...]
-    setup_nouns: tuple[str, ...]
-    threshold_verbs: tuple[str, ...]
-    right_stops: tuple[str, ...]
-    target_cues: tuple[str, ...]
-    future_cues: tuple[str, ...]
-    future_not_cues: tuple[str, ...]
-    ongoing_cues: tuple[str, ...]
-    event_verbs: tuple[str, ...]
-    event_not_verbs: tuple[str, ...]
-    event_strip: tuple[str, ...]
-    comparison_prefixes: tuple[str, ...]
-    left_heads: tuple[str, ...]
-    product_attributes: tuple[str, ...]
-    single_product: tuple[str, ...]
-    aggregate_cues: tuple[str, ...]
-    demonstratives: tuple[str, ...]
-    extremes: tuple[str, ...]
-    basis_clause_starts: tuple[str, ...]
+    setup_verbs: _Words
+    setup_nouns: _Words
+    threshold_verbs: _Words
+    right_stops: _Words
+    target_cues: _Words
+    future_cues: _Words
+    future_not_cues: _Words
+    ongoing_cues: _Words
+    event_verbs: _Words
+    event_not_verbs: _Words
+    event_strip: _Words
+    comparison_prefixes: _Words
+    left_heads: _Words
+    product_attributes: _Words
+    single_product: _Words
+    aggregate_cues: _Words
+    demonstratives: _Words
+    extremes: _Words
+    basis_clause_starts: _Words
     rank_counters: str
     lead_verbs: frozenset[str]
-    event_start_marks: tuple[str, ...]
-    recent_words: tuple[str, ...]
+    event_start_marks: _Words
+    recent_words: _Words
+    markers: tuple[str, ...]  # subject_markers + list_heads
+    clause_break_re: re.Pattern[str]  # one of clause_breaks
+    any_break_re: re.Pattern[str]  # one of clause_breaks or list_breaks
 
 
 def _load_json() -> dict[str, Any]:
@@ -105,7 +149,7 @@ def _load_json() -> dict[str, Any]:
     return data
 
 
-def _words(data: dict[str, Any], key: str) -> tuple[str, ...]:
+def _words(data: dict[str, Any], key: str) -> _Words:
     return _bylen(str(w) for w in data[key]["words"])
 
 
@@ -149,7 +193,14 @@ def _vocab() -> _Vocab:
         lead_verbs=frozenset(d["lead_event_verbs"]["words"]),
         event_start_marks=_words(d, "event_start_marks"),
         recent_words=_words(d, "recent_words"),
+        markers=_words(d, "subject_markers") + _words(d, "list_heads"),
+        clause_break_re=_char_class(d["clause_breaks"]["chars"]),
+        any_break_re=_char_class(d["clause_breaks"]["chars"] + d["list_breaks"]["chars"]),
     )
+
+
+def _char_class(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else r"(?!)")
 
 
 # --------------------------------------------------------------------------- regions (shared helper)
@@ -164,8 +215,13 @@ def _record_region(doc: Document, start: int, end: int, anchor: int) -> str | No
     finder = getattr(regions, "record_region", None)
     if finder is None:
         return doc.region
-    # a window around the anchor keeps very long "sentences" linear
-    start, end = max(start, anchor - _REGION_WINDOW), min(end, anchor + _REGION_WINDOW)
+    # A window keeps very long "sentences" linear: it starts between one and two widths
+    # before the anchor, on a step of one width from the sentence start, so that the
+    # facts of one stretch share it (and the finder's index of it).  Sentences of up to one
+    # width on either side of the anchor are read whole.
+    if anchor - start > _REGION_WINDOW:
+        start += (anchor - start - _REGION_WINDOW) // _REGION_WINDOW * _REGION_WINDOW
+    end = min(end, start + 3 * _REGION_WINDOW)
     try:
         found = finder(doc.text, start, end, anchor, doc.region)
     except Exception:  # the shared helper must not take extraction down
@@ -226,53 +282,77 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _BIG = 1 << 62
 
 
-def _start_of(d: _Date) -> int:
-    return d.start
+class _Dates:
+    """The dates of one unit in text order, indexed once: their starts, and for each date the
+    last one up to it that can date a statistic (not quoted, not ``于…``) or an event (not
+    quoted, resolved), so that finding the date before a position takes a bisection."""
+
+    def __init__(self, dates: list[_Date]) -> None:
+        self.dates = dates
+        self.starts = [d.start for d in dates]
+        self.last_stat: list[int] = []
+        self.last_event: list[int] = []
+        stat = event = -1
+        for i, d in enumerate(dates):
+            if not d.quoted and not d.after_yu:
+                stat = i
+            if not d.quoted and d.match.date is not None:
+                event = i
+            self.last_stat.append(stat)
+            self.last_event.append(event)
 
 
-def _last_before(dates: list[_Date], pos: int, *, events: bool) -> _Date | None:
+def _last_before(dates: _Dates, pos: int, *, events: bool) -> _Date | None:
     """The last date starting before ``pos`` that can date a statistic (or an event)."""
-    i = bisect.bisect_left(dates, pos, key=_start_of) - 1
-    while i >= 0:
-        d = dates[i]
-        if not d.quoted and (events or not d.after_yu) and (not events or d.match.date is not None):
-            return d
-        i -= 1
-    return None
+    i = bisect.bisect_left(dates.starts, pos) - 1
+    if i < 0:
+        return None
+    j = (dates.last_event if events else dates.last_stat)[i]
+    return dates.dates[j] if j >= 0 else None
 
 
 def _norm(text: str) -> str:
     return _SPACE_RE.sub("", text).strip(_PUNCT)
 
 
-def _lcs_len(a: str, b: str) -> int:
-    """Length of the longest common substring (short strings only)."""
-    if not a or not b:
-        return 0
-    best = 0
-    prev = [0] * (len(b) + 1)
-    for ch in a:
-        cur = [0] * (len(b) + 1)
-        for j, ch2 in enumerate(b, 1):
-            if ch == ch2:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+@lru_cache(maxsize=64)
+def _norm_title(title: str) -> str:
+    return _norm(title)
 
 
-def _starts_with(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.startswith(w, start, end) and len(w) <= end - start:
-            return w
-    return None
+def _common_run(a: str, b: str, n: int) -> bool:
+    """Whether ``a`` and ``b`` have a common substring of ``n`` characters (their longest
+    common substring is at least ``n`` long)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a[i : i + n] in b for i in range(len(a) - n + 1))
 
 
-def _ends_with(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if len(w) <= end - start and text.endswith(w, start, end):
-            return w
-    return None
+def _starts_with(text: str, start: int, end: int, words: _Words) -> str | None:
+    """The longest of ``words`` that ``text[start:end]`` starts with."""
+    return words.prefix(text, start, end)
+
+
+def _ends_with(text: str, start: int, end: int, words: _Words) -> str | None:
+    """The longest of ``words`` that ``text[start:end]`` ends with."""
+    return words.suffix(text, start, end)
+
+
+# a name read to the right ends before one of these (和/及/与/以及, 等, 的/之): 以及 ends in 及
+_RIGHT_TAILS = frozenset("和及与等的之")
+
+
+@lru_cache(maxsize=8192)
+def _date_prefix(head: str) -> int:
+    """How far a date at the very start of ``head`` (at most 16 characters) reaches; 0 when
+    ``head`` does not start with one."""
+    dates = find_dates(head.translate(_COMMA) if "," in head else head)
+    return dates[0].end_offset if dates and dates[0].start_offset == 0 else 0
+
+
+@lru_cache(maxsize=8192)
+def _place_prefix(head: str) -> int:
+    return _place_prefix_len(head)
 
 
 def _strip_span(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
@@ -287,30 +367,30 @@ def _strip_span(text: str, start: int, end: int, *, left: bool) -> tuple[int, in
             break
         changed = False
         if left:
-            suffix = _ends_with(text, start, end, voc.strip_suffixes)
+            suffix = voc.strip_suffixes.suffix(text, start, end)
             if suffix is not None:
                 end -= len(suffix)
                 changed = True
-        else:
-            suffix = _ends_with(text, start, end, ("和", "及", "与", "以及", "等", "的", "之"))
-            if suffix is not None:
-                end -= len(suffix)
+        elif text[end - 1] in _RIGHT_TAILS:
+            end -= 1
+            changed = True
+        if voc.keep_prefixes.prefix(text, start, end) is None:
+            reach = _date_prefix(text[start : min(end, start + 16)])
+            if 0 < reach <= min(end - start, 16):
+                start += reach
                 changed = True
-        if _starts_with(text, start, end, voc.keep_prefixes) is None:
-            dates = find_dates(text[start : min(end, start + 16)].translate(_COMMA))
-            place = _place_prefix_len(text[start:end])
+                continue
+            place = _place_prefix(text[start : min(end, start + 24)])
             if place and _AWARD_RE.match(text, start + place, end):
                 place = 0  # 广东省专利金奖: an award keeps the name of the place giving it
-            prefix = _starts_with(text, start, end, voc.strip_prefixes)
-            if dates and dates[0].start_offset == 0 and 0 < dates[0].end_offset <= min(end - start, 16):
-                start += dates[0].end_offset
-                changed = True
-            elif place > 0:
+            if place > 0:
                 start += place
                 changed = True
-            elif prefix is not None:
-                start += len(prefix)
-                changed = True
+            else:
+                prefix = voc.strip_prefixes.prefix(text, start, end)
+                if prefix is not None:
+                    start += len(prefix)
+                    changed = True
         if not changed:
             break
     return start, end
@@ -366,7 +446,7 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
     out: list[_Date] = []
     # ASCII commas become full-width ones (same length, same offsets): the date finder reads
     # a digit after "," as part of a thousands-separated number (显示,2022年).
-    for m in find_dates(utext.translate(_COMMA), ref):
+    for m in find_dates(utext.translate(_COMMA) if "," in utext else utext, ref):
         a = m.start_offset
         before = utext[max(0, a - 1) : a]
         k = a
@@ -451,8 +531,8 @@ class _Read:
 def _breaks(text: str) -> tuple[list[int], list[int]]:
     """Positions of clause breaks, and of clause or list breaks, in ``text`` (sorted)."""
     voc = _vocab()
-    clause = [k for k, ch in enumerate(text) if ch in voc.clause_breaks]
-    both = [k for k, ch in enumerate(text) if ch in voc.clause_breaks or ch in voc.list_breaks]
+    clause = [m.start() for m in voc.clause_break_re.finditer(text)]
+    both = [m.start() for m in voc.any_break_re.finditer(text)]
     return clause, both
 
 
@@ -474,7 +554,8 @@ def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
     skipped (``技术与创新支持中心(TISC)3家``)."""
     b = q.start
     if b > 0 and stext[b - 1] in ")）":
-        k = max(stext.rfind("(", 0, b - 1), stext.rfind("（", 0, b - 1))
+        lo = max(0, b - 21)  # only an opening bracket at most 20 characters back counts
+        k = max(stext.rfind("(", lo, b - 1), stext.rfind("（", lo, b - 1))
         if k >= 0 and b - 1 - k <= 20 and k >= prev_end:
             b = k
     return max(_clause_start(stext, b), prev_end), b
@@ -520,7 +601,7 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         # the name to the left
         a = lstart
         marker_end = -1
-        for w in voc.subject_markers + voc.list_heads:
+        for w in voc.markers:
             k = stext.rfind(w, a, lend)
             if k >= 0 and k + len(w) < lend:
                 marker_end = max(marker_end, k + len(w))
@@ -578,26 +659,45 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _setup_verbs_at(stext: str) -> tuple[list[int], list[int]]:
+    """Where setup verbs start in ``stext`` (sorted), and for each the earliest end of one
+    starting there or later: whether a verb lies in ``stext[a:b]`` is a bisection."""
+    found: list[tuple[int, int]] = []
+    for w in _vocab().setup_verbs:
+        k = stext.find(w)
+        while k >= 0:
+            found.append((k, k + len(w)))
+            k = stext.find(w, k + 1)
+    found.sort()
+    ends = [e for _, e in found]
+    for i in range(len(ends) - 2, -1, -1):
+        ends[i] = min(ends[i], ends[i + 1])
+    return [a for a, _ in found], ends
+
+
 def _is_setup_amount(stext: str, r: _Read) -> bool:
     """设立2000万元X基金: the size of something set up, not a statistic."""
     voc = _vocab()
     if r.q.quantity.unit != "元" or r.side != "right":
         return False
-    clause = stext[_clause_start(stext, r.q.start) : r.q.start]
-    if not any(v in clause for v in voc.setup_verbs):
-        return False
-    return any(n in r.metric for n in voc.setup_nouns)
+    starts, earliest_end = _setup_verbs_at(stext)
+    i = bisect.bisect_left(starts, _clause_start(stext, r.q.start))
+    if i == len(starts) or earliest_end[i] > r.q.start:
+        return False  # no setup verb in the clause before the amount
+    return voc.setup_nouns.found_in(r.metric)
 
 
-def _is_threshold(stext: str, r: _Read, reads: list[_Read]) -> bool:
-    """融资金额…，首次突破百亿元: a restated threshold for a name already measured."""
+def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
+    """融资金额…，首次突破百亿元: a restated threshold for a name already measured
+    (``first_at``: where the sentence first names each of its names)."""
     voc = _vocab()
     if r.side != "left":
         return False
     left = r.raw_left.rstrip() + r.q.quantity.text
-    if not any(w in left for w in voc.threshold_verbs):
+    if not voc.threshold_verbs.found_in(left):
         return False
-    return any(o is not r and o.metric == r.metric and o.q.start < r.q.start for o in reads)
+    return first_at.get(r.metric, _BIG) < r.q.start
 
 
 _RANK_NUM = "0123456789一二三四五六七八九十百"
@@ -613,8 +713,7 @@ def _is_noise(stext: str, r: _Read) -> bool:
     if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
         return True
     cstart = _clause_start(stext, q.start)
-    clause_left = stext[max(cstart, q.start - 24) : q.start]
-    if any(w in clause_left for w in voc.extremes):
+    if voc.extremes.found_in(stext, max(cstart, q.start - 24), q.start):
         return True
     if _starts_with(stext, cstart, q.start, voc.basis_clause_starts) is not None:
         return True
@@ -633,7 +732,7 @@ def _is_noise(stext: str, r: _Read) -> bool:
 def _sentence_flags(stext: str) -> tuple[bool, bool]:
     """Whether a sentence speaks of one product, and whether it sums several."""
     voc = _vocab()
-    return any(w in stext for w in voc.single_product), any(w in stext for w in voc.aggregate_cues)
+    return voc.single_product.found_in(stext), voc.aggregate_cues.found_in(stext)
 
 
 def _is_product_term(stext: str, r: _Read, single_para: bool) -> bool:
@@ -660,7 +759,12 @@ class _Event:
 
 
 def _event_verb(clause: str) -> tuple[int, str] | None:
+    """The first event verb of ``clause`` (the longest at that position) outside quotes and
+    outside words that merely contain one (``获得感``)."""
     voc = _vocab()
+    if not voc.event_not_verbs.found_in(clause) and not _QUOTED_RE.search(clause):
+        m = voc.event_verbs.pattern.search(clause)  # longest word first: the longest at the first place
+        return (m.start(), m.group()) if m is not None else None
     blocked: list[tuple[int, int]] = []
     for w in voc.event_not_verbs:
         k = clause.find(w)
@@ -696,12 +800,12 @@ def _is_heading(doc_text: str, s: Sentence) -> bool:
 def _skip_sentence(doc: Document, s: Sentence) -> bool:
     voc = _vocab()
     text = s.text.lstrip(" \u3000")
-    if any(text.startswith(w) for w in voc.skip_prefixes):
+    if text.startswith(voc.skip_prefixes):
         return True
     if _is_heading(doc.text, s):
         return True
     if doc.title:
-        t, n = _norm(doc.title), _norm(text)
+        t, n = _norm_title(doc.title), _norm(text)
         if n and (n == t or (len(n) >= 8 and n in t) or (len(t) >= 8 and t in n and len(n) <= len(t) + 12)):
             return True
     return False
@@ -722,7 +826,7 @@ def extract(doc: Document) -> list[Milestone]:
     units = _units(text)
     single: dict[int, bool] = {}
     for unit in units:
-        if any(w in text[unit.start : unit.end] for w in voc.single_product):
+        if voc.single_product.found_in(text, unit.start, unit.end):
             single[unit.para] = True
     for unit in units:
         if unit.para != para:
@@ -730,18 +834,19 @@ def extract(doc: Document) -> list[Milestone]:
             ctx = _Context(lead=ctx.lead, single_para=single.get(para, False))
         dates = _unit_dates(text, unit, ref)
         free = [d for d in dates if not d.quoted]
-        utext = text[unit.start : unit.end]
-        cues = [k for k in (utext.find(c) for c in voc.target_cues) if k >= 0]
-        cue_at = unit.start + min(cues) if cues else None
+        all_ix, free_ix = _Dates(dates), _Dates(free)
+        cue = voc.target_cues.pattern.search(text, unit.start, unit.end)  # the first cue
+        cue_at = cue.start() if cue is not None else None
         unit_cue = cue_at is not None
+        planned = unit_cue or any(d.match.relation == "target" for d in free)  # no events in a plan
         for s in unit.sentences:
             if _skip_sentence(doc, s):
                 continue
-            found = _sentence_events(doc, s, unit, dates, unit_cue)
+            found = [] if planned else _sentence_events(doc, s, all_ix)
             if first:
                 first = False
                 ctx.lead = _lead_date(found, dates, s)
-            stats.extend(_sentence_stats(doc, s, free, ctx, cue_at))
+            stats.extend(_sentence_stats(doc, s, free_ix, ctx, cue_at))
             events.extend(found)
         initial = [d for d in free if d.clause_initial and not d.after_yu]
         if initial:
@@ -776,10 +881,10 @@ def _lead_date(found: list[_Event], dates: list[_Date], s: Sentence) -> PartialD
     return PartialDate(found[0].date.year)
 
 
-def _year_before(dates: list[_Date], pos: int) -> int | None:
+def _year_before(dates: _Dates, pos: int) -> int | None:
     """The year of the last resolved date before ``pos`` (a few steps back at most)."""
-    i = bisect.bisect_left(dates, pos, key=_start_of) - 1
-    for d in dates[max(0, i - 8) : i + 1][::-1]:
+    i = bisect.bisect_left(dates.starts, pos) - 1
+    for d in dates.dates[max(0, i - 8) : i + 1][::-1]:
         if d.match.date is not None:
             return d.match.date.year
     return None
@@ -796,7 +901,7 @@ def _resolve_in_context(m: DateMatch, year: int | None, ref: PartialDate | None)
 def _sentence_stats(
     doc: Document,
     s: Sentence,
-    free: list[_Date],
+    free: _Dates,
     ctx: _Context,
     cue_at: int | None,
 ) -> list[_Stat]:
@@ -805,7 +910,10 @@ def _sentence_stats(
     if not qs:
         return []
     reads = _read_names(stext, qs)
-    valid = [r for r in reads if r is not None]
+    first_at: dict[str, int] = {}
+    for r in reads:
+        if r is not None:
+            first_at.setdefault(r.metric, r.q.start)  # reads are in text order
     out: list[_Stat] = []
     last: _Stat | None = None
     prev_span: tuple[PartialDate | None, PartialDate | None] = (None, None)
@@ -818,7 +926,12 @@ def _sentence_stats(
                 continue
             if not own or r is None:
                 continue
-        if r is None or _is_setup_amount(stext, r) or _is_threshold(stext, r, valid) or _is_noise(stext, r):
+        if (
+            r is None
+            or _is_setup_amount(stext, r)
+            or _is_threshold(stext, r, first_at)
+            or _is_noise(stext, r)
+        ):
             continue
         if _is_product_term(stext, r, ctx.single_para):
             continue  # 发行利率2.77%, in a sentence about one product: a term of that product
@@ -882,26 +995,32 @@ def _from_value(r: _Read) -> bool:
     return _ends_with(left, 0, len(left), _vocab().from_markers) is not None
 
 
+_LIST_SPLIT = re.compile(r"[、和及与]")
+
+
 def _split_list(metric: str) -> list[str]:
     """``A、B`` before one rate: each name gets the rate (targets of growth)."""
-    parts = [p for p in re.split(r"[、和及与]", metric) if len(p) >= 2]
+    parts = [p for p in _LIST_SPLIT.split(metric) if len(p) >= 2]
     return parts if len(parts) > 1 else [metric]
 
 
-def _sentence_events(
-    doc: Document, s: Sentence, unit: _Unit, dates: list[_Date], unit_cue: bool
-) -> list[_Event]:
+_EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+
+
+def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
+    """The events of one sentence of a unit with no target (``dates``: the unit's dates)."""
     voc = _vocab()
-    if unit_cue or any(d.match.relation == "target" for d in dates if not d.quoted):
-        return []
     stext = s.text
+    if not voc.event_verbs.found_in(stext):
+        return []  # every event is told by an event verb
     quoted = _quoted_spans(stext)
-    starts = [d.start for d in dates]
+    starts = dates.starts
     out: list[_Event] = []
     start = 0
     bounds: list[tuple[int, int]] = []
-    for k, ch in enumerate(stext):
-        if ch in "，,；;：:。！？!?" and not _inside(quoted, k):
+    for m in _EVENT_CLAUSE_BREAK.finditer(stext):
+        k = m.start()
+        if not _inside(quoted, k):
             bounds.append((start, k))
             start = k + 1
     bounds.append((start, len(stext)))
@@ -909,13 +1028,17 @@ def _sentence_events(
     for a, b in bounds:
         clause = stext[a:b]
         bare = _QUOTED_RE.sub("", clause)
-        for noun in voc.future_not_cues:
-            bare = bare.replace(noun, "")
-        if any(c in bare for c in voc.future_cues):
+        if voc.future_not_cues.found_in(bare):
+            for noun in voc.future_not_cues:
+                bare = bare.replace(noun, "")
+        if voc.future_cues.found_in(bare):
             future = True  # a plan: this clause and the rest of the sentence
-        if future or not clause.strip() or find_quantities(clause):
+        # cheap tests first: an event needs an event verb, and no quantity
+        if future or not clause.strip() or not voc.event_verbs.found_in(clause) or find_quantities(clause):
             continue
-        if any(c in bare and f"{c}的" not in bare for c in voc.ongoing_cues):
+        if voc.ongoing_cues.found_in(bare) and any(
+            c in bare and f"{c}的" not in bare for c in voc.ongoing_cues
+        ):
             continue  # (…推动的X正式挂牌: an attribute of X, not an ongoing effort)
         found = _event_verb(clause)
         if found is None:
@@ -925,8 +1048,8 @@ def _sentence_events(
         before = _last_before(dates, abs_v, events=True)
         chosen: DateMatch | None = before.match if before is not None else None
         if chosen is None:
-            lo = bisect.bisect_left(starts, s.start + a)
-            for d in dates[lo:]:
+            for i in range(bisect.bisect_left(starts, s.start + a), len(starts)):
+                d = dates.dates[i]
                 if d.start >= s.start + b:
                     break
                 if d.match.date is not None and (not d.quoted or "年度" in d.match.text):
@@ -951,8 +1074,8 @@ def _sentence_events(
         while desc_start < desc_end and stext[desc_start] in _DESC_PUNCT:
             desc_start += 1
         k = bisect.bisect_left(starts, s.start + desc_start)
-        if k < len(dates) and dates[k].start == s.start + desc_start and not dates[k].quoted:
-            desc_start = dates[k].end - s.start
+        if k < len(starts) and starts[k] == s.start + desc_start and not dates.dates[k].quoted:
+            desc_start = dates.dates[k].end - s.start
         for _ in range(5):
             while desc_start < desc_end and stext[desc_start] in _DESC_PUNCT:
                 desc_start += 1
@@ -981,29 +1104,64 @@ def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 def _same_name(a: str, b: str) -> bool:
     if a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a):
         return True
-    return _lcs_len(a, b) >= 6
+    return _common_run(a, b, _RUN)
+
+
+_RUN = 6  # names sharing this many characters in a row are one name (see _same_name)
+
+
+class _NameIndex:
+    """Kept names of one kind, value and unit, indexed so that the names :func:`_same_name`
+    may pair with a new one are found without comparing it with every kept name: by the whole
+    name, and by every substring of 2 to ``_RUN`` characters."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.subs: dict[str, list[int]] = {}
+
+    def add(self, name: str, i: int) -> None:
+        self.exact.setdefault(name, []).append(i)
+        grams = {name[j : j + n] for n in range(2, _RUN + 1) for j in range(len(name) - n + 1)}
+        for g in grams:
+            self.subs.setdefault(g, []).append(i)
+
+    def candidates(self, name: str) -> list[int]:
+        """In order, every kept index whose name may be ``_same_name`` as ``name`` (and more)."""
+        found: set[int] = set(self.exact.get(name, ()))
+        size = len(name)
+        # a kept name of 2..6 characters inside this one
+        for n in range(2, min(_RUN, size) + 1):
+            for j in range(size - n + 1):
+                found.update(self.exact.get(name[j : j + n], ()))
+        # a kept name holding this one (it holds its first 6 characters)
+        if size >= 2:
+            found.update(self.subs.get(name[:_RUN], ()))
+        # a common run of 6, or a longer kept name inside this one: a common 6-gram
+        for j in range(size - _RUN + 1):
+            found.update(self.subs.get(name[j : j + _RUN], ()))
+        return sorted(found)
 
 
 def _merge_stats(stats: list[_Stat]) -> list[Milestone]:
     kept: list[_Stat] = []
-    buckets: dict[tuple[str, Decimal, str], list[int]] = {}
+    buckets: dict[tuple[str, Decimal, str], _NameIndex] = {}
     for st in stats:
         dup = None
-        bucket = buckets.setdefault((st.kind.value, st.quantity.value, st.quantity.unit), [])
-        for i in bucket:
+        bucket = buckets.setdefault((st.kind.value, st.quantity.value, st.quantity.unit), _NameIndex())
+        for i in bucket.candidates(st.metric):
             k = kept[i]
             if k.metric == st.metric and k.date == st.date:
                 dup = i
                 break
             if (
                 k.sentence != st.sentence
-                and _same_name(k.metric, st.metric)
                 and _dates_agree(k.date, st.date)
+                and _same_name(k.metric, st.metric)
             ):
                 dup = i
                 break
         if dup is None:
-            bucket.append(len(kept))
+            bucket.add(st.metric, len(kept))
             kept.append(st)
             continue
         k = kept[dup]
@@ -1041,7 +1199,7 @@ def _merge_events(events: list[_Event]) -> list[Milestone]:
             if k.title and ev.title and k.title == ev.title:
                 dup = i
                 break
-            if k.verb == ev.verb and _lcs_len(k.description, ev.description) >= 6:
+            if k.verb == ev.verb and _common_run(k.description, ev.description, 6):
                 dup = i
                 break
         if dup is None:

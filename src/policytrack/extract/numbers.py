@@ -149,6 +149,10 @@ _NUMBER_RE = re.compile(
     rf"|(?P<ar>{_ARABIC})(?P<arm>[多余])?(?P<arsc>[{_SCALE_CLASS}]{{1,3}})?"
     rf"|(?P<cn>[{_CN_CLASS}]{{1,20}})"
 )
+# every character a _NUMBER_RE match starts with: the engine would try each branch at each
+# position, this class finds the candidate positions first
+_NUMBER_START_RE = re.compile(rf"[\d{_CN_CLASS}]")
+_FOLDED_RE = re.compile("[\uff10-\uff19．]")  # a character _FOLD changes
 _PARSE_AR_RE = re.compile(rf"({_ARABIC})([{_SCALE_CLASS}]*)")
 _RANGE_JOIN = ("——", "－－", "至", "到", "-", "—", "－", "~", "～")  # longest first
 
@@ -376,20 +380,29 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     if not text:
         return []
     voc = _vocab()
-    folded = text.translate(_FOLD)
-    quoted = _spans(_QUOTED_RE, folded)
-    blocked = _spans(voc.cn_block_re, folded)
+    folded = text.translate(_FOLD) if _FOLDED_RE.search(text) else text
     follow = _followers()
     out: list[QuantityMatch] = []
     pos = 0
     n = len(folded)
+    start_at = _NUMBER_START_RE.search
+    number_at = _NUMBER_RE.match
+    quoted: tuple[list[int], list[int]] | None = None  # found when first needed
+    blocked: tuple[list[int], list[int]] = ([], [])
     while pos < n:
-        m = _NUMBER_RE.search(folded, pos)
-        if m is None:
+        c = start_at(folded, pos)  # where _NUMBER_RE.search(folded, pos) would match
+        if c is None:
             break
+        m = number_at(folded, c.start())
+        if m is None:  # pragma: no cover - every start character begins a number
+            pos = c.start() + 1
+            continue
         pos = m.end()
         if m.group("far") is None and m.group("fcn") is None and folded[pos : pos + 1] not in follow:
             continue  # cheap test: nothing after the number can make it a quantity
+        if quoted is None:
+            quoted = _spans(_QUOTED_RE, folded)
+            blocked = _spans(voc.cn_block_re, folded)
         try:
             found = _quantity_at(folded, text, m, quoted, blocked, out)
         except (InvalidOperation, ValueError, ZeroDivisionError, KeyError):  # pragma: no cover - defensive
