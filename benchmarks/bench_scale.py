@@ -3,6 +3,7 @@
     python benchmarks/bench_scale.py                    # 1k articles (about a minute on 2 cores)
     python benchmarks/bench_scale.py --sizes 1000,10000 --workers 2
     python benchmarks/bench_scale.py --sizes 100000 --work /data/bench   # the report's run
+    python benchmarks/bench_scale.py --sizes 10000 --queries-only       # queries on the store left by a run
 
 For each corpus size: synthetic articles (``benchmarks/synth.py``) are written once under
 ``--work`` and reused.  Each phase runs in its own process so that its peak memory
@@ -135,13 +136,17 @@ def phase_queries(db: Path, reps: int, corpus_max: int) -> dict[str, Any]:
             out["pandas"] = pd.__version__
         except ImportError:
             out["pandas"] = None
+        if corpus is not None:  # the Corpus merges once, then answers every query from its cache
+            t = time.perf_counter()
+            corpus.resolve()
+            out["corpus_merge_ms"] = (time.perf_counter() - t) * 1000
         for label, method, args, kwargs in QUERIES:
             s_first, s_med = _time(lambda m=method, a=args, k=kwargs: getattr(store, m)(*a, **k), reps)
             result = getattr(store, method)(*args, **kwargs)
             row = {"query": label, "store_first_ms": s_first, "store_ms": s_med, "rows": len(result.to_records())}
             if corpus is not None:
                 t = time.perf_counter()
-                expected = getattr(corpus, method)(*args, **kwargs)  # one call: it is slow
+                expected = getattr(corpus, method)(*args, **kwargs)
                 row["corpus_ms"] = (time.perf_counter() - t) * 1000
                 row["same"] = expected == result
             if frame is not None:
@@ -208,6 +213,13 @@ def child(name: str, args: dict[str, Any]) -> None:
 # -- the report ---------------------------------------------------------------------------------
 def bench(n: int, args: argparse.Namespace) -> None:
     work: Path = args.work
+    if args.queries_only:
+        db = work / f"store-{n}-{args.seed}.db"
+        if not db.exists():
+            raise SystemExit(f"--queries-only: no store {db}; run once without it to build one")
+        print(f"\n## {n} articles (queries only, on the existing {db})")
+        print_queries(n, run_phase("queries", db=str(db), reps=args.reps, corpus_max=args.corpus_max), args.reps)
+        return
     t = time.perf_counter()
     folder = corpus_dir(work, n, args.seed)
     raw_bytes = int((folder / ".complete").read_text())
@@ -253,7 +265,11 @@ def bench(n: int, args: argparse.Namespace) -> None:
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
 
-    print(f"\n  query latency, {n} articles (ms; store: first call / median of {args.reps}; "
+    print_queries(n, q, args.reps)
+
+
+def print_queries(n: int, q: dict[str, Any], reps: int) -> None:
+    print(f"\n  query latency, {n} articles (ms; store: first call / median of {reps}; "
           f"pandas: {'filter only, no merging' if q['pandas'] else 'not installed'})")
     head = f"  {'query':<34} {'store 1st':>9} {'store':>8} {'corpus':>9} {'pandas':>8} {'rows':>6}  same"
     print(head)
@@ -263,6 +279,8 @@ def bench(n: int, args: argparse.Namespace) -> None:
         same = str(r.get("same", "-"))
         print(f"  {r['query']:<34} {r['store_first_ms']:9.1f} {r['store_ms']:8.1f} {corpus} {pandas} "
               f"{r['rows']:6d}  {same}")
+    if "corpus_merge_ms" in q:
+        print(f"  (corpus: after one merge of all articles, {q['corpus_merge_ms']:.0f} ms, cached by the Corpus)")
     print(f"  (query process peak memory {q['peak_mb']:.0f} MB, including the in-memory Corpus)")
 
 
@@ -277,6 +295,8 @@ def main() -> None:
     parser.add_argument("--corpus-max", type=int, default=10000,
                         help="largest store also queried as an in-memory Corpus")
     parser.add_argument("--rehash", action="store_true", help="also time a re-ingest that reads every file")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="only time the queries, on the store an earlier run left in --work")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--phase-args", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ import policytrack
 from policytrack import Corpus, LoadFailure
 from policytrack.queries import Comparison, Firsts, History, Resolved, Timeline, normalise_name
 
-from ._query_fixtures import StubGazetteer, gdz_2022, guangzhou_corpus
+from ._query_fixtures import StubGazetteer, gdz_2022, guangzhou_corpus, shenzhen_2021
 
 
 def test_loader_signature_is_unchanged() -> None:
@@ -128,3 +129,43 @@ def test_walkthrough_notebook_is_valid_json() -> None:
     for helper in ("timeline(", "firsts(", "compare(", "history("):
         assert helper in code
     compile(code.replace("%matplotlib inline", ""), "walkthrough.ipynb", "exec")
+
+
+# --------------------------------------------------------------------------------------------
+# bugs caught: every query merged the whole corpus again
+
+
+def test_queries_reuse_the_merged_entities() -> None:
+    c = Corpus(guangzhou_corpus(), gazetteer=StubGazetteer())
+    first = c.resolve()
+    c.timeline()
+    c.firsts()
+    assert c.resolve() is first
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda c: c.documents.append(shenzhen_2021()),
+        lambda c: c.documents.pop(),
+        lambda c: c.documents.__setitem__(0, gdz_2022()),
+        lambda c: setattr(c, "documents", [*c.documents, shenzhen_2021()]),
+        lambda c: setattr(c, "gazetteer", StubGazetteer()),
+        lambda c: c.invalidate(),
+    ],
+    ids=["append", "remove", "replace-with-equal-copy", "new-list", "new-gazetteer", "invalidate"],
+)
+def test_changing_documents_merges_again(change: Any) -> None:
+    c = Corpus(guangzhou_corpus(), gazetteer=StubGazetteer())
+    before = c.resolve()
+    change(c)
+    after = c.resolve()
+    assert after is not before
+    assert after == policytrack.queries.resolve(c.documents, regions=c.gazetteer)
+
+
+def test_cache_takes_no_part_in_equality_or_repr() -> None:
+    queried = Corpus(guangzhou_corpus())
+    queried.firsts()
+    assert queried == Corpus(guangzhou_corpus())
+    assert "cache" not in repr(queried)

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from decimal import Decimal
 from importlib import resources
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from policytrack import Corpus, PartialDate
+from policytrack import Corpus, PartialDate, queries
 from policytrack.errors import BadArgumentError
+from policytrack.models import FirstScope
 from policytrack.queries import (
     ENTRY_KINDS,
     FlatRegions,
     MetricCatalog,
     date_order_key,
     normalise_name,
+    reachable_regions,
+    record_keys,
     resolve,
+    selections,
 )
 
 from ._query_fixtures import (
@@ -427,3 +434,185 @@ def test_history_orders_dated_then_undated() -> None:
     result = corpus().history("国家知识产权示范企业和优势企业")
     dates = [p.date for p in result]
     assert dates == sorted(dates, key=date_order_key)
+
+
+# --------------------------------------------------------------------------------------------
+# bugs caught: clustering was quadratic in the size of a merge group
+
+
+def _greedy_clusters(items: list[Any], same_region: Any) -> list[list[Any]]:
+    """The clustering the merge promises, spelled out naively (quadratic): finer dates first,
+    each item joins the first cluster whose every member is compatible with it."""
+
+    def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+        return a is None or b is None or a.contains(b) or b.contains(a)
+
+    rank = {None: 9, "year": 2, "month": 1, "day": 0}
+    order = sorted(items, key=lambda i: (rank[str(i.date.precision)] if i.date else 9, i.doc.id, i.source.start))
+    clusters: list[list[Any]] = []
+    for item in order:
+        for members in clusters:
+            if all(same_region(item.region, m.region) and compatible(item.date, m.date) for m in members):
+                members.append(item)
+                break
+        else:
+            clusters.append([item])
+    return clusters
+
+
+_REGION_CHOICES = ["广州市", "天河区", "越秀区", "广州开发区", "深圳市", "南山区", None]
+_DATE_CHOICES = ["2021", "2021-06", "2021-06-30", "2021-07", "2021-06-01", "2022", "2022-01", None]
+
+
+def _random_items(seed: int, n: int) -> list[Any]:
+    rng = random.Random(seed)
+    return [
+        SimpleNamespace(
+            region=rng.choice(_REGION_CHOICES),
+            date=PartialDate.parse(d) if (d := rng.choice(_DATE_CHOICES)) else None,
+            doc=SimpleNamespace(id=f"doc{rng.randrange(20):02d}"),
+            source=SimpleNamespace(start=rng.randrange(500)),
+        )
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(12), ids=lambda s: f"seed{s}")
+@pytest.mark.parametrize("relation", ["nested-regions", "same-region"])
+def test_cluster_matches_the_greedy_definition(seed: int, relation: str) -> None:
+    reg = queries._regions_of(GAZ)
+    same = reg.related if relation == "nested-regions" else (lambda a, b: a == b)
+    items = _random_items(seed, 120)
+    got = queries._cluster(items, same)
+    want = _greedy_clusters(items, same)
+    assert [[id(i) for i in c] for c in got] == [[id(i) for i in c] for c in want]
+
+
+def test_cluster_work_grows_linearly_with_distinct_dates() -> None:
+    # one product reported on 3000 different days in one district: each day is its own cluster
+    calls = 0
+
+    def same(a: str | None, b: str | None) -> bool:
+        nonlocal calls
+        calls += 1
+        return a == b
+
+    start = PartialDate(2020, 1, 1).first_day()
+    days = [start.fromordinal(start.toordinal() + k) for k in range(3000)]
+    items: list[Any] = [
+        SimpleNamespace(region="天河区", date=PartialDate(d.year, d.month, d.day),
+                        doc=SimpleNamespace(id=f"d{k}"), source=SimpleNamespace(start=0))
+        for k, d in enumerate(days)
+    ]
+    assert len(queries._cluster(items, same)) == 3000
+    assert calls <= len(items)
+
+
+# --------------------------------------------------------------------------------------------
+# the merge keys the store indexes (record_keys), and what a query selects (selections)
+
+
+@pytest.mark.parametrize(
+    ("written_a", "written_b", "unit"),
+    [
+        # from the seed sentences
+        ("每万人口高价值发明专利拥有量", "每万人高价值专利拥有量", "件"),
+        ("国家知识产权示范企业和优势企业", "国家知识产权优势企业、示范企业", "家"),
+        # same style, other regions
+        ("PCT国际专利申请量", "全省PCT专利申请量", "件"),
+    ],
+    ids=["high-value-alias", "model-firms-alias", "pct-scope-word"],
+)
+def test_aliases_share_a_record_key(written_a: str, written_b: str, unit: str) -> None:
+    keys = []
+    for written in (written_a, written_b):
+        b = DocBuilder("x", published="2023-01-01", region="苏州市")
+        b.sentence(f"2022年，{written}达20{unit}。").value(written, "20", unit, "2022")
+        (rk,) = record_keys(b.build(), regions=GAZ)
+        assert rk.family == "measurement" and rk.region == "苏州市"
+        keys.append(rk.key)
+    assert keys[0] == keys[1]
+    assert keys[0][0] == "value"
+
+
+def test_record_keys_take_the_documents_region_and_canonical_names() -> None:
+    b = DocBuilder("sz", published="2021-05-10", region="深圳")
+    b.sentence("深圳落地全国首单知识产权海外侵权责任保险。")
+    b.first("national", "first", "知识产权海外侵权责任保险")
+    b.sentence("黄埔区设立知识产权质押融资风险补偿资金池。")
+    b.product("risk_pool", "知识产权质押融资风险补偿资金池", "黄埔区", "2021")
+    first, product = record_keys(b.build(), regions=GAZ)
+    assert (first.family, first.region, first.scope) == ("first", "深圳市", FirstScope.NATIONAL)
+    assert first.key == ("first", "national", "中国", "知识产权海外侵权责任保险")
+    assert (product.family, product.region, str(product.date)) == ("product", "广州开发区", "2021")
+
+
+def test_resolve_groups_by_record_keys() -> None:
+    docs = guangzhou_corpus()
+    keys = {rk.key for d in docs for rk in record_keys(d, regions=GAZ) if rk.key[0] == "first"}
+    assert len(resolve(docs, regions=GAZ).claims) == len(keys)
+
+
+@pytest.mark.parametrize(
+    ("query", "args", "kwargs", "expected"),
+    [
+        ("timeline", ("黄埔区",), {"kinds": "first,event", "since": "2021"},
+         [(("event",), ("广州开发区",), True, "2021"), (("first",), ("广州开发区",), True, None)]),
+        ("firsts", ("全国", None), {}, [(("first",), None, True, None)]),
+        ("history", ("每万人高价值专利拥有量", "越秀区"), {},
+         [(("measurement",), ("越秀区",), False, None)]),
+        ("compare", (["广州", "深圳"],), {"within": False},
+         [(("measurement",), ("广州市", "深圳市"), False, None),
+          (("first", "product", "institution", "initiative"), ("广州市", "深圳市"), False, None)]),
+    ],
+    ids=["timeline-claims-ignore-window", "firsts-scope-word", "history-alias", "compare-values-and-counts"],
+)
+def test_selections(query: str, args: tuple[Any, ...], kwargs: dict[str, Any], expected: list[Any]) -> None:
+    found = selections(query, *args, regions=GAZ, **kwargs)
+    got = [(s.families, s.regions, s.within, str(s.since) if s.since else None) for s in found]
+    assert got == expected
+
+
+def test_selection_metric_is_the_canonical_key() -> None:
+    (sel,) = selections("history", "每万人高价值专利拥有量", regions=GAZ)
+    assert sel.metrics == ("每万人口高价值发明专利拥有量",)
+
+
+def test_selection_covers_inside_regions_only_within() -> None:
+    (inside,) = selections("firsts", None, "广州", regions=GAZ)
+    (exact,) = selections("firsts", None, "广州", within=False, regions=GAZ)
+    assert inside.covers("天河区") and not exact.covers("天河区")
+    assert exact.covers("广州市") and not inside.covers("深圳市") and not inside.covers(None)
+
+
+@pytest.mark.parametrize(
+    ("query", "args", "kwargs"),
+    [
+        ("timeline", (), {"kinds": "rumour"}),
+        ("timeline", (), {"since": "2022", "until": "2021"}),
+        ("firsts", ("cosmic",), {}),
+        ("compare", ([],), {}),
+        ("history", ("",), {}),
+        ("forecast", (), {}),
+    ],
+    ids=["unknown-kind", "window-backwards", "unknown-scope", "no-regions", "empty-metric", "unknown-query"],
+)
+def test_selections_check_arguments_like_the_queries(query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    with pytest.raises(BadArgumentError):
+        selections(query, *args, regions=GAZ, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("family", "regions", "seeds", "expected"),
+    [
+        ("product", {"天河区", "广州市", "越秀区", "深圳市"}, {"天河区"}, {"天河区", "广州市", "越秀区"}),
+        ("product", {"天河区", "越秀区", "深圳市"}, {"天河区"}, {"天河区"}),
+        ("event", {"天河区", "深圳市", None}, {"天河区"}, {"天河区", "深圳市", None}),
+        ("first", {"天河区", "深圳市"}, {"天河区"}, {"天河区", "深圳市"}),
+        ("measurement", {"越秀区"}, {"越秀区"}, {"越秀区"}),
+    ],
+    ids=["chain-through-the-city", "siblings-not-linked", "no-region-keeps-all", "claims-keep-all", "values"],
+)
+def test_reachable_regions(family: str, regions: set[str | None], seeds: set[str | None],
+                           expected: set[str | None]) -> None:
+    assert reachable_regions(family, regions, seeds, resolver=GAZ) == expected

@@ -18,11 +18,13 @@ import pytest
 
 import policytrack
 from policytrack import Corpus, StoreError
+from policytrack import store as store_module
 from policytrack.convert import iter_jsonl, unstructure
 from policytrack.models import Document, PartialDate
+from policytrack.queries import record_keys
 from policytrack.store import SCHEMA_VERSION, IngestReport, Store, content_hash
 
-from ._query_fixtures import guangzhou_corpus, jiangsu_2023, shenzhen_2021, zhejiang_2023
+from ._query_fixtures import DocBuilder, guangzhou_corpus, jiangsu_2023, shenzhen_2021, zhejiang_2023
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -474,3 +476,53 @@ def test_open_source_never_creates_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         open_source(argparse.Namespace(db=tmp_path / "absent.db"))
     assert not (tmp_path / "absent.db").exists()
+
+
+# --- bugs caught: the store selected with one OR over every index and read whole merge keys ------
+
+
+def _pool_docs() -> list[Document]:
+    """One product name reported in sibling districts, their city and an unrelated city."""
+    docs = []
+    for i, (region, date) in enumerate([("天河区", "2021"), ("越秀区", "2021-06"), ("广州市", "2021"),
+                                        ("南山区", "2021"), ("天河区", "2022"), ("海淀区", None)]):
+        b = DocBuilder(f"pool{i}", published="2023-01-01", region=region)
+        b.sentence("设立知识产权质押融资风险补偿资金池。")
+        b.product("risk_pool", "知识产权质押融资风险补偿资金池", None, date)
+        b.sentence("全区专利授权量1200件。").value("专利授权量", "1200", "件", date)
+        docs.append(b.build())
+    return docs
+
+
+POOL_QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("timeline-district", lambda q: q.timeline("天河区")),
+    ("timeline-sibling", lambda q: q.timeline("越秀区", since="2021-06", until="2021-06")),
+    ("timeline-unrelated-city", lambda q: q.timeline("南山区")),
+    ("compare-districts", lambda q: q.compare(["天河区", "越秀区", "南山区"])),
+    ("history-within", lambda q: q.history("专利授权量", "广州市", within=True)),
+]
+
+
+@pytest.mark.parametrize("chunk", [500, 2], ids=["one-statement", "many-chunks"])
+@pytest.mark.parametrize(("query"), [q for _, q in POOL_QUERIES], ids=[name for name, _ in POOL_QUERIES])
+def test_parity_when_one_key_spans_related_and_unrelated_regions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, query: Callable[[Any], Any]
+) -> None:
+    monkeypatch.setattr(store_module, "_CHUNK", chunk)
+    docs = _pool_docs()
+    with Store.open(tmp_path / "pool.db") as s:
+        s.add(docs)
+        assert query(s) == query(Corpus(docs))
+
+
+def test_index_groups_are_the_merge_keys(tmp_path: Path) -> None:
+    docs = _pool_docs()
+    with Store.open(tmp_path / "pool.db") as s:
+        s.add(docs)
+        rows = s._db.execute("SELECT family, grp, region FROM records ORDER BY document, seq").fetchall()
+    keys = [(rk.family, rk.key, rk.region) for d in docs for rk in record_keys(d)]
+    assert [r[0] for r in rows] == [k[0] for k in keys]
+    assert [r[2] for r in rows] == [k[2] for k in keys]
+    # equal merge keys, equal groups; different keys, different groups
+    pairs = {(r[1], k[1]) for r, k in zip(rows, keys, strict=True)}
+    assert len({g for g, _ in pairs}) == len({k for _, k in pairs}) == len(pairs)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -21,7 +22,7 @@ from . import queries
 from .models import Document, FirstScope, PartialDate
 from .queries import Comparison, Firsts, History, MetricCatalog, RegionResolver, Resolved, Timeline
 
-__all__ = ["Corpus", "LoadFailure"]
+__all__ = ["Corpus", "LoadFailure", "Queries"]
 
 DateLike = PartialDate | str | dt.date
 
@@ -35,27 +36,18 @@ class LoadFailure:
     error: str = "PolicytrackError"
 
 
-@attrs.define
-class Corpus:
-    """Loaded documents, plus the files that failed to load (never silently dropped).
+class Queries:
+    """The four questions asked across articles, shared by :class:`Corpus` and
+    :class:`policytrack.store.Store`: each answers over the merged entities that
+    :meth:`_entities` gives for the query and its arguments."""
 
-    ``gazetteer`` resolves region names and their nesting; by default the library's
-    (``policytrack.extract.regions.Gazetteer.default()``).
-    """
+    __slots__ = ()
 
-    documents: list[Document] = attrs.field(factory=list)
-    errors: list[LoadFailure] = attrs.field(factory=list)
-    gazetteer: RegionResolver | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
+        raise NotImplementedError
 
-    def __iter__(self) -> Iterator[Document]:
-        return iter(self.documents)
-
-    def __len__(self) -> int:
-        return len(self.documents)
-
-    def resolve(self, *, catalog: MetricCatalog | None = None) -> Resolved:
-        """Every claim, product, institution, initiative, event and statistic, merged across articles."""
-        return queries.resolve(self.documents, regions=self.gazetteer, catalog=catalog)
+    def _regions(self) -> RegionResolver | None:
+        return None
 
     def timeline(
         self,
@@ -77,9 +69,9 @@ class Corpus:
         have happened by the end of 2021).  Undated records are left out and counted in
         :attr:`Timeline.undated`.
         """
-        return queries.timeline(
-            self.documents, region, within=within, kinds=kinds, since=since, until=until, regions=self.gazetteer
-        )
+        options: dict[str, Any] = {"within": within, "kinds": kinds, "since": since, "until": until}
+        found = self._entities("timeline", (region,), options)
+        return queries.timeline(found, region, regions=self._regions(), **options)
 
     def firsts(
         self,
@@ -96,8 +88,9 @@ class Corpus:
         ``scope`` is a :class:`~policytrack.models.FirstScope` value (``national``...) or a
         scope word (全国, 全省...); ``region`` keeps claims with a claimant there (or inside).
         """
-        return queries.firsts(self.documents, scope, region, within=within, status=status,
-                              regions=self.gazetteer)
+        options: dict[str, Any] = {"within": within, "status": status}
+        found = self._entities("firsts", (scope, region), options)
+        return queries.firsts(found, scope, region, regions=self._regions(), **options)
 
     def compare(
         self,
@@ -114,8 +107,9 @@ class Corpus:
         ``metrics`` are canonical names or any alias; ``None`` picks every canonical metric
         one of the regions has, and other statistics written the same way in two of them.
         """
-        return queries.compare(self.documents, regions, metrics, as_of=as_of, within=within,
-                               regions=self.gazetteer)
+        options: dict[str, Any] = {"as_of": as_of, "within": within}
+        found = self._entities("compare", (regions, metrics), options)
+        return queries.compare(found, regions, metrics, regions=self._regions(), **options)
 
     def history(self, metric: str, region: str | None = None, *, within: bool = False,
                 include_targets: bool = False) -> History:
@@ -123,5 +117,63 @@ class Corpus:
 
         Dated values come first in date order, then undated ones by publication date.
         """
-        return queries.history(self.documents, metric, region, within=within,
-                               include_targets=include_targets, regions=self.gazetteer)
+        options: dict[str, Any] = {"within": within, "include_targets": include_targets}
+        found = self._entities("history", (metric, region), options)
+        return queries.history(found, metric, region, regions=self._regions(), **options)
+
+
+@attrs.define
+class Corpus(Queries):
+    """Loaded documents, plus the files that failed to load (never silently dropped).
+
+    ``gazetteer`` resolves region names and their nesting; by default the library's
+    (``policytrack.extract.regions.Gazetteer.default()``).
+
+    The query methods merge the documents once and keep the merged entities until
+    :attr:`documents` (or :attr:`gazetteer`) changes: the cache is checked against the
+    identity of each document in the list and of the gazetteer, so adding, removing or
+    replacing a document (documents are immutable) is noticed.  It takes no part in
+    equality.
+    """
+
+    documents: list[Document] = attrs.field(factory=list)
+    errors: list[LoadFailure] = attrs.field(factory=list)
+    gazetteer: RegionResolver | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    _cache: tuple[tuple[Document, ...], RegionResolver | None, Resolved] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def resolve(self, *, catalog: MetricCatalog | None = None) -> Resolved:
+        """Every claim, product, institution, initiative, event and statistic, merged across articles.
+
+        With the default ``catalog`` the result is cached (see the class docstring).
+        """
+        if catalog is not None:
+            return queries.resolve(self.documents, regions=self.gazetteer, catalog=catalog)
+        docs, cached = self.documents, self._cache
+        if (
+            cached is not None
+            and cached[1] is self.gazetteer
+            and len(cached[0]) == len(docs)
+            and all(a is b for a, b in zip(cached[0], docs, strict=True))
+        ):
+            return cached[2]
+        resolved = queries.resolve(docs, regions=self.gazetteer)
+        self._cache = (tuple(docs), self.gazetteer, resolved)
+        return resolved
+
+    def invalidate(self) -> None:
+        """Forget the merged entities (they are recomputed on the next query)."""
+        self._cache = None
+
+    def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
+        return self.resolve()
+
+    def _regions(self) -> RegionResolver | None:
+        return self.gazetteer

@@ -33,6 +33,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -59,6 +60,7 @@ from .models import (
 from .render import ResultMixin, json_value
 
 __all__ = [
+    "COUNTED",
     "ENTRY_KINDS",
     "Cell",
     "Claim",
@@ -71,8 +73,10 @@ __all__ = [
     "Measurement",
     "Metric",
     "MetricCatalog",
+    "RecordKey",
     "RegionResolver",
     "Resolved",
+    "Selection",
     "SourceRef",
     "Timeline",
     "TimelineEntry",
@@ -82,12 +86,18 @@ __all__ = [
     "firsts",
     "history",
     "normalise_name",
+    "reachable_regions",
+    "record_keys",
     "resolve",
+    "selections",
     "timeline",
 ]
 
 #: The kinds of entry a timeline can hold.
 ENTRY_KINDS = ("event", "measurement", "target", "first", "product", "initiative", "institution")
+
+#: The kinds of entity a comparison counts per region.
+COUNTED = ("first", "product", "institution", "initiative")
 
 #: Claim statuses.
 ASSERTED, CORROBORATED, CONTESTED = "asserted", "corroborated", "contested"
@@ -97,6 +107,10 @@ ASSERTED, CORROBORATED, CONTESTED = "asserted", "corroborated", "contested"
 # Dates
 
 
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@functools.lru_cache(maxsize=65536)
 def date_order_key(date: PartialDate | None) -> tuple[int, int]:
     """Sort key of a partial date: the last day it covers, finer precision first on a tie.
 
@@ -104,8 +118,7 @@ def date_order_key(date: PartialDate | None) -> tuple[int, int]:
     """
     if date is None:
         return (dt.date.max.toordinal() + 1, 0)
-    rank = {"day": 0, "month": 1, "year": 2}[str(date.precision)]
-    return (date.last_day().toordinal(), rank)
+    return (date.last_day().toordinal(), _RANK[str(date.precision)])
 
 
 def _as_date(value: PartialDate | str | dt.date | None, name: str) -> PartialDate | None:
@@ -121,6 +134,15 @@ def _as_date(value: PartialDate | str | dt.date | None, name: str) -> PartialDat
                 f"{name}: {value!r} is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)"
             ) from None
     raise BadArgumentError(f"{name}: expected a date, got {type(value).__name__}")
+
+
+def _window(
+    since: PartialDate | str | dt.date | None, until: PartialDate | str | dt.date | None
+) -> tuple[PartialDate | None, PartialDate | None]:
+    start, stop = _as_date(since, "since"), _as_date(until, "until")
+    if start is not None and stop is not None and stop.last_day() < start.first_day():
+        raise BadArgumentError(f"until ({stop}) is before since ({start})")
+    return start, stop
 
 
 def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -258,6 +280,24 @@ class _Regions:
         if scope is FirstScope.NATIONAL:
             return "中国"
         return name
+
+
+_REGION_CACHES: dict[int, _Regions] = {}
+
+
+def _regions_of(resolver: RegionResolver | None) -> _Regions:
+    """The cached region arithmetic of ``resolver`` (default: :func:`default_regions`).
+
+    A resolver is assumed not to change once used; the few most recent are remembered.
+    """
+    if resolver is None:
+        resolver = default_regions()
+    found = _REGION_CACHES.get(id(resolver))
+    if found is None or found.resolver is not resolver:
+        if len(_REGION_CACHES) >= 8:
+            del _REGION_CACHES[next(iter(_REGION_CACHES))]
+        found = _REGION_CACHES[id(resolver)] = _Regions(resolver)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,6 +558,8 @@ T = TypeVar("T")
 def _most_common(values: Iterable[T]) -> T:
     """The most frequent value, the first seen on a tie."""
     items = list(values)
+    if len(items) == 1:
+        return items[0]
     counts = Counter(items)
     first_seen = {v: -i for i, v in reversed(list(enumerate(items)))}
     return max(counts, key=lambda v: (counts[v], first_seen[v]))
@@ -532,24 +574,76 @@ class _Item:
     source: SourceRef
 
 
+def _truncate(date: PartialDate, rank: int) -> tuple[int, ...]:
+    """The calendar unit of precision ``rank`` (0 day, 1 month, 2 year) that holds ``date``."""
+    return (date.year, date.month or 0, date.day or 0)[: 3 - rank]
+
+
+class _Cluster:
+    __slots__ = ("coarsest", "items", "regions")
+
+    def __init__(self, item: _Item) -> None:
+        self.items = [item]
+        self.regions = {item.region}
+        self.coarsest = item.date
+
+
 def _cluster(
     items: Sequence[_Item], same_region: Callable[[str | None, str | None], bool]
 ) -> list[list[_Item]]:
     """Group items (already sharing a content key) whose regions and dates are compatible.
 
-    Finer dates seed clusters first, so a coarse date joins the precise one it contains.
+    Items are taken finer dates first (undated last), so a coarse date joins the precise one
+    it contains; each joins the first cluster, in the order clusters were opened, whose every
+    region is ``same_region`` as its own and whose every date is compatible with its date.
+
+    This runs in near-linear time.  The dates of a cluster are nested in one another, so a
+    date no finer than all of them is compatible with every one exactly when it contains the
+    coarsest: clusters are bucketed by the unit of the current precision holding their
+    coarsest date, and only that bucket is searched.  An item whose (region, date) pair was
+    seen before joins the same cluster as that pair did (members of a cluster are compatible
+    with each other, and a cluster that refused a pair refuses it for ever).
     """
-    order = sorted(items, key=lambda i: (date_order_key(i.date)[1] if i.date else 9, i.doc.id, i.source.start))
-    clusters: list[tuple[list[_Item], set[tuple[str | None, PartialDate | None]]]] = []
+    if len(items) == 1:
+        return [list(items)]
+    order = sorted(items, key=lambda i: (_RANK[str(i.date.precision)] if i.date else 9, i.doc.id, i.source.start))
+    clusters: list[_Cluster] = []
+    buckets: dict[tuple[int, ...], list[_Cluster]] = {}
+    seen: dict[tuple[str | None, PartialDate | None], _Cluster] = {}
+    rank = -1
     for item in order:
-        for members, seen in clusters:
-            if all(same_region(item.region, r) and _compatible_dates(item.date, d) for r, d in seen):
-                members.append(item)
-                seen.add((item.region, item.date))
-                break
-        else:
-            clusters.append(([item], {(item.region, item.date)}))
-    return [members for members, _ in clusters]
+        pair = (item.region, item.date)
+        found = seen.get(pair)
+        if found is None:
+            date = item.date
+            if date is None:
+                candidates: list[_Cluster] = clusters
+            else:
+                if _RANK[str(date.precision)] != rank:  # a coarser precision: re-bucket
+                    rank = _RANK[str(date.precision)]
+                    buckets = {}
+                    for c in clusters:
+                        assert c.coarsest is not None  # undated items come last
+                        buckets.setdefault(_truncate(c.coarsest, rank), []).append(c)
+                candidates = buckets.setdefault(_truncate(date, rank), [])
+            region = item.region
+            for c in candidates:
+                if all(same_region(region, r) for r in c.regions):
+                    found = c
+                    break
+            else:
+                found = _Cluster(item)
+                clusters.append(found)
+                if date is not None:
+                    candidates.append(found)
+                seen[pair] = found
+                continue
+            seen[pair] = found
+        found.items.append(item)
+        found.regions.add(item.region)
+        if item.date is not None:
+            found.coarsest = item.date
+    return [c.items for c in clusters]
 
 
 def _sources(items: Iterable[_Item]) -> tuple[SourceRef, ...]:
@@ -571,6 +665,107 @@ def _innermost(regions: _Regions, names: Iterable[str | None]) -> str | None:
     return max(present, key=lambda n: (regions.depth(n), sum(regions.within(n, o) for o in present), n))
 
 
+@attrs.frozen
+class RecordKey:
+    """One extracted record as the merge sees it (see :func:`record_keys`)."""
+
+    #: ``first``, ``institution``, ``product``, ``initiative``, ``event``, ``measurement`` or ``target``
+    family: str
+    #: records merge only with records of an equal key (products, institutions, initiatives and
+    #: events further by compatible regions and dates; statistics by compatible dates).  Its
+    #: first part names the group: ``first``, ``institution``, ``product``, ``initiative``,
+    #: ``event`` or ``value`` (statistics and targets).
+    key: tuple[Any, ...]
+    #: the record's canonical region, else its document's
+    region: str | None
+    #: the date the record is merged and placed by (an institution's founding date)
+    date: PartialDate | None
+    record: Any
+    #: a first claim's scope
+    scope: FirstScope | None = None
+    #: a statistic's canonical metric name, else its written name normalised (:func:`normalise_name`)
+    metric: str | None = None
+
+
+def record_keys(
+    document: Document,
+    *,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> list[RecordKey]:
+    """How each record of ``document`` merges across articles, in export order.
+
+    The one definition of the merge keys: :func:`resolve` groups records by them, and
+    :class:`policytrack.store.Store` indexes them.
+    """
+    reg = _regions_of(regions)
+    cat = catalog if catalog is not None else MetricCatalog.default()
+    home = reg.canon(document.region)
+    out: list[RecordKey] = []
+
+    def add(family: str, key: tuple[Any, ...], record: Any, date: PartialDate | None, **more: Any) -> None:
+        out.append(RecordKey(family, key, reg.canon(record.region) or home, date, record, **more))
+
+    for claim in document.firsts:
+        scope = FirstScope(claim.scope)
+        region = reg.canon(claim.region) or home
+        out.append(RecordKey("first", ("first", scope.value, reg.area(region, scope), normalise_name(claim.subject)),
+                             region, claim.date, claim, scope=scope))
+    for inst in document.institutions:
+        add("institution", ("institution", str(inst.kind), normalise_name(inst.name)), inst, inst.established)
+    for product in document.financing_products:
+        add("product", ("product", str(product.kind), normalise_name(product.name)), product, product.date)
+    for init in document.initiatives:
+        add("initiative", ("initiative", str(init.kind), normalise_name(init.name)), init, init.date)
+    for ms in document.milestones:
+        if ms.kind == MilestoneKind.EVENT or ms.quantity is None:
+            add("event", ("event", str(ms.kind), normalise_name(ms.description)), ms, ms.date)
+            continue
+        written = ms.metric or ms.description
+        metric = cat.resolve(written, ms.quantity.unit)
+        mkey = metric.name if metric else normalise_name(written)
+        region = reg.canon(ms.region) or home
+        out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, ms.quantity.value.normalize(),
+                                            ms.quantity.unit), region, ms.date, ms, metric=mkey))
+    return out
+
+
+#: Families whose records sharing a merge key are further clustered by region and date.
+_CLUSTERED = frozenset({"product", "institution", "initiative", "event"})
+
+
+def reachable_regions(
+    family: str,
+    regions: Iterable[str | None],
+    seeds: Iterable[str | None],
+    *,
+    resolver: RegionResolver | None = None,
+) -> set[str | None]:
+    """Of ``regions`` (those of the records sharing one merge key), the ones whose records can
+    take part in the entities of a record in one of ``seeds``.
+
+    Products, institutions, initiatives and events with one key are clustered into runs whose
+    regions are all the same or nested: a record whose region is not linked to a seed through
+    a chain of such regions can never share a cluster with a seed's record nor change which
+    cluster it joins.  A record without a region is related to every region and keeps them
+    all; so do first claims and statistics, which merge whatever their regions.
+    """
+    regions = set(regions)
+    if family not in _CLUSTERED or None in regions:
+        return regions
+    related = _regions_of(resolver).related
+    keep = set(seeds) & regions
+    rest = regions - keep
+    frontier = list(keep)
+    while frontier and rest:
+        here = frontier.pop()
+        linked = {other for other in rest if related(here, other)}
+        rest -= linked
+        keep |= linked
+        frontier.extend(linked)
+    return keep
+
+
 def resolve(
     documents: Iterable[Document],
     *,
@@ -578,51 +773,23 @@ def resolve(
     catalog: MetricCatalog | None = None,
 ) -> Resolved:
     """Merge the records of ``documents`` into entities (see the module docstring)."""
-    reg = _Regions(regions if regions is not None else default_regions())
+    reg = _regions_of(regions)
     cat = catalog if catalog is not None else MetricCatalog.default()
-    firsts_: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
-    facts: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
-    values: dict[tuple[Any, ...], list[_Item]] = defaultdict(list)
-
+    groups: dict[tuple[Any, ...], list[_Item]] = defaultdict(list)
     for doc in documents:
-        doc_region = reg.canon(doc.region)
+        for rk in record_keys(doc, regions=reg.resolver, catalog=cat):
+            groups[rk.key].append(_Item(rk.record, doc, rk.region, rk.date, SourceRef.of(doc, rk.record.evidence)))
 
-        def item(record: Any, date: PartialDate | None, doc: Document = doc, home: Any = doc_region) -> _Item:
-            region = reg.canon(record.region) or home
-            return _Item(record, doc, region, date, SourceRef.of(doc, record.evidence))
-
-        for claim in doc.firsts:
-            it = item(claim, claim.date)
-            scope = FirstScope(claim.scope)
-            firsts_[(scope.value, reg.area(it.region, scope), normalise_name(claim.subject))].append(it)
-        for product in doc.financing_products:
-            facts[("product", str(product.kind), normalise_name(product.name))].append(item(product, product.date))
-        for inst in doc.institutions:
-            facts[("institution", str(inst.kind), normalise_name(inst.name))].append(item(inst, inst.established))
-        for init in doc.initiatives:
-            facts[("initiative", str(init.kind), normalise_name(init.name))].append(item(init, init.date))
-        for ms in doc.milestones:
-            it = item(ms, ms.date)
-            if ms.kind == MilestoneKind.EVENT or ms.quantity is None:
-                facts[("event", str(ms.kind), normalise_name(ms.description))].append(it)
-                continue
-            metric = cat.resolve(ms.metric or ms.description, ms.quantity.unit)
-            mkey = metric.name if metric else normalise_name(ms.metric or ms.description)
-            values[(str(ms.kind), mkey, it.region, ms.quantity.value.normalize(), ms.quantity.unit)].append(it)
-
-    claims = [
-        c for key, group in firsts_.items() for c in _merge_claims(reg, key, group)
-    ]
-    merged_facts = [
-        _merge_fact(key, cluster)
-        for key, group in facts.items()
-        for cluster in _cluster(group, reg.related)
-    ]
-    measurements = [
-        _merge_measurement(cat, key, cluster)
-        for key, group in values.items()
-        for cluster in _cluster(group, lambda a, b: a == b)
-    ]
+    claims: list[Claim] = []
+    merged_facts: list[Fact] = []
+    measurements: list[Measurement] = []
+    for key, group in groups.items():
+        if key[0] == "first":
+            claims.append(_merge_claim(reg, key[1:], group))
+        elif key[0] == "value":
+            measurements.extend(_merge_measurement(cat, key[1:], c) for c in _cluster(group, operator.eq))
+        else:
+            merged_facts.extend(_merge_fact(key, c) for c in _cluster(group, reg.related))
     return Resolved(
         claims=tuple(sorted(claims, key=lambda c: (date_order_key(c.date), c.id))),
         facts=tuple(sorted(merged_facts, key=lambda f: (date_order_key(f.date), f.id))),
@@ -630,7 +797,7 @@ def resolve(
     )
 
 
-def _merge_claims(reg: _Regions, key: tuple[str, str, str], group: Sequence[_Item]) -> list[Claim]:
+def _merge_claim(reg: _Regions, key: tuple[str, ...], group: Sequence[_Item]) -> Claim:
     scope_value, area, subject_key = key
     claimants = tuple(dict.fromkeys(i.region for i in group if i.region is not None))
     docs = {i.doc.id for i in group}
@@ -643,23 +810,21 @@ def _merge_claims(reg: _Regions, key: tuple[str, str, str], group: Sequence[_Ite
     records: list[FirstClaim] = [i.record for i in group]
     region = _innermost(reg, claimants) if status != CONTESTED else None
     subjects = tuple(dict.fromkeys(r.subject for r in records))
-    return [
-        Claim(
-            id=_stable_id("f", scope_value, area, subject_key),
-            subject=_most_common(r.subject for r in records),
-            scope=FirstScope(scope_value),
-            kind=_most_common(str(r.kind) for r in records),
-            status=status,
-            region=region,
-            claimants=claimants,
-            date=_cluster_date(group),
-            sources=_sources(group),
-            subjects=subjects,
-        )
-    ]
+    return Claim(
+        id=_stable_id("f", scope_value, area, subject_key),
+        subject=_most_common(r.subject for r in records),
+        scope=FirstScope(scope_value),
+        kind=_most_common(str(r.kind) for r in records),
+        status=status,
+        region=region,
+        claimants=claimants,
+        date=_cluster_date(group),
+        sources=_sources(group),
+        subjects=subjects,
+    )
 
 
-def _merge_fact(key: tuple[str, str, str], cluster: Sequence[_Item]) -> Fact:
+def _merge_fact(key: tuple[str, ...], cluster: Sequence[_Item]) -> Fact:
     kind, type_, name_key = key
     records = [i.record for i in cluster]
     date = _cluster_date(cluster)
@@ -978,6 +1143,137 @@ class History(ResultMixin):
 # Queries
 
 
+def _entities(documents: Iterable[Document] | Resolved, reg: _Regions, cat: MetricCatalog | None) -> Resolved:
+    if isinstance(documents, Resolved):
+        return documents
+    return resolve(documents, regions=reg.resolver, catalog=cat)
+
+
+@attrs.frozen
+class Selection:
+    """Records a query may draw on, from its checked and normalised arguments (see :func:`selections`).
+
+    A record matches when its family is one of :attr:`families`; its region one of
+    :attr:`regions` (canonical names, or inside one of them when :attr:`within`; ``None``:
+    anywhere, a record without a region included); its date unknown or its span overlapping
+    :attr:`since`..:attr:`until`; its scope :attr:`scope` and its metric (as
+    :attr:`RecordKey.metric`) one of :attr:`metrics`, when these are given.
+    """
+
+    families: tuple[str, ...]
+    regions: tuple[str, ...] | None = None
+    within: bool = False
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    scope: FirstScope | None = None
+    metrics: tuple[str, ...] | None = None
+    resolver: RegionResolver | None = attrs.field(default=None, eq=False, repr=False)
+
+    def covers(self, region: str | None) -> bool:
+        """Whether a record in ``region`` (canonical) matches :attr:`regions`."""
+        if self.regions is None:
+            return True
+        reg = _regions_of(self.resolver)
+        return any(_in_region(reg, region, r, self.within) for r in self.regions)
+
+
+def selections(
+    query: str,
+    /,
+    *args: Any,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+    **kwargs: Any,
+) -> tuple[Selection, ...]:
+    """The records ``query`` (``timeline``, ``firsts``, ``compare`` or ``history``) with these
+    arguments may draw on: its answer is the same over every record matching one of the
+    selections, plus every record sharing a merge key (:attr:`RecordKey.key`) with one of
+    them, as over the whole corpus.  Checks the arguments as the query does.
+
+    (A merged entity's date is the finest of its members' dates, which are nested in one
+    another, so an entity in a date window has a member in it; a first claim's merged
+    date need not be an in-region member's, so claims are selected whatever their dates.)
+    """
+    reg = _regions_of(regions)
+    cat = catalog if catalog is not None else MetricCatalog.default()
+    builders: dict[str, Callable[..., tuple[Selection, ...]]] = {
+        "timeline": _timeline_selection,
+        "firsts": _firsts_selection,
+        "compare": _compare_selection,
+        "history": _history_selection,
+    }
+    if query not in builders:
+        raise BadArgumentError(f"unknown query {query!r} (choose from {', '.join(builders)})")
+    return builders[query](reg, cat, *args, **kwargs)
+
+
+def _timeline_selection(
+    reg: _Regions,
+    cat: MetricCatalog,
+    region: str | None = None,
+    *,
+    within: bool = True,
+    kinds: Iterable[str] | str | None = None,
+    since: PartialDate | str | dt.date | None = None,
+    until: PartialDate | str | dt.date | None = None,
+) -> tuple[Selection, ...]:
+    wanted = _kinds(kinds)
+    start, stop = _window(since, until)
+    where = _query_region(reg, region)
+    place = (where,) if where is not None else None
+    out = [Selection(tuple(sorted(wanted - {"first"})), place, within, start, stop, resolver=reg.resolver)]
+    if "first" in wanted:
+        out.append(Selection(("first",), place, within, resolver=reg.resolver))
+    return tuple(out)
+
+
+def _firsts_selection(
+    reg: _Regions,
+    cat: MetricCatalog,
+    scope: FirstScope | str | None = None,
+    region: str | None = None,
+    *,
+    within: bool = True,
+    status: str | None = None,
+) -> tuple[Selection, ...]:
+    where = _query_region(reg, region)
+    return (Selection(("first",), (where,) if where is not None else None, within, scope=_scope(scope),
+                      resolver=reg.resolver),)
+
+
+def _compare_selection(
+    reg: _Regions,
+    cat: MetricCatalog,
+    regions_: Sequence[str] | str,
+    metrics: Sequence[str] | str | None = None,
+    *,
+    as_of: PartialDate | str | dt.date | None = None,
+    within: bool = True,
+) -> tuple[Selection, ...]:
+    wanted = _compare_regions(reg, regions_)
+    keys = None if metrics is None else tuple(key for key, _ in _compare_metrics(cat, metrics))
+    return (
+        Selection(("measurement",), wanted, False, metrics=keys, resolver=reg.resolver),
+        Selection(COUNTED, wanted, within, resolver=reg.resolver),
+    )
+
+
+def _history_selection(
+    reg: _Regions,
+    cat: MetricCatalog,
+    metric: str,
+    region: str | None = None,
+    *,
+    within: bool = False,
+    include_targets: bool = False,
+) -> tuple[Selection, ...]:
+    key, canonical = _metric_key(cat, metric)
+    where = _query_region(reg, region)
+    families = ("measurement", "target") if include_targets else ("measurement",)
+    return (Selection(families, (where,) if where is not None else None, within,
+                      metrics=(key if canonical else normalise_name(key),), resolver=reg.resolver),)
+
+
 def _query_region(reg: _Regions, region: str | None) -> str | None:
     if region is None:
         return None
@@ -1001,7 +1297,7 @@ def _overlaps(date: PartialDate, since: PartialDate | None, until: PartialDate |
 
 
 def timeline(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Resolved,
     region: str | None = None,
     *,
     within: bool = True,
@@ -1012,13 +1308,11 @@ def timeline(
     catalog: MetricCatalog | None = None,
 ) -> Timeline:
     """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
-    reg = _Regions(regions if regions is not None else default_regions())
+    reg = _regions_of(regions)
     wanted = _kinds(kinds)
-    start, stop = _as_date(since, "since"), _as_date(until, "until")
-    if start is not None and stop is not None and stop.last_day() < start.first_day():
-        raise BadArgumentError(f"until ({stop}) is before since ({start})")
+    start, stop = _window(since, until)
     where = _query_region(reg, region)
-    resolved = resolve(documents, regions=reg.resolver, catalog=catalog)
+    resolved = _entities(documents, reg, catalog)
     entries: list[TimelineEntry] = []
     undated = 0
 
@@ -1088,7 +1382,7 @@ def _scope(scope: FirstScope | str | None) -> FirstScope | None:
 
 
 def firsts(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Resolved,
     scope: FirstScope | str | None = None,
     region: str | None = None,
     *,
@@ -1097,12 +1391,12 @@ def firsts(
     regions: RegionResolver | None = None,
 ) -> Firsts:
     """First claims merged across articles, each with its status, oldest first (undated last)."""
-    reg = _Regions(regions if regions is not None else default_regions())
+    reg = _regions_of(regions)
     wanted_scope = _scope(scope)
     where = _query_region(reg, region)
     if status is not None and status not in (ASSERTED, CORROBORATED, CONTESTED):
         raise BadArgumentError(f"status: unknown {status!r} (choose from asserted, corroborated, contested)")
-    resolved = resolve(documents, regions=reg.resolver)
+    resolved = _entities(documents, reg, None)
     kept = [
         c
         for c in resolved.claims
@@ -1129,7 +1423,7 @@ def _matches_metric(m: Measurement, key: str, canonical: bool) -> bool:
 
 
 def history(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Resolved,
     metric: str,
     region: str | None = None,
     *,
@@ -1143,11 +1437,11 @@ def history(
     Dated values come by their date; undated ones by their article's publication date
     after them... both through :func:`date_order_key` on :attr:`Measurement.effective_date`.
     """
-    reg = _Regions(regions if regions is not None else default_regions())
+    reg = _regions_of(regions)
     cat = catalog if catalog is not None else MetricCatalog.default()
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
-    resolved = resolve(documents, regions=reg.resolver, catalog=cat)
+    resolved = _entities(documents, reg, cat)
     points = [
         m
         for m in resolved.measurements
@@ -1161,7 +1455,7 @@ def history(
 
 
 def compare(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Resolved,
     regions_: Sequence[str] | str,
     metrics: Sequence[str] | str | None = None,
     *,
@@ -1177,16 +1471,11 @@ def compare(
     None: every canonical metric with a value in one of the regions, and every other
     statistic written the same way in at least two of them.
     """
-    reg = _Regions(regions if regions is not None else default_regions())
+    reg = _regions_of(regions)
     cat = catalog if catalog is not None else MetricCatalog.default()
-    if isinstance(regions_, str):
-        regions_ = [r for r in regions_.split(",") if r.strip()]
-    wanted_regions = tuple(dict.fromkeys(r for r in (_query_region(reg, r) for r in regions_) if r))
-    if not wanted_regions:
-        raise BadArgumentError("regions: name at least one region")
+    wanted_regions = _compare_regions(reg, regions_)
     cutoff = _as_date(as_of, "as_of")
-    docs = list(documents)
-    resolved = resolve(docs, regions=reg.resolver, catalog=cat)
+    resolved = _entities(documents, reg, cat)
 
     def eligible(m: Measurement) -> bool:
         if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:
@@ -1210,12 +1499,7 @@ def compare(
         order = {m.name: i for i, m in enumerate(cat.metrics)}
         chosen.sort(key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     else:
-        if isinstance(metrics, str):
-            metrics = [m for m in metrics.split(",") if m.strip()]
-        chosen = []
-        for name in metrics:
-            key, canonical = _metric_key(cat, name)
-            chosen.append((key if canonical else normalise_name(key), key))
+        chosen = _compare_metrics(cat, metrics)
 
     cells: list[Cell] = []
     for key, display in chosen:
@@ -1234,6 +1518,26 @@ def compare(
     )
 
 
+def _compare_regions(reg: _Regions, regions_: Sequence[str] | str) -> tuple[str, ...]:
+    if isinstance(regions_, str):
+        regions_ = [r for r in regions_.split(",") if r.strip()]
+    wanted = tuple(dict.fromkeys(r for r in (_query_region(reg, r) for r in regions_) if r))
+    if not wanted:
+        raise BadArgumentError("regions: name at least one region")
+    return wanted
+
+
+def _compare_metrics(cat: MetricCatalog, metrics: Sequence[str] | str) -> list[tuple[str, str]]:
+    """(group key, display name) of each metric asked for."""
+    if isinstance(metrics, str):
+        metrics = [m for m in metrics.split(",") if m.strip()]
+    chosen = []
+    for name in metrics:
+        key, canonical = _metric_key(cat, name)
+        chosen.append((key if canonical else normalise_name(key), key))
+    return chosen
+
+
 def _latest_key(m: Measurement) -> tuple[bool, tuple[int, int], int, str]:
     # the latest date wins (a finer date beats a coarser one ending on the same day, hence -rank);
     # then the value reported by the most articles
@@ -1245,9 +1549,7 @@ def _latest_key(m: Measurement) -> tuple[bool, tuple[int, int], int, str]:
 def _counts(reg: _Regions, resolved: Resolved, wanted: Sequence[str], within: bool) -> tuple[CountRow, ...]:
     rows: list[CountRow] = []
     for region in wanted:
-        groups: dict[str, list[tuple[str, tuple[SourceRef, ...]]]] = {
-            "first": [], "product": [], "institution": [], "initiative": []
-        }
+        groups: dict[str, list[tuple[str, tuple[SourceRef, ...]]]] = {kind: [] for kind in COUNTED}
         for c in resolved.claims:
             if any(_in_region(reg, r, region, within) for r in c.claimants):
                 groups["first"].append((c.id, c.sources))

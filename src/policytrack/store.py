@@ -25,12 +25,15 @@ filters need (kind, region, scope, canonical metric, date span) and the key unde
 :mod:`policytrack.queries` merges it with the same thing reported elsewhere.
 
 **Queries.**  :meth:`Store.timeline`, :meth:`Store.firsts`, :meth:`Store.compare` and
-:meth:`Store.history` take the same arguments and return the same result objects as the
-:class:`~policytrack.Corpus` methods.  Each selects through the indexes the records that
-could appear in the answer, widens the selection to every record sharing a merge key with
-one of them, and hands those records (grouped back into their documents, in ingest order)
-to the very functions the Corpus uses.  An entity is therefore always merged from all of
-its evidence, and the answer is the one a Corpus of the same articles gives.
+:meth:`Store.history` are the :class:`~policytrack.corpus.Queries` methods a
+:class:`~policytrack.Corpus` has: same arguments, same result objects.  Each selects through
+the indexes the records that could appear in the answer (one statement per
+:func:`policytrack.queries.selections` entry), widens the selection to every record sharing
+a merge key (:func:`policytrack.queries.record_keys`) with one of them less those that cannot
+join their entities (:func:`policytrack.queries.reachable_regions`), and merges those records
+(grouped back into their documents, in ingest order) with the very function the Corpus uses.
+An entity is therefore always merged from all of its evidence, and the answer is the one a
+Corpus of the same articles gives.
 
 **Schema.**  ``PRAGMA application_id`` marks a policytrack store and ``PRAGMA user_version``
 holds the schema version (also in the ``meta`` table).  A store written by a newer
@@ -50,7 +53,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -58,20 +61,18 @@ from . import queries
 from ._parallel import expand, extract_paths, resolve_workers
 from ._progress import Progress
 from .convert import structure, unstructure
-from .corpus import Corpus, LoadFailure
+from .corpus import Corpus, LoadFailure, Queries
 from .errors import StoreError
 from .models import (
     Document,
     FinancingProduct,
     FirstClaim,
-    FirstScope,
     Initiative,
     Institution,
     Milestone,
-    MilestoneKind,
     PartialDate,
 )
-from .queries import Comparison, Firsts, History, Timeline
+from .queries import Resolved
 
 __all__ = ["SCHEMA_VERSION", "IngestReport", "Store", "Version"]
 
@@ -82,7 +83,7 @@ APPLICATION_ID = 0x5054524B
 #: Documents written per transaction while ingesting.
 BATCH = 256
 
-DateLike = PartialDate | str | dt.date
+T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
 
 _SCHEMA = """
@@ -140,8 +141,8 @@ _FAMILIES: dict[str, tuple[str, type[Any]]] = {
     "measurement": ("milestones", Milestone),
     "target": ("milestones", Milestone),
 }
-#: families that queries.resolve clusters by region within a merge key
-_CLUSTERED = frozenset({"product", "institution", "initiative", "event"})
+#: values bound per SQL statement when selecting by lists of keys
+_CHUNK = 500
 _RECORD_FIELDS = ("firsts", "institutions", "financing_products", "initiatives", "milestones")
 
 
@@ -229,54 +230,20 @@ def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
     return date.first_day().isoformat(), date.last_day().isoformat()
 
 
-class _Indexer:
-    """The index columns of each record: exactly the keys :func:`policytrack.queries.resolve` merges on."""
-
-    def __init__(self) -> None:
-        self.reg = queries._Regions(queries.default_regions())
-        self.cat = queries.MetricCatalog.default()
-
-    def rows(self, doc: Document) -> Iterator[tuple[str, str, str | None, str | None, str | None,
-                                                     PartialDate | None, Any]]:
-        """(family, group, region, scope, metric, date, record) for each record, in export order."""
-        reg, norm = self.reg, queries.normalise_name
-        home = reg.canon(doc.region)
-
-        def region_of(record: Any) -> str | None:
-            return reg.canon(record.region) or home
-
-        for claim in doc.firsts:
-            region = region_of(claim)
-            scope = FirstScope(claim.scope)
-            yield ("first", _group("first", scope.value, reg.area(region, scope), norm(claim.subject)),
-                   region, scope.value, None, claim.date, claim)
-        for inst in doc.institutions:
-            yield ("institution", _group("institution", str(inst.kind), norm(inst.name)),
-                   region_of(inst), None, None, inst.established, inst)
-        for product in doc.financing_products:
-            yield ("product", _group("product", str(product.kind), norm(product.name)),
-                   region_of(product), None, None, product.date, product)
-        for init in doc.initiatives:
-            yield ("initiative", _group("initiative", str(init.kind), norm(init.name)),
-                   region_of(init), None, None, init.date, init)
-        for ms in doc.milestones:
-            region = region_of(ms)
-            if ms.kind == MilestoneKind.EVENT or ms.quantity is None:
-                yield ("event", _group("event", str(ms.kind), norm(ms.description)),
-                       region, None, None, ms.date, ms)
-                continue
-            metric = self.cat.resolve(ms.metric or ms.description, ms.quantity.unit)
-            mkey = metric.name if metric else norm(ms.metric or ms.description)
-            yield (str(ms.kind), _group("value", str(ms.kind), mkey, region, ms.quantity.value.normalize(),
-                                        ms.quantity.unit),
-                   region, None, mkey, ms.date, ms)
+def _index_rows(doc: Document) -> Iterator[tuple[str, str, str | None, str | None, str | None,
+                                                 PartialDate | None, Any]]:
+    """(family, group, region, scope, metric, date, record) of each record, in export order:
+    the merge keys of :func:`policytrack.queries.record_keys`, with the default gazetteer and catalog."""
+    for rk in queries.record_keys(doc):
+        yield (rk.family, _group(*rk.key), rk.region, rk.scope.value if rk.scope else None, rk.metric,
+               rk.date, rk.record)
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class Store:
+class Store(Queries):
     """An embedded SQLite store of ingested articles; see the module docstring.
 
     Open one with :meth:`Store.open`; use it as a context manager or call :meth:`close`.
@@ -286,7 +253,6 @@ class Store:
         self._db = connection
         self.path = path
         self._clock = clock or _utc_now
-        self._indexer: _Indexer | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -367,12 +333,6 @@ class Store:
         """The number of sources (each counted once, whatever its versions)."""
         return int(self._db.execute("SELECT count(*) FROM sources WHERE current IS NOT NULL").fetchone()[0])
 
-    @property
-    def indexer(self) -> _Indexer:
-        if self._indexer is None:
-            self._indexer = _Indexer()
-        return self._indexer
-
     # -- writing -------------------------------------------------------------------------
     def ingest(
         self,
@@ -407,49 +367,46 @@ class Store:
             stats[str(target)] = (key, size, mtime)
             to_read.append(target)
 
+        def put(result: Document | LoadFailure) -> None:
+            bar.update()
+            if isinstance(result, LoadFailure):
+                out.failures.append(result)
+            else:
+                key, size, mtime = stats[str(result.path)]
+                self._put(result, key, size, mtime, out)
+
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
-            batch = 0
-            self._db.execute("BEGIN")
-            try:
-                for result in extract_paths(to_read, n):
-                    bar.update()
-                    if isinstance(result, LoadFailure):
-                        out.failures.append(result)
-                        continue
-                    key, size, mtime = stats[str(result.path)]
-                    self._put(result, key, size, mtime, out)
-                    batch += 1
-                    if batch >= BATCH:
-                        self._db.execute("COMMIT")
-                        self._db.execute("BEGIN")
-                        batch = 0
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+            self._batched(extract_paths(to_read, n), put)
         return out.report()
 
     def add(self, documents: Iterable[Document]) -> IngestReport:
         """Store documents already extracted (read back from an export, or from
         :mod:`policytrack.dask`): each identified by its ``path``, else its ``id``."""
         out = _Builder()
-        batch = 0
+
+        def put(doc: Document) -> None:
+            if not isinstance(doc, Document):
+                raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
+            self._put(doc, doc.path or doc.id, None, None, out)
+
+        self._batched(documents, put)
+        return out.report()
+
+    def _batched(self, items: Iterable[T], put: Callable[[T], None]) -> None:
+        """``put`` each item, committing every :data:`BATCH` items; roll the open batch back on error."""
+        done = 0
         self._db.execute("BEGIN")
         try:
-            for doc in documents:
-                if not isinstance(doc, Document):
-                    raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
-                self._put(doc, doc.path or doc.id, None, None, out)
-                batch += 1
-                if batch >= BATCH:
+            for item in items:
+                put(item)
+                done += 1
+                if done % BATCH == 0:
                     self._db.execute("COMMIT")
                     self._db.execute("BEGIN")
-                    batch = 0
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        return out.report()
 
     def _stat_matches(self, key: str, size: int, mtime: int | None) -> bool:
         row = self._db.execute(
@@ -492,7 +449,7 @@ class Store:
             db.execute("UPDATE records SET current = 0 WHERE document = ?", (previous,))
         rows = []
         regions = set()
-        for seq, (family, grp, region, scope, metric, date, record) in enumerate(self.indexer.rows(doc)):
+        for seq, (family, grp, region, scope, metric, date, record) in enumerate(_index_rows(doc)):
             first, last = _span(date)
             rows.append((doc_row, seq, family, grp, region, scope, metric, first, last,
                          _dumps(unstructure(record))))
@@ -575,207 +532,96 @@ class Store:
         return str(Path(text).resolve())
 
     # -- queries -------------------------------------------------------------------------
-    def _select(self, where: str, params: Sequence[Any]) -> list[Document]:
-        """Documents holding only the current records that share a merge key with a record
-        matching ``where`` (SQL over ``records``), in ingest order.
-
-        Products, institutions, initiatives and events with one key are further clustered by
-        :mod:`policytrack.queries` into runs whose regions are all the same or nested (a record
-        joins the first cluster whose every region is related to its own).  Records whose
-        regions are not linked, through a chain of related regions, to a matching record's
-        can never share a cluster with it nor change which cluster it joins, so they are left
-        out; a record without a region is related to every region and keeps the whole key.
-        """
-        matched = f"SELECT grp FROM records WHERE current = 1 AND {where}"
+    def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
+        """The entities merged from the records ``query`` may draw on (see :func:`queries.selections`)."""
         seeds: dict[str, set[str | None]] = defaultdict(set)
-        clustered: set[str] = set()
-        for grp, family, region in self._db.execute(
-            f"SELECT DISTINCT grp, family, region FROM records WHERE current = 1 AND {where}", params
-        ):
-            seeds[grp].add(region)
-            if family in _CLUSTERED:
-                clustered.add(grp)
+        families: dict[str, str] = {}
+        for sel in queries.selections(query, *args, **kwargs):
+            where, params = self._where(sel)
+            # one statement a selection, so that each can use its own index
+            for grp, family, region in self._db.execute(
+                f"SELECT DISTINCT grp, family, region FROM records WHERE current = 1 AND {where}", params
+            ):
+                seeds[grp].add(region)
+                families[grp] = family
+        return queries.resolve(self._select(seeds, families))
+
+    def _where(self, sel: queries.Selection) -> tuple[str, list[Any]]:
+        """The SQL condition on ``records`` of a selection, and its parameters."""
+        clauses = [self._in("family", sel.families)]
+        params: list[Any] = list(sel.families)
+        if sel.regions is not None:
+            inside = list(sel.regions)
+            if sel.within:
+                inside = [name for (name,) in self._db.execute("SELECT name FROM regions") if sel.covers(name)]
+            clauses.append(self._in("region", inside))
+            params.extend(inside)
+        if sel.scope is not None:
+            clauses.append("scope = ?")
+            params.append(sel.scope.value)
+        if sel.metrics is not None:
+            clauses.append(self._in("metric", sel.metrics))
+            params.extend(sel.metrics)
+        if sel.since is not None or sel.until is not None:
+            span = []
+            if sel.since is not None:
+                span.append("date_last >= ?")
+                params.append(sel.since.first_day().isoformat())
+            if sel.until is not None:
+                span.append("date_first <= ?")
+                params.append(sel.until.last_day().isoformat())
+            clauses.append(f"(date_first IS NULL OR ({' AND '.join(span)}))")
+        return " AND ".join(clauses), params
+
+    def _select(self, seeds: dict[str, set[str | None]], families: dict[str, str]) -> list[Document]:
+        """Documents (in ingest order) holding the current records of the merge keys ``seeds``
+        (group -> regions of the records that matched), less those that cannot take part in a
+        matching record's entity (:func:`queries.reachable_regions`)."""
         if not seeds:
             return []
-        allowed: dict[str, set[str | None]] = {}
-        if clustered:
-            members: dict[str, set[str | None]] = defaultdict(set)
-            for grp, region in self._db.execute(
-                f"SELECT DISTINCT grp, region FROM records WHERE current = 1 AND grp IN ({matched})", params
-            ):
-                if grp in clustered:
-                    members[grp].add(region)
-            allowed = {grp: self._linked(members[grp], seeds[grp]) for grp in clustered}
-
-        sql = (
-            "SELECT r.document, r.family, r.grp, r.region, r.data, d.doc_id, d.title, d.published, d.region"
-            " FROM records r JOIN documents d ON d.id = r.document"
-            f" WHERE r.current = 1 AND r.grp IN ({matched})"
-            " ORDER BY d.source, r.seq"
-        )
-        docs: list[Document] = []
-        current: int | None = None
-        meta: tuple[str, str | None, str | None, str | None] = ("", None, None, None)
-        fields: dict[str, list[Any]] = {}
-
-        def flush() -> None:
-            doc_id, title, published, region = meta
-            records: dict[str, Any] = {f: tuple(v) for f, v in fields.items()}
-            docs.append(Document(
-                id=doc_id, text="", title=title, region=region,
-                published=PartialDate.parse(published) if published else None,
-                **records,
+        # the records of the keys, without their data; then the data of those that can take part
+        groups = list(seeds)
+        members: dict[str, set[str | None]] = defaultdict(set)
+        rows: list[tuple[int, str, str | None]] = []
+        for start in range(0, len(groups), _CHUNK):
+            part = groups[start: start + _CHUNK]
+            rows.extend(self._db.execute(
+                f"SELECT id, grp, region FROM records WHERE current = 1 AND {self._in('grp', part)}", part
             ))
-
-        for doc_row, family, grp, rec_region, data, doc_id, title, published, region in self._db.execute(
-            sql, params
-        ):
-            keep = allowed.get(grp)
-            if keep is not None and rec_region not in keep:
-                continue
-            if doc_row != current:
-                if current is not None:
-                    flush()
-                current, meta = doc_row, (doc_id, title, published, region)
-                fields = {f: [] for f in _RECORD_FIELDS}
-            field, cls = _FAMILIES[family]
-            fields[field].append(structure(json.loads(data), cls))
-        if current is not None:
-            flush()
-        return docs
-
-    def _linked(self, regions: set[str | None], seeds: set[str | None]) -> set[str | None]:
-        """The regions reachable from ``seeds`` through related (same or nested) regions."""
-        if None in regions:
-            return regions
-        related = self.indexer.reg.related
-        keep = set(seeds)
-        rest = regions - keep
-        frontier = list(keep)
-        while frontier and rest:
-            here = frontier.pop()
-            linked = {other for other in rest if related(here, other)}
-            rest -= linked
-            keep |= linked
-            frontier.extend(linked)
-        return keep
-
-    def _regions_in(self, region: str, within: bool) -> list[str]:
-        reg = self.indexer.reg
-        return [
-            name for (name,) in self._db.execute("SELECT name FROM regions")
-            if queries._in_region(reg, name, region, within)
-        ]
+        for _, grp, region in rows:
+            members[grp].add(region)
+        allowed = {grp: queries.reachable_regions(families[grp], members[grp], seeds[grp]) for grp in groups}
+        wanted = [row_id for row_id, grp, region in rows if region in allowed[grp]]
+        kept: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for start in range(0, len(wanted), _CHUNK):
+            part_ids = wanted[start: start + _CHUNK]
+            for doc_row, seq, family, data in self._db.execute(
+                f"SELECT document, seq, family, data FROM records WHERE {self._in('id', part_ids)}", part_ids
+            ):
+                kept[doc_row].append((seq, family, data))
+        found: list[tuple[int, Document]] = []
+        for chunk_start in range(0, len(kept), _CHUNK):
+            part_ids = list(kept)[chunk_start: chunk_start + _CHUNK]
+            metas = self._db.execute(
+                "SELECT id, source, doc_id, title, published, region FROM documents"
+                f" WHERE {self._in('id', part_ids)}", part_ids
+            ).fetchall()
+            for doc_row, source, doc_id, title, published, region in metas:
+                fields: dict[str, list[Any]] = {f: [] for f in _RECORD_FIELDS}
+                for _, family, data in sorted(kept[doc_row]):
+                    field, cls = _FAMILIES[family]
+                    fields[field].append(structure(json.loads(data), cls))
+                records: dict[str, Any] = {f: tuple(v) for f, v in fields.items()}
+                found.append((source, Document(
+                    id=doc_id, text="", title=title, region=region,
+                    published=PartialDate.parse(published) if published else None, **records,
+                )))
+        found.sort(key=lambda pair: pair[0])
+        return [doc for _, doc in found]
 
     @staticmethod
     def _in(column: str, values: Sequence[Any]) -> str:
         return f"{column} IN ({','.join('?' * len(values))})" if values else "0"
-
-    def timeline(
-        self,
-        region: str | None = None,
-        *,
-        within: bool = True,
-        kinds: Iterable[str] | str | None = None,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-    ) -> Timeline:
-        """As :meth:`policytrack.Corpus.timeline`, over the newest version of each stored article."""
-        if kinds is not None and not isinstance(kinds, str):
-            kinds = list(kinds)
-        wanted = sorted(queries._kinds(kinds))
-        start, stop = queries._as_date(since, "since"), queries._as_date(until, "until")
-        where_region = queries._query_region(self.indexer.reg, region)
-        clauses, params = [self._in("family", wanted)], list(wanted)
-        if where_region is not None:
-            names = self._regions_in(where_region, within)
-            clauses.append(self._in("region", names))
-            params.extend(names)
-        if start is not None or stop is not None:
-            # a merged entity's date is the finest of its members' dates, all nested in one
-            # another, so a member inside the window exists; a first claim's date need not be
-            # any in-region member's, so claims are not filtered by date here
-            window = ["date_first IS NULL", "family = 'first'"]
-            span = []
-            if start is not None:
-                span.append("date_last >= ?")
-                params.append(start.first_day().isoformat())
-            if stop is not None:
-                span.append("date_first <= ?")
-                params.append(stop.last_day().isoformat())
-            window.append("(" + " AND ".join(span) + ")")
-            clauses.append("(" + " OR ".join(window) + ")")
-        docs = self._select(" AND ".join(clauses), params)
-        return queries.timeline(docs, region, within=within, kinds=kinds, since=since, until=until)
-
-    def firsts(
-        self,
-        scope: FirstScope | str | None = None,
-        region: str | None = None,
-        *,
-        within: bool = True,
-        status: str | None = None,
-    ) -> Firsts:
-        """As :meth:`policytrack.Corpus.firsts`, over the newest version of each stored article."""
-        wanted_scope = queries._scope(scope)
-        where_region = queries._query_region(self.indexer.reg, region)
-        clauses, params = ["family = 'first'"], []
-        if wanted_scope is not None:
-            clauses.append("scope = ?")
-            params.append(wanted_scope.value)
-        if where_region is not None:
-            names = self._regions_in(where_region, within)
-            clauses.append(self._in("region", names))
-            params.extend(names)
-        docs = self._select(" AND ".join(clauses), params)
-        return queries.firsts(docs, scope, region, within=within, status=status)
-
-    def compare(
-        self,
-        regions: Sequence[str] | str,
-        metrics: Sequence[str] | str | None = None,
-        *,
-        as_of: DateLike | None = None,
-        within: bool = True,
-    ) -> Comparison:
-        """As :meth:`policytrack.Corpus.compare`, over the newest version of each stored article."""
-        reg = self.indexer.reg
-        names = [r for r in regions.split(",") if r.strip()] if isinstance(regions, str) else list(regions)
-        wanted = list(dict.fromkeys(r for r in (queries._query_region(reg, r) for r in names) if r))
-        metric_list = metrics
-        if isinstance(metric_list, str):
-            metric_list = [m for m in metric_list.split(",") if m.strip()]
-        value_clause, params = ["family = 'measurement'", self._in("region", wanted)], list(wanted)
-        if metric_list is not None:
-            keys: list[str] = []
-            for name in metric_list:
-                key, canonical = queries._metric_key(self.indexer.cat, name)
-                keys.append(key if canonical else queries.normalise_name(key))
-            value_clause.append(self._in("metric", keys))
-            params.extend(keys)
-        inside = sorted({n for r in wanted for n in self._regions_in(r, within)})
-        count_clause = [self._in("family", ["first", "product", "institution", "initiative"]),
-                        self._in("region", inside)]
-        params.extend(["first", "product", "institution", "initiative", *inside])
-        where = f"(({' AND '.join(value_clause)}) OR ({' AND '.join(count_clause)}))"
-        docs = self._select(where, params)
-        return queries.compare(docs, regions, metrics, as_of=as_of, within=within)
-
-    def history(self, metric: str, region: str | None = None, *, within: bool = False,
-                include_targets: bool = False) -> History:
-        """As :meth:`policytrack.Corpus.history`, over the newest version of each stored article."""
-        key, _ = queries._metric_key(self.indexer.cat, metric)
-        where_region = queries._query_region(self.indexer.reg, region)
-        families = ["measurement", "target"] if include_targets else ["measurement"]
-        keys = list(dict.fromkeys([key, queries.normalise_name(key)]))
-        clauses = [self._in("metric", keys), self._in("family", families)]
-        params: list[Any] = [*keys, *families]
-        if where_region is not None:
-            names = self._regions_in(where_region, within)
-            clauses.append(self._in("region", names))
-            params.extend(names)
-        docs = self._select(" AND ".join(clauses), params)
-        return queries.history(docs, metric, region, within=within, include_targets=include_targets)
 
 
 def _source_stat(path: Path) -> tuple[str, int | None, int | None]:
