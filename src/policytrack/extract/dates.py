@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from ..models import PartialDate
+from .numbers import CN_DIGITS
 
 __all__ = ["DateMatch", "find_dates", "sentence_date"]
 
@@ -57,20 +58,7 @@ class DateMatch:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_CN = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_CN = CN_DIGITS
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": "."})
 _FOLDED_RE = re.compile("[\uff10-\uff19．]")  # a character _FOLD changes
 

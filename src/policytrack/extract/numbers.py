@@ -119,7 +119,8 @@ def _vocab() -> _Vocab:
 
 # --------------------------------------------------------------------------- numbers
 
-_CN_DIGITS = {
+#: Chinese digit characters and their values (shared with the date parser).
+CN_DIGITS = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -167,10 +168,10 @@ def _clean_decimal(value: Decimal) -> Decimal:
 def _parse_chinese(s: str) -> Decimal | None:
     if not s:
         return None
-    if all(ch in _CN_DIGITS for ch in s):
+    if all(ch in CN_DIGITS for ch in s):
         if len(s) == 1:
-            return Decimal(_CN_DIGITS[s])
-        return Decimal("".join(str(_CN_DIGITS[ch]) for ch in s))  # 二〇二二 -> 2022
+            return Decimal(CN_DIGITS[s])
+        return Decimal("".join(str(CN_DIGITS[ch]) for ch in s))  # 二〇二二 -> 2022
     total = 0
     section = 0
     digit: int | None = None
@@ -178,8 +179,8 @@ def _parse_chinese(s: str) -> Decimal | None:
     prev_unit = 0  # the unit just before a trailing digit (一万五 -> 15000)
     prev_was_digit = False
     for ch in s:
-        if ch in _CN_DIGITS:
-            d = _CN_DIGITS[ch]
+        if ch in CN_DIGITS:
+            d = CN_DIGITS[ch]
             if prev_was_digit and digit not in (None, 0):
                 return None  # 二三十: an estimate, not a number
             digit = d
