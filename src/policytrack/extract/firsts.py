@@ -64,6 +64,7 @@ from .sentences import Sentence, split_sentences
 __all__ = ["extract"]
 
 _CLAUSE_END = "，,。；;：:！!？?…\n"
+_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _BREAKS = ("——", "—", "--", "（", "(")
 _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
@@ -211,7 +212,7 @@ class _Scope:
 
 
 def _clause_bounds(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if ch in _CLAUSE_END]
+    return [m.start() for m in _CLAUSE_END_RE.finditer(text)]
 
 
 def _scope_word(text: str, cue_start: int, clause_start: int) -> _Scope | None:
@@ -255,7 +256,7 @@ def _is_aim(text: str, anchor: int, clause_start: int) -> bool:
     if v.aim_re.search(text, max(0, anchor - _LOOKBEHIND * 2), anchor):
         return True
     before = text[clause_start:anchor]
-    if any(before.endswith(w) for w in v.aims_adjacent):
+    if before.endswith(v.aims_adjacent):
         return True
     return v.aim_word_re.search(before, max(0, len(before) - _AIM_WINDOW)) is not None
 
@@ -277,10 +278,16 @@ def _cut_breaks(subject: str) -> str:
     return subject
 
 
+@cache
+def _predicate_words() -> tuple[str, ...]:
+    """Stop words and stop tails, longest first (the words :func:`_only_predicate` reads)."""
+    v = _vocab()
+    return tuple(sorted({*v.stops, *v.stop_tails}, key=len, reverse=True))
+
+
 def _only_predicate(rest: str) -> bool:
     """Whether ``rest`` is nothing but predicate words (正式挂牌成立, 落地了)."""
-    v = _vocab()
-    words = sorted({*v.stops, *v.stop_tails}, key=len, reverse=True)
+    words = _predicate_words()
     pos = 0
     while pos < len(rest):
         word = next((w for w in words if rest.startswith(w, pos)), None)
@@ -557,7 +564,7 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
     if counter and counter[-1] in v.tranche_counters and scope is FirstScope.UNSPECIFIED:
         return None  # 首期X将于12月挂牌: the first tranche of a series, not a claim
     before = text[clause_start:anchor].removesuffix("了")
-    claimless = any(before.endswith(w) for w in v.adoption_verbs)
+    claimless = before.endswith(v.adoption_verbs)
     previous = ""
     if clause_start > 0 and before.startswith(v.copulas):
         k = bisect.bisect_left(bounds, clause_start - 1)

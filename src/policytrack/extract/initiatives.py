@@ -95,6 +95,13 @@ class _Vocab:
     national_document_prefixes: tuple[str, ...]
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
+    # lookup tables derived from the lists above (same answers, fewer scans)
+    quoted_heads: dict[str, InitiativeKind]  # heads then quote-only heads; heads win a tie
+    head_lengths: tuple[int, ...]  # lengths of ``heads``, longest first
+    quoted_head_lengths: tuple[int, ...]  # lengths of ``quoted_heads``, longest first
+    strip_set: frozenset[str]  # ``leading_strip`` as a set
+    strip_lengths: tuple[int, ...]  # lengths of ``leading_strip``, longest first
+    heads_unbroken: bool  # no head holds a clause break (so a clause's heads are found in its sentence)
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, InitiativeKind]:
@@ -115,6 +122,7 @@ def _vocab() -> _Vocab:
         resources.files("policytrack").joinpath("data/initiatives.json").read_text(encoding="utf-8")
     )
     heads = _kinds(raw["heads"])
+    quoted_heads = {**_kinds(raw["quote_only_heads"]), **heads}
     return _Vocab(
         heads=heads,
         quote_heads=_kinds(raw["quote_only_heads"]),
@@ -147,7 +155,17 @@ def _vocab() -> _Vocab:
         national_document_prefixes=tuple(raw["national_document_prefixes"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
+        quoted_heads=quoted_heads,
+        head_lengths=_lengths(heads),
+        quoted_head_lengths=_lengths(quoted_heads),
+        strip_set=frozenset(raw["leading_strip"]),
+        strip_lengths=_lengths(raw["leading_strip"]),
+        heads_unbroken=not any(ch in _CLAUSE_BREAK for head in heads for ch in head),
     )
+
+
+def _lengths(words: Iterable[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in words}, reverse=True))
 
 
 @attrs.frozen
@@ -175,16 +193,31 @@ _NOT_NUMBERED_NAME = re.compile(r"[0-9０-９][万亿元倍%％]|^[一两]条[^�
 # a counted summary of a list before it: …三大体系
 _COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大$")
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+_JOINERS = re.compile(r"[和与及、的]")
+_NUMBERED_TAIL = re.compile(rf"[{_NUMERAL}]+条$")
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_PROTECTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》")
+_CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAK)}]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_STOP = re.compile(r"[，。；;,]")
+_QUOTED_EVENTS = re.compile(r"(?:“[^”]*”)*等[^，。；]{0,14}(?:活动|行动|项目)")
+_DESIGNATION = re.compile(r"(培育|试点|示范)")
+_TRUST_PLAN = re.compile(r"资产支持|专项计划|证券化")
+_COORDINATION = re.compile(r"[和及与、]")
+_FOLD = re.compile(r"[\s“”‘’\"']")
+_QUOTE_PREFIX = re.compile(r"^“[^“”]{1,8}”")
 
 
 def _strip_leading(name: str) -> str:
     vocab = _vocab()
+    words, lengths = vocab.strip_set, vocab.strip_lengths
     changed = True
     while changed and name:
         changed = False
-        for word in vocab.leading_strip:
-            if name.startswith(word) and len(name) > len(word):
-                name = name[len(word) :]
+        for size in lengths:  # the longest word that starts the name and leaves something
+            if len(name) > size and name[:size] in words:
+                name = name[size:]
                 changed = True
                 break
         m = _DATE_PREFIX.match(name)
@@ -202,21 +235,23 @@ def _is_generic(name: str, head: str) -> bool:
             core = core[len(prefix) :]
     for word in _vocab().generic_words:
         core = core.replace(word, "")
-    core = re.sub(r"[和与及、的]", "", core)
+    core = _JOINERS.sub("", core)
     return len(core) < 2
 
 
 def _head_kind(name: str, *, quoted: bool = False) -> tuple[str, InitiativeKind] | None:
     vocab = _vocab()
-    tables = [vocab.heads, vocab.quote_heads] if quoted else [vocab.heads]
-    best: tuple[str, InitiativeKind] | None = None
-    for table in tables:
-        for head, kind in table.items():
-            if name.endswith(head) and (best is None or len(head) > len(best[0])):
-                best = (head, kind)
-    if quoted and best is None and re.search(rf"[{_NUMERAL}]+条$", name):
-        best = ("条", InitiativeKind.REGULATION)
-    return best
+    table, lengths = (
+        (vocab.quoted_heads, vocab.quoted_head_lengths) if quoted else (vocab.heads, vocab.head_lengths)
+    )
+    for size in lengths:  # the longest head the name ends with
+        if len(name) >= size:
+            kind = table.get(name[len(name) - size :])
+            if kind is not None:
+                return name[len(name) - size :], kind
+    if quoted and _NUMBERED_TAIL.search(name):
+        return ("条", InitiativeKind.REGULATION)
+    return None
 
 
 def _normalise_award(name: str) -> str:
@@ -230,7 +265,7 @@ def _normalise_award(name: str) -> str:
 def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
-    for m in re.finditer(r"《([^《》\n]{2,80})》", sentence.text):
+    for m in _TITLE.finditer(sentence.text):
         inner = m.group(1).strip()
         after = sentence.text[m.end() : m.end() + 4]
         bare = _TITLE_TAIL.sub("", inner)
@@ -239,7 +274,7 @@ def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
         if any(p in sentence.text[max(0, m.start() - 24) : m.start()] for p in vocab.foreign_publishers):
             continue  # a foreign body's report: 世界知识产权组织发布的《全球创新指数报告》
         kind = InitiativeKind.OTHER
-        if not any(after.startswith(w) for w in vocab.title_other_followers):
+        if not after.startswith(vocab.title_other_followers):
             best = ""
             for head, head_kind in vocab.title_heads.items():
                 if bare.endswith(head) and len(head) > len(best):
@@ -268,7 +303,7 @@ def _tail_head(text: str, pos: int) -> tuple[str, str, InitiativeKind] | None:
         if head == "奖":
             continue
         follower = window[m.end() : m.end() + 2]
-        if any(follower.startswith(b) for b in vocab.bad_followers):
+        if follower.startswith(vocab.bad_followers):
             continue
         tail = window[: m.end()]
         if vocab.verb_re.search(tail[: m.start()]):
@@ -293,7 +328,7 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
     s = sentence.text
     chain_ok = False  # the previous quote was accepted and this one follows it directly
     prev_end = -1
-    for m in re.finditer(r"“([^“”\n]{1,40})”", s):
+    for m in _QUOTE.finditer(s):
         inner = m.group(1).strip()
         before = _preceding_clause(s, m.start())
         adjacent = chain_ok and s[prev_end : m.start()] in ("", "、", "和", "及")
@@ -332,7 +367,7 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         ):
             kind = InitiativeKind.OTHER
             rest = s[m.end() : m.end() + 40]
-            if re.match(r"(?:“[^”]*”)*等[^，。；]{0,14}(?:活动|行动|项目)", rest):
+            if _QUOTED_EVENTS.match(rest):
                 kind = InitiativeKind.PROGRAMME
         if kind is None or "专项计划" in name:
             continue
@@ -340,7 +375,7 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             hk2 = _head_kind(bare, quoted=True)
             if hk2 is not None:
                 kind = hk2[1]
-            elif re.search(r"(培育|试点|示范)", inner) or s[m.end() : m.end() + 2] == "企业":
+            elif _DESIGNATION.search(inner) or s[m.end() : m.end() + 2] == "企业":
                 kind = InitiativeKind.PROGRAMME  # a designation given to enterprises: “小巨人”企业
         chain_ok = True
         out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
@@ -348,19 +383,14 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
 
 
 def _clauses(s: str) -> Iterable[tuple[int, str]]:
-    start = 0
-    for i, ch in enumerate(s):
-        if ch in _CLAUSE_BREAK:
-            if i > start:
-                yield start, s[start:i]
-            start = i + 1
-    if start < len(s):
-        yield start, s[start:]
+    """(offset, text) of each maximal run of ``s`` without a clause break."""
+    for m in _CLAUSE.finditer(s):
+        yield m.start(), m.group(0)
 
 
 def _protected_spans(s: str) -> list[tuple[int, int]]:
     """Spans of quotes and titles in a sentence: their heads are read elsewhere."""
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》", s)]
+    return [(m.start(), m.end()) for m in _PROTECTED.finditer(s)]
 
 
 def _released(before: str) -> bool:
@@ -383,9 +413,19 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
     s = sentence.text
+    # a clause's heads are found by a search of the whole sentence (when no head holds a
+    # clause break): clauses without one are skipped
+    head_starts = [m.start() for m in vocab.head_re.finditer(s)]
+    if not head_starts:
+        return out
+    if not vocab.heads_unbroken:
+        head_starts = list(range(len(s)))
     protected = _protected_spans(s)
     starts = [a for a, _ in protected]
     for cstart, clause in _clauses(s):
+        h = bisect.bisect_left(head_starts, cstart)
+        if h == len(head_starts) or head_starts[h] >= cstart + len(clause):
+            continue  # no head in this clause
         k = bisect.bisect_left(starts, cstart) - 1
         if k >= 0 and protected[k][0] < cstart < protected[k][1]:
             continue
@@ -397,19 +437,19 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
             joined_at = prev_head_end + 1 if joined else 0
             prev_head_end = m.end()
             follower = clause[m.end() : m.end() + 4] or s[cstart + m.end() : cstart + m.end() + 1]
-            if head != "奖" and any(follower.startswith(b) for b in vocab.bad_followers):
+            if head != "奖" and follower.startswith(vocab.bad_followers):
                 continue
             if (
                 head in vocab.verb_like_heads
-                and re.match(f"[{_CJK}]", follower)
+                and _CJK_CHAR.match(follower)
                 and not follower.startswith(vocab.verb_like_allowed)
             ):
                 continue  # 系统规范知识产权…, 快速评选出…: a verb, not a head
             if m.start() > 0 and clause[m.start() - 1] in vocab.predicate_before_head:
                 continue  # 评估定价有标准
             rest = s[cstart + m.end() : cstart + m.end() + 40]
-            stop = re.search(r"[，。；;,]", rest)
-            if any(rest[: stop.start() if stop else len(rest)].endswith(g) for g in vocab.goal_enders):
+            stop = _STOP.search(rest)
+            if rest[: stop.start() if stop else len(rest)].endswith(vocab.goal_enders):
                 continue
             lo = max(0, m.end() - _NAME_MAX, joined_at)
             left = clause[lo : m.end()]
@@ -451,7 +491,7 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                 prefix = counted.group(1)
                 if _head_kind(prefix) is not None:
                     continue
-                names = [p + head for p in re.split(r"[和及与、]", prefix) if p]
+                names = [p + head for p in _COORDINATION.split(prefix) if p]
             for one in names:
                 if len(one) <= len(head) + 1:
                     continue
@@ -461,7 +501,7 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     and _is_generic(one, head)
                 ):
                     continue  # 服务体系, 示范试点县: only generic words
-                if head == "计划" and re.search(r"资产支持|专项计划|证券化", one):
+                if head == "计划" and _TRUST_PLAN.search(one):
                     continue
                 # coordinated names share the span of the whole phrase
                 start = sentence.start + cstart + m.end() - (len(one) if len(names) == 1 else len(name))
@@ -474,7 +514,7 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
 
 def _fold(name: str) -> str:
     name = name.replace("（", "(").replace("）", ")").replace("—", "-").replace("－", "-")
-    return re.sub(r"[\s“”‘’\"']", "", name)
+    return _FOLD.sub("", name)
 
 
 def _merge_key(name: str) -> str:
@@ -492,10 +532,15 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _same(a: str, b: str) -> bool:
-    ka, kb = _merge_key(a), _merge_key(b)
+def _same_keys(ka: str, kb: str) -> bool:
+    """Whether two names with merge keys ``ka`` and ``kb`` (:func:`_merge_key`) name one initiative.
+
+    An empty key is the same as itself only.
+    """
     if ka == kb:
         return True
+    if not ka or not kb:
+        return False
     short, long = sorted((ka, kb), key=len)
     if len(short) >= 6 and long.endswith(short):
         return True
@@ -510,6 +555,17 @@ def _same(a: str, b: str) -> bool:
         and short[-1] == long[-1]
         and _is_subsequence(short, long)
     )
+
+
+def _fuzzy_group(key: str, filed: dict[int, list[str]]) -> int | None:
+    """The first group (by index) with a key :func:`_same_keys` joins to ``key``, among ``filed``
+    (group -> keys ending with the last character of ``key``)."""
+    if not key:
+        return None
+    for index in sorted(filed):
+        if any(_same_keys(key, other) for other in filed[index]):
+            return index
+    return None
 
 
 def _select(cands: list[_Candidate]) -> list[_Candidate]:
@@ -546,10 +602,10 @@ def _name_region(name: str, kind: InitiativeKind | None = None) -> str | bool | 
     designation a place wins and names none.
     """
     vocab = _vocab()
-    name = re.sub(r"^“[^“”]{1,8}”", "", _strip_leading(name))  # “十四五”国家…规划
-    if any(name.startswith(p) for p in vocab.no_region_prefixes):
+    name = _QUOTE_PREFIX.sub("", _strip_leading(name))  # “十四五”国家…规划
+    if name.startswith(vocab.no_region_prefixes):
         return None
-    if any(name.startswith(p) for p in vocab.national_prefixes):
+    if name.startswith(vocab.national_prefixes):
         return "中国"
     document = kind in (InitiativeKind.PLAN, InitiativeKind.REGULATION, InitiativeKind.STANDARD)
     if document and name.startswith(vocab.national_document_prefixes):
@@ -615,18 +671,22 @@ def extract(doc: Document) -> list[Initiative]:
             cands.extend(_quotes(text, sentence))
         cands.extend(_phrases(text, sentence))
     groups: list[list[_Candidate]] = []
-    by_key: dict[str, int] = {}
+    by_key: dict[str, int] = {}  # merge key -> its group
+    # each group's merge keys, filed by last character (keys :func:`_same_keys` joins end alike)
+    by_last: dict[str, dict[int, list[str]]] = {}
     for c in _select(cands):
         key = _merge_key(c.name)
         index = by_key.get(key)
         if index is None and len(groups) <= _FUZZY_LIMIT:
-            index = next((i for i, g in enumerate(groups) if any(_same(c.name, x.name) for x in g)), None)
+            index = _fuzzy_group(key, by_last.get(key[-1:], {}))
         if index is None:
-            by_key[key] = len(groups)
+            index = len(groups)
             groups.append([c])
         else:
-            by_key.setdefault(key, index)
             groups[index].append(c)
+        if key not in by_key:
+            by_key[key] = index
+            by_last.setdefault(key[-1:], {}).setdefault(index, []).append(key)
     out: list[Initiative] = []
     for group in groups:
         first = group[0]

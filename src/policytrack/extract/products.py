@@ -92,6 +92,10 @@ class _Vocab:
     cut_re: re.Pattern[str]
     anaphor_re: re.Pattern[str]
     loan_re: re.Pattern[str]
+    named_longest_first: tuple[tuple[str, ProductKind], ...]  # ``named``, longest suffix first
+    rate_res: tuple[re.Pattern[str], ...]  # a rate after each of ``rate_cues``, in order
+    counted_before_re: re.Pattern[str]  # a count ends the text before a description: 4支
+    counted_after_re: re.Pattern[str]  # a count starts the text: 4支
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -141,6 +145,15 @@ def _vocab() -> _Vocab:
             f"(?:{_alternation(raw['anaphor_pointers'])})[{_CJK}]{{0,4}}?(?:{_alternation(raw['anaphor_nouns'])})"
         ),
         loan_re=re.compile(f"[{_CJK}]贷(?=(?:{_alternation(raw['loan_name_followers'])}))"),
+        named_longest_first=tuple(sorted(_kinds(raw["named_suffixes"]).items(), key=lambda kv: -len(kv[0]))),
+        rate_res=tuple(
+            re.compile(
+                re.escape(cue) + r"(?:低至|降至|仅为|约为|为|达|约|仅|是|:|：)*\s*([0-9０-９.]+)\s*[%％]"
+            )
+            for cue in _bylen(raw["rate_cues"])
+        ),
+        counted_before_re=re.compile(rf"(?<![第首{_NUMERAL}])[{_NUMERAL}]+[{''.join(raw['counters'])}]$"),
+        counted_after_re=re.compile(rf"[{_NUMERAL}]+[{''.join(raw['counters'])}]"),
     )
 
 
@@ -195,15 +208,15 @@ def _is_generic(modifier: str) -> bool:
     core = modifier
     for word in _vocab().generic_words:
         core = core.replace(word, "")
-    core = re.sub(r"[和与及、的]", "", core)
+    core = _JOINERS.sub("", core)
     return core == ""
 
 
 def _counted(before: str, after: str) -> bool:
     vocab = _vocab()
-    if re.search(rf"(?<![第首{_NUMERAL}])[{_NUMERAL}]+[{vocab.counters}]$", before):
+    if vocab.counted_before_re.search(before):
         return True
-    return bool(re.match(rf"[{_NUMERAL}]+[{vocab.counters}]", after))
+    return bool(vocab.counted_after_re.match(after))
 
 
 def _cut_left(left: str) -> str:
@@ -219,6 +232,24 @@ def _cut_left(left: str) -> str:
 
 
 _SIZE_WORDS = "(?:规模|金额|总额|额度)"
+_JOINERS = re.compile(r"[和与及、的]")
+_QUOTED = re.compile(r"“([^“”\n]{1,60})”")
+_TYPE_TAIL = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+_TYPE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
+_CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAK)}]+")
+_LABEL = re.compile(r"“[^“”，。；,;\n]{1,60}”")
+_LEADING_JOINER = re.compile(r"^[和与及]")
+_LEAD_AMOUNT = re.compile(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元")
+_SIZE_BEFORE = re.compile(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$")
+_COORDINATION = re.compile(r"[和与及]")
+_SET_UP = re.compile(r"(设立|建立|设)$")
+_CLAUSE_END = re.compile(r"[，,；;]")
+_ADVERB = re.compile(r"^[也还则即亦]")
+_AMOUNT_LEAD = re.compile(r"[均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])")
+_BARE_AMOUNT = re.compile(r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-９.万亿元美港欧件项个家])")
+_INSURED = re.compile(rf"([{_NUMERAL}.]+)保额")
+_KEY_DROP = re.compile(r"[\s“”‘’\"'（）()]")
+_DASH = re.compile(r"[—\-－–]")
 
 
 def _place_only(modifier: str) -> bool:
@@ -280,16 +311,16 @@ def _money(text: str) -> Quantity | None:
 def _quoted(s: Sentence, index: int) -> list[_Mention]:
     vocab = _vocab()
     out: list[_Mention] = []
-    for m in re.finditer(r"“([^“”\n]{1,60})”", s.text):
+    for m in _QUOTED.finditer(s.text):
         inner = m.group(1).strip()
         # a type in brackets at the end of the name: “…专项计划（数字经济I）”
-        bare = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", inner).strip()
+        bare = _TYPE_TAIL.sub("", inner).strip()
         kind: ProductKind | None = None
-        for suffix, k in sorted(vocab.named.items(), key=lambda kv: -len(kv[0])):
+        for suffix, k in vocab.named_longest_first:
             if bare.endswith(suffix) and len(bare) > len(suffix):
                 kind = k
                 break
-        bracket = re.match(r"\s*[（(]([^（）()]{1,20})[）)]", s.text[m.end() :])
+        bracket = _TYPE_AFTER.match(s.text, m.end())
         if kind is None and bracket:
             for head, k in vocab.heads.items():
                 if bracket.group(1).endswith(head):
@@ -307,24 +338,17 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
 
 def _clauses(s: str) -> list[tuple[int, int, str]]:
     """(start, end, break char before) for every clause of ``s``."""
-    out: list[tuple[int, int, str]] = []
-    start, prev = 0, ""
-    for i, ch in enumerate(s):
-        if ch in _CLAUSE_BREAK:
-            if i > start:
-                out.append((start, i, prev))
-            start, prev = i + 1, ch
-    if start < len(s):
-        out.append((start, len(s), prev))
-    return out
+    return [(m.start(), m.end(), s[m.start() - 1] if m.start() else "") for m in _CLAUSE.finditer(s)]
 
 
 def _described(s: Sentence, index: int) -> list[_Mention]:
     vocab = _vocab()
     out: list[_Mention] = []
     text = s.text
+    if vocab.head_re.search(text) is None:
+        return out
     # labels in quotes (no clause punctuation inside) are read by _quoted, speech is read here
-    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”，。；,;\n]{1,60}”", text)]
+    quotes = [(m.start(), m.end()) for m in _LABEL.finditer(text)]
     quote_starts = [a for a, _ in quotes]
     clauses = _clauses(text)
     for ci, (cstart, cend, _brk) in enumerate(clauses):
@@ -338,7 +362,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
             after = text[cstart + m.end() : cstart + m.end() + 12]
-            if any(after.startswith(b) for b in vocab.bad_followers):
+            if after.startswith(vocab.bad_followers):
                 continue
             if head == "险" and after.startswith("保单"):
                 continue
@@ -346,11 +370,11 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue  # 质押融资风险补偿资金池: the pool is the product
             left = clause[prev_head_end : m.end()]
             prev_head_end = m.end()
-            name = re.sub(r"^[和与及]", "", _cut_left(left))
-            if re.match(rf"[{_NUMERAL}]+[{vocab.counters}]", name):
+            name = _LEADING_JOINER.sub("", _cut_left(left))
+            if vocab.counted_after_re.match(name):
                 continue
             amount: Quantity | None = None
-            lead = re.match(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元", name)
+            lead = _LEAD_AMOUNT.match(name)
             if lead:
                 amount = _money(lead.group(0))
                 name = name[lead.end() :]
@@ -364,7 +388,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue
             if amount is None:
                 # 首只规模为3亿元的…基金
-                pre = re.search(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$", before)
+                pre = _SIZE_BEFORE.search(before)
                 if pre:
                     amount = _money(pre.group(1))
             # coordinated modifiers written before this clause: 纯专利、纯商标资产证券化产品
@@ -379,7 +403,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 j -= 1
             parts: list[str] = []
             for mod in modifiers:
-                parts.extend(p for p in re.split(r"[和与及]", mod) if p)
+                parts.extend(p for p in _COORDINATION.split(mod) if p)
             tail = name[len(modifier) :] if modifier else name
             if len(parts) > 1:
                 names = [p + tail for p in parts]
@@ -389,7 +413,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             for one, mod in zip(names, mods, strict=True):
                 first = False
                 if kind is ProductKind.RISK_POOL:
-                    if not mod and amount is None and not re.search(r"(设立|建立|设)$", before):
+                    if not mod and amount is None and not _SET_UP.search(before):
                         continue
                 elif not mod or _is_generic(mod) or (kind in vocab.region_generic_kinds and _place_only(mod)):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
@@ -420,10 +444,12 @@ def _loan_names(s: Sentence, index: int) -> list[_Mention]:
     """Unquoted loan names followed by a product word: 推出苏知贷产品."""
     vocab = _vocab()
     out: list[_Mention] = []
+    if vocab.loan_re.search(s.text) is None:
+        return out
     for cstart, _cend, _brk in _clauses(s.text):
         clause = s.text[cstart:_cend]
         for m in vocab.loan_re.finditer(clause):
-            name = re.sub(r"^[和与及]", "", _cut_left(clause[max(0, m.end() - 12) : m.end()]))
+            name = _LEADING_JOINER.sub("", _cut_left(clause[max(0, m.end() - 12) : m.end()]))
             if not 2 <= len(name) <= 5 or any(name.endswith(w) for w in vocab.loan_name_stop if len(w) > 1):
                 continue
             if name in vocab.loan_name_stop:
@@ -459,9 +485,9 @@ def _restating(s: Sentence, anaphors: list[_Mention]) -> bool:
     if text.startswith(vocab.pronoun_copulas):
         return True
     # 作为全省首单…产品，该项目…
-    comma = re.search(r"[，,；;]", s.text[:80]) if s.text.startswith("作为") else None
+    comma = _CLAUSE_END.search(s.text[:80]) if s.text.startswith("作为") else None
     for a in anaphors:
-        after = re.sub(r"^[也还则即亦]", "", s.text[a.end - s.start : a.end - s.start + 4])
+        after = _ADVERB.sub("", s.text[a.end - s.start : a.end - s.start + 4])
         if after.startswith(vocab.copulas):
             return True
         if comma is not None and a.start - s.start == comma.end():
@@ -478,17 +504,17 @@ def _amount_after(rest: str) -> tuple[Quantity | None, bool]:
     cut = min((i for i in (rest.find(b) for b in vocab.amount_blockers) if i >= 0), default=len(rest))
     rest = rest[:cut]
     for cue in vocab.amount_cues:
-        for m in re.finditer(re.escape(cue), rest):
+        at = rest.find(cue) if cue else -1
+        while at >= 0:  # each occurrence of the cue, left to right, not overlapping
+            m_start, m_end = at, at + len(cue)
+            at = rest.find(cue, m_end)
             if any(
-                rest[max(0, m.start() - 4) : m.end()].endswith(b)
-                or b in rest[max(0, m.start() - 4) : m.start()]
+                rest[max(0, m_start - 4) : m_end].endswith(b) or b in rest[max(0, m_start - 4) : m_start]
                 for b in vocab.amount_blockers
             ):
                 continue
-            window = rest[m.end() : m.end() + 14]
-            lead = re.match(
-                r"[均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])", window
-            )
+            window = rest[m_end : m_end + 14]
+            lead = _AMOUNT_LEAD.match(window)
             if lead is None:
                 continue
             shared = "均" in lead.group(0)
@@ -496,9 +522,7 @@ def _amount_after(rest: str) -> tuple[Quantity | None, bool]:
             if q is not None:
                 return q, shared
             # a size in 万/亿 with the currency left out: 储架额度10亿
-            bare = re.match(
-                r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-９.万亿元美港欧件项个家])", window[lead.end() :]
-            )
+            bare = _BARE_AMOUNT.match(window, lead.end())
             if bare:
                 value = numbers.parse_number(bare.group(2))
                 if value is not None:
@@ -515,10 +539,8 @@ def _amount_after(rest: str) -> tuple[Quantity | None, bool]:
 
 def _rate_after(rest: str) -> Decimal | None:
     """An interest or coupon rate stated after a cue word in ``rest``."""
-    for cue in _vocab().rate_cues:
-        m = re.search(
-            re.escape(cue) + r"(?:低至|降至|仅为|约为|为|达|约|仅|是|:|：)*\s*([0-9０-９.]+)\s*[%％]", rest
-        )
+    for cue_re in _vocab().rate_res:
+        m = cue_re.search(rest)
         if m:
             value = numbers.parse_number(m.group(1))
             if value is not None:
@@ -527,7 +549,7 @@ def _rate_after(rest: str) -> Decimal | None:
 
 
 def _insured_amount(name: str) -> Quantity | None:
-    m = re.search(rf"([{_NUMERAL}.]+)保额", name)
+    m = _INSURED.search(name)
     if not m:
         return None
     value = numbers.parse_number(m.group(1))
@@ -540,7 +562,7 @@ def _insured_amount(name: str) -> Quantity | None:
 
 
 def _key(name: str) -> str:
-    key = re.sub(r"[\s“”‘’\"'（）()]", "", name).replace("知识产权", "")
+    key = _KEY_DROP.sub("", name).replace("知识产权", "")
     if key.endswith("保单"):
         key = key[:-2]
     if key.endswith("险") and not key.endswith("保险"):
@@ -609,7 +631,7 @@ def _name_region(name: str, doc_region: str | None = None) -> str | None:
     for mention in mentions:
         if mention.start == 0:
             return str(mention.name)
-    if not re.search(r"[—\-－–]", name[:20]):
+    if not _DASH.search(name[:20]):
         return None
     inside = [m for m in mentions if m.start < len(name) - 4]
     if not inside:
@@ -670,9 +692,12 @@ class _Spans:
     """Spans of mentions, for overlap tests in logarithmic time (keeps long sentences linear)."""
 
     def __init__(self, mentions: list[_Mention]) -> None:
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # furthest end among the spans up to here
+        if not mentions:
+            return
         spans = sorted((m.start, m.end) for m in mentions)
         self._starts = [a for a, _ in spans]
-        self._reach: list[int] = []  # furthest end among the spans up to here
         for _, end in spans:
             self._reach.append(max(end, self._reach[-1]) if self._reach else end)
 

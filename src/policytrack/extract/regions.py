@@ -46,7 +46,7 @@ import functools
 import json
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
@@ -107,10 +107,13 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_CJK_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]*")
+
+
 def _cjk_run(text: str) -> str:
     """The leading run of CJK ideographs of ``text``."""
-    cut = next((i for i, ch in enumerate(text) if not _is_cjk(ch)), len(text))
-    return text[:cut]
+    m = _CJK_RUN.match(text)
+    return m.group(0) if m is not None else ""
 
 
 @attrs.frozen
@@ -289,6 +292,7 @@ class Gazetteer:
         )
         self._index_cache: OrderedDict[tuple[str, int, int, str | None], _SentenceIndex] = OrderedDict()
         self._lock = threading.Lock()
+        self._head_cache: dict[str, bool] = {}  # clause head -> whether a subject may follow it
         self._children: dict[str, list[str]] = {}
         for region in self._regions.values():
             if region.parent is not None:
@@ -373,6 +377,17 @@ class Gazetteer:
             add(word, _Entry("block"))
         firsts = "".join(sorted(self._nodes[0]))
         self._first = re.compile(f"[{re.escape(firsts)}]")
+        # every word has two characters or more: the scan jumps to positions whose first two
+        # characters start a word, and walks the trie from the node of that pair
+        self._pairs: dict[str, int] | None = None
+        if not any(node in self._payload for node in self._nodes[0].values()):
+            self._pairs = {
+                first + second: node
+                for first, mid in self._nodes[0].items()
+                for second, node in self._nodes[mid].items()
+            }
+            seconds = "".join(sorted({pair[1] for pair in self._pairs}))
+            self._first = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
 
     # -- lookups ------------------------------------------------------------------------
 
@@ -538,7 +553,7 @@ class Gazetteer:
 
     def _raw(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Leftmost-longest matches of every name, scope word and blocker."""
-        nodes, payload, out = self._nodes, self._payload, []
+        nodes, payload, pairs, out = self._nodes, self._payload, self._pairs, []
         n, pos, search = len(text), 0, self._first.search
         weak, allowed = self._words.weak_scope, self._words.weak_allowed_before
         while pos < n:
@@ -546,7 +561,16 @@ class Gazetteer:
             if m is None:
                 break
             i = m.start()
-            node, j, best_end, best = 0, i, -1, None
+            if pairs is None:
+                node, j, best_end, best = 0, i, -1, None
+            else:
+                pair = pairs.get(text[i : i + 2])
+                if pair is None:
+                    pos = i + 1
+                    continue
+                node, j = pair, i + 2
+                best = payload.get(node)
+                best_end = j if best is not None else -1
             while j < n:
                 nxt = nodes[node].get(text[j])
                 if nxt is None:
@@ -819,7 +843,7 @@ class Gazetteer:
             return self._token_region(sentence, last, limit, doc_region)
         i = k - 1
         while i >= 0 and tokens[i].end + _LOOKAHEAD > limit:  # what follows them is cut at the anchor
-            if self._is_subject(sentence, tokens[i], limit):
+            if self._is_subject(sentence, tokens[i], limit, index.breaks):
                 return self._token_region(sentence, tokens[i], limit, doc_region)
             i -= 1
         if i >= 0 and index.last_subject[i] >= 0:
@@ -835,13 +859,14 @@ class Gazetteer:
                 return index
         sentence = doc_text[start:end]
         tokens = self._tokens(sentence, doc_region)
+        breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)] if tokens else []
         last_subject: list[int] = []
         latest = -1
         for i, tok in enumerate(tokens):
-            if self._is_subject(sentence, tok, len(sentence)):
+            if self._is_subject(sentence, tok, len(sentence), breaks):
                 latest = i
             last_subject.append(latest)
-        index = _SentenceIndex(sentence, tokens, [t.end for t in tokens], last_subject)
+        index = _SentenceIndex(sentence, tokens, [t.end for t in tokens], last_subject, breaks)
         with self._lock:
             self._index_cache[key] = index
             while len(self._index_cache) > _INDEX_CACHE:
@@ -857,8 +882,11 @@ class Gazetteer:
             return self.locate(tok.name, doc_region)
         return tok.name
 
-    def _is_subject(self, segment: str, tok: _Token, limit: int) -> bool:
-        """Whether ``tok`` is its clause's subject, looking no further than ``limit``."""
+    def _is_subject(self, segment: str, tok: _Token, limit: int, breaks: Sequence[int]) -> bool:
+        """Whether ``tok`` is its clause's subject, looking no further than ``limit``.
+
+        ``breaks``: the offsets of clause punctuation in ``segment``, in order.
+        """
         after = segment[tok.end : min(tok.end + 6, limit)]
         if tok.kind == "region" and after.startswith(self._words.name_followers):
             return False
@@ -870,7 +898,8 @@ class Gazetteer:
                 return False
         # a subject stands at most _HEAD_MAX characters after its clause's start
         lo = max(0, tok.start - _HEAD_MAX - 1)
-        clause_start = max(segment.rfind(p, lo, tok.start) for p in _CLAUSE_PUNCT) + 1
+        k = bisect_left(breaks, tok.start) - 1  # the last clause break before the token...
+        clause_start = breaks[k] + 1 if k >= 0 and breaks[k] >= lo else 0  # ...if near enough
         if clause_start == 0 and lo > 0:
             return False
         return self._head_ok(segment[clause_start : tok.start])
@@ -878,6 +907,15 @@ class Gazetteer:
     def _head_ok(self, head: str) -> bool:
         if len(head) > _HEAD_MAX:
             return False
+        known = self._head_cache.get(head)
+        if known is None:
+            known = self._head_cache[head] = self._head_splits(head)
+            if len(self._head_cache) > _HEAD_CACHE:
+                self._head_cache.clear()
+        return known
+
+    def _head_splits(self, head: str) -> bool:
+        """Whether ``head`` splits into clause head tokens and noise characters."""
         tokens = self._words.head_tokens
         ok = [True] + [False] * len(head)  # ok[i]: head[:i] splits into allowed tokens
         for i in range(len(head)):
@@ -894,6 +932,7 @@ class Gazetteer:
 _HEAD_MAX = 24
 _LOOKAHEAD = 20  # characters after a name or scope word that decide whether it is a subject
 _INDEX_CACHE = 32  # sentences remembered by record_region
+_HEAD_CACHE = 4096  # clause heads remembered by _head_ok
 
 
 @attrs.frozen
@@ -905,9 +944,11 @@ class _SentenceIndex:
     tokens: list[_Token]
     ends: list[int]
     last_subject: list[int]
+    breaks: list[int]  # offsets of clause punctuation, in order
 
 
 _CLAUSE_PUNCT = "，,；;：:。！？!?\n（(）)"
+_CLAUSE_BREAK_RE = re.compile(f"[{re.escape(_CLAUSE_PUNCT)}]")
 # digits, dates, quotes and spaces may always stand before a clause's subject
 _HEAD_NOISE = frozenset(
     " \t\u3000\u00a00123456789０１２３４５６７８９.．-—~～年月日号〇一二三四五六七八九十“”\"'"
