@@ -9,6 +9,7 @@ not part of a sentence; ``text[s.start:s.end] == s.text`` always holds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -39,7 +40,16 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets; never returns empty sentences."""
+    """Split ``text`` into sentences with offsets; never returns empty sentences.
+
+    Every extractor splits the same document, so the last few results are cached
+    (a new list each call, of the same immutable sentences).
+    """
+    return list(_split(text))
+
+
+@lru_cache(maxsize=8)
+def _split(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -51,4 +61,4 @@ def split_sentences(text: str) -> list[Sentence]:
     s = _trimmed(text, start, len(text))
     if s is not None:
         out.append(s)
-    return out
+    return tuple(out)
