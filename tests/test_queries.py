@@ -616,3 +616,17 @@ def test_selections_check_arguments_like_the_queries(query: str, args: tuple[Any
 def test_reachable_regions(family: str, regions: set[str | None], seeds: set[str | None],
                            expected: set[str | None]) -> None:
     assert reachable_regions(family, regions, seeds, resolver=GAZ) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("20", "20"), ("20.0", "20"), ("2E+1", "20"), ("177.570", "177.57"), ("1E+9", "1000000000")],
+    ids=["integral", "trailing-zero", "exponent", "fraction-trailing-zero", "large-exponent"],
+)
+def test_merged_values_never_print_in_exponent_form(written: str, expected: str) -> None:
+    """Bug caught: a merged 20件 printed as 2E+1 (the merge key normalised the Decimal)."""
+    from decimal import Decimal
+
+    from policytrack.queries import _plain_decimal
+
+    assert str(_plain_decimal(Decimal(written))) == expected

@@ -725,7 +725,7 @@ def record_keys(
         metric = cat.resolve(written, ms.quantity.unit)
         mkey = metric.name if metric else normalise_name(written)
         region = reg.canon(ms.region) or home
-        out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, ms.quantity.value.normalize(),
+        out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
     return out
 
@@ -860,6 +860,12 @@ def _merge_fact(key: tuple[str, ...], cluster: Sequence[_Item]) -> Fact:
 def _most_common_region(cluster: Sequence[_Item]) -> str | None:
     regions = [i.region for i in cluster if i.region is not None]
     return _most_common(regions) if regions else None
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    """One spelling per number, never in exponent form: ``20``, ``20.0`` and ``2E+1`` -> ``20``."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[_Item]) -> Measurement:
