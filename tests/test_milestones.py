@@ -291,6 +291,75 @@ OTHER_REGIONS: list[Row] = [
 
 BUGS: list[Row] = [
     (
+        "dateline-bracket-story-is-read",  # 【…讯】 opens a story, not page furniture
+        "【某日报讯】记者报道：2023年，江苏省专利授权量12.5万件。",
+        "2024-02-01",
+        "江苏省",
+        [("measurement", "专利授权量", "125000", "件", "2023", "江苏省")],
+    ),
+    (
+        "marker-inside-word-does-not-cut-name",  # 使 of 使用费 is not a subject marker
+        "2023年，浙江省技术使用费年收入达120亿元。",
+        "2024-02-01",
+        "浙江省",
+        [("measurement", "技术使用费年收入", "12000000000", "元", "2023", "浙江省")],
+    ),
+    (
+        "future-auxiliary-before-reach-verb-is-target",  # 将实现/将培育形成: aims, not results
+        "在第一阶段(2024年)，将实现全市60%以上企业建立知识产权管理制度。第二阶段(2025年)，将培育形成8个知识产权密集型产业集群。",
+        "2023-12-01",
+        "成都市",
+        [
+            ("target", "实现全市企业建立知识产权管理制度", "60", "%", "2024", "成都市"),
+            ("target", "培育形成知识产权密集型产业集群", "8", "个", "2025", "成都市"),
+        ],
+    ),
+    (
+        "prepositional-frame-is-no-event",  # 在启动…阶段 times what follows
+        "在启动实施阶段(2021年)，各区县完成知识产权工作部署。",
+        "2021-05-01",
+        "苏州市",
+        [],
+    ),
+    (
+        "period-name-takes-previous-statistic",  # 与上年同期…相比: an earlier value of the same statistic
+        "2023年，四川省商标注册量达9.2万件，与上年同期8.1万件相比增长13.6%。",
+        "2024-01-10",
+        "四川省",
+        [
+            ("measurement", "商标注册量", "92000", "件", "2023", "四川省"),
+            ("measurement", "商标注册量", "81000", "件", "2023", "四川省"),
+        ],
+    ),
+    (
+        "size-of-fund-set-up-read-left",  # 设立规模为X的…基金: a product's size, not a statistic
+        "2022年，湖北省设立了规模为5亿元的知识产权运营基金。",
+        "2023-01-10",
+        "湖北省",
+        [],
+    ),
+    (
+        "yesterday-dates-event-to-the-day",  # 昨日 against the publication day
+        "昨日，厦门市召开知识产权工作新闻发布会。",
+        "2024-04-22",
+        "厦门市",
+        [("event", "新闻发布会", None, None, "2024-04-21", "厦门市")],
+    ),
+    (
+        "bare-day-takes-publication-month",  # 18日 with no month: the dateline's day
+        "国家知识产权局在18日举行的发布会上介绍情况。",
+        "2024-01-19",
+        "中国",
+        [("event", "发布会", None, None, "2024-01-18", "中国")],
+    ),
+    (
+        "citation-clause-is-no-event",  # …发布《报告》显示: a source, not an event
+        "2023年，某研究机构发布的《创新指数报告》显示，南京排名上升。",
+        "2024-01-10",
+        "南京市",
+        [],
+    ),
+    (
         "comma-before-year",  # the date finder reads "显示,2022年" as a number with a separator
         "数据显示,2022年,全市商标注册量12.3万件。",
         "2023-01-01",
@@ -550,6 +619,15 @@ def test_bugs_caught(
     expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
 ) -> None:
     _check(text, published, region, expected)
+
+
+def test_annual_report_dates_its_undated_events() -> None:
+    # a 20XX年…白皮书 tells what happened that year; weak verbs (开展) are not events
+    text = "市政府印发《知识产权强市建设工作方案》。\n市场监管局开展专利侵权专项检查。"
+    doc = Document(id="t", text=text, title="2023年某市知识产权保护状况白皮书", region="温州市")
+    found = milestones.extract(doc)
+    assert [(m.kind.value, str(m.date)) for m in found] == [("event", "2023")]
+    assert "工作方案" in found[0].description
 
 
 def test_change_is_attached() -> None:

@@ -28,6 +28,7 @@ Decisions:
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from functools import lru_cache
@@ -85,6 +86,9 @@ class _Vocab:
     since_before: tuple[str, ...]
     since_after: tuple[str, ...]
     target_after: tuple[str, ...]
+    rel_days: dict[str, int]
+    day_not_before: tuple[str, ...]
+    day_not_after: tuple[str, ...]
 
 
 def _bylen(words: list[str]) -> tuple[str, ...]:
@@ -105,8 +109,10 @@ def _vocab() -> _Vocab:
         rf"|(?P<present>{_alt(data['present_words'])})"
         rf"|(?P<rely>{_alt(list(data['relative_years']))})"
         rf"|(?P<relm>{_alt(list(data['relative_months']))})"
+        rf"|(?P<reld>{_alt(list(data['relative_days']))})"
         rf"|(?<![\d〇零一二三四五六七八九十年今去明前本当同上每])(?P<bare>{_alt(list(data['bare_year_parts']))})"
         r"|(?<![\d.])(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])(?=\s?(?:月|[—\-－~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月))"
+        r"|(?<![\d.月])(?P<dd>[12]?\d|3[01])(?=日)"
     )
     # The master pattern's branches do not start with literals, so the regex engine would try
     # every branch at every position; a class of the characters a match can start with finds
@@ -118,6 +124,7 @@ def _vocab() -> _Vocab:
             "present_words",
             "relative_years",
             "relative_months",
+            "relative_days",
             "bare_year_parts",
         )
         for w in data[key]
@@ -141,6 +148,9 @@ def _vocab() -> _Vocab:
         since_before=_bylen(data["since_before"]),
         since_after=_bylen(data["since_after"]),
         target_after=_bylen(data["target_after"]),
+        rel_days=dict(data["relative_days"]),
+        day_not_before=_bylen(data["bare_day_not_before"]["words"]),
+        day_not_after=_bylen(data["bare_day_not_after"]["words"]),
     )
 
 
@@ -193,6 +203,33 @@ def _add_months(ref: PartialDate, delta: int) -> PartialDate | None:
         return None
     total = ref.year * 12 + (ref.month - 1) + delta
     return _make(total // 12, total % 12 + 1)
+
+
+def _add_days(ref: PartialDate, delta: int) -> PartialDate | None:
+    if ref.month is None or ref.day is None:
+        return None
+    try:
+        day = datetime.date(ref.year, ref.month, ref.day) + datetime.timedelta(days=delta)
+    except (ValueError, OverflowError):
+        return None
+    return _make(day.year, day.month, day.day)
+
+
+def _bare_day(text: str, orig: str, m: re.Match[str], reference: PartialDate | None) -> DateMatch | None:
+    """``24日`` with no month: a news dateline's day, in the reference month (the month before
+    when the day is after the reference day); not a duration (``15日内``, ``近30日``)."""
+    voc = _vocab()
+    start, day_end = m.start(), m.end() + 1  # the day number and its 日
+    if _ends_with_any(text, start, voc.day_not_before) is not None:
+        return None
+    if _starts_with_any(text, day_end, voc.day_not_after) is not None:
+        return None
+    day = int(m.group("dd"))
+    date: PartialDate | None = None
+    if day >= 1 and reference is not None and reference.month is not None and reference.day is not None:
+        month = reference.year * 12 + reference.month - 1 - (1 if day > reference.day else 0)
+        date = _make(month // 12, month % 12 + 1, day)
+    return DateMatch(date, None, start, day_end, orig[start:day_end], "relative")
 
 
 def _ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
@@ -522,6 +559,12 @@ def _date_at(
         date = _add_months(reference, delta) if reference is not None else None
         part = _Part(date, m.end())
         return _finish(text, orig, start, part, "relative", reference), None
+    if m.group("reld") is not None:
+        # 昨日/今天: a day counted from the reference, which must have a day of its own
+        date = _add_days(reference, voc.rel_days[m.group("reld")]) if reference is not None else None
+        return DateMatch(date, None, start, m.end(), orig[start : m.end()], "relative"), None
+    if m.group("dd") is not None:
+        return _bare_day(text, orig, m, reference), None
     if m.group("bare") is not None:
         # 截至年底 with no year of its own: the year last written before it, else unresolved
         month_b = int(voc.data["bare_year_parts"][m.group("bare")])

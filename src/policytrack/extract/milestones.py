@@ -21,9 +21,13 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
   not the clauses after it); failing that, the last clause-initial date of an earlier sentence
   of the same paragraph.  ``目前``/``近日`` resolve to the publication year.
 * A value is a target when its date is a target date (``到2025年``) or its sentence holds a
-  target cue (``力争``); a paragraph's target date carries over like any other date.
+  target cue (``力争``, or a future auxiliary before a verb of reaching: ``将实现``); a
+  paragraph's target date carries over like any other date.  A value named only by a period
+  (``与上年同期8.1万件相比``) is an earlier value of the previous statistic.
 * An event is a clause with an event verb, no quantity and no future cue, dated within its
-  own sentence (a ``…年度`` inside a quoted name counts as a last resort).
+  own sentence (a ``…年度`` inside a quoted name counts as a last resort; in an annual report,
+  ``2022年…白皮书``, the report's year).  Prepositional frames (``在…阶段``) and source
+  citations (``…显示``) are not events.
 * The same fact stated twice is one record: the first, given the date of the second when it
   had none.  Headings (short lines with no sentence punctuation) and ``原标题`` lines restate
   facts and are skipped.
@@ -139,6 +143,14 @@ class _Vocab:
     event_start_marks: _Words
     recent_words: _Words
     markers: tuple[str, ...]  # subject_markers + list_heads
+    marker_not_words: _Words
+    report_weak_verbs: frozenset[str]
+    citation_ends: _Words
+    report_words: _Words
+    period_nouns: frozenset[str]
+    comparison_openers: str
+    adverbial_openers: _Words
+    adverbial_heads: _Words
     clause_break_re: re.Pattern[str]  # one of clause_breaks
     any_break_re: re.Pattern[str]  # one of clause_breaks or list_breaks
 
@@ -174,7 +186,11 @@ def _vocab() -> _Vocab:
         setup_nouns=_words(d, "setup_nouns"),
         threshold_verbs=_words(d, "threshold_verbs"),
         right_stops=_words(d, "right_stop_prefixes"),
-        target_cues=_words(d, "target_cues"),
+        # 力争…, and a future auxiliary right before a verb of reaching (将实现, 将达到, 拟新增)
+        target_cues=_bylen(
+            [str(w) for w in d["target_cues"]["words"]]
+            + [str(a) + str(v) for a in d["future_auxiliaries"]["words"] for v in d["reach_verbs"]["words"]]
+        ),
         future_cues=_words(d, "future_cues"),
         future_not_cues=_words(d, "future_not_cues"),
         ongoing_cues=_words(d, "ongoing_cues"),
@@ -194,6 +210,14 @@ def _vocab() -> _Vocab:
         event_start_marks=_words(d, "event_start_marks"),
         recent_words=_words(d, "recent_words"),
         markers=_words(d, "subject_markers") + _words(d, "list_heads"),
+        marker_not_words=_words(d, "marker_not_words"),
+        report_weak_verbs=frozenset(d["report_weak_verbs"]["words"]),
+        citation_ends=_words(d, "citation_ends"),
+        report_words=_words(d, "annual_report_titles"),
+        period_nouns=frozenset(d["period_nouns"]["words"]),
+        comparison_openers="".join(d["comparison_openers"]["words"]),
+        adverbial_openers=_words(d, "adverbial_openers"),
+        adverbial_heads=_words(d, "adverbial_heads"),
         clause_break_re=_char_class(d["clause_breaks"]["chars"]),
         any_break_re=_char_class(d["clause_breaks"]["chars"] + d["list_breaks"]["chars"]),
     )
@@ -469,7 +493,13 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
 
 
 def _is_present(m: DateMatch) -> bool:
-    return m.relation == "relative" and not any(ch.isdigit() for ch in m.text) and "年" not in m.text
+    """目前/近日: the present, known to the year only (昨日 is a day, 今年 a year of its own)."""
+    return (
+        m.relation == "relative"
+        and not any(ch.isdigit() for ch in m.text)
+        and "年" not in m.text
+        and (m.date is None or m.date.day is None)
+    )
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -590,6 +620,28 @@ def _is_article(q: QuantityMatch) -> bool:
     return not any(ch.isdigit() or ch in "一二三四五六七八九十百千万亿两" for ch in numeral[1:])
 
 
+def _is_period(name: str) -> bool:
+    """``末期``, ``与上年同期``: a name that is only a period (after a comparison preposition)."""
+    voc = _vocab()
+    if name[:1] in voc.comparison_openers:
+        name = name[1:]
+    return name in voc.period_nouns
+
+
+_WORD_REACH = 3  # how far a word holding a marker may start before it
+
+
+def _in_word(text: str, k: int, n: int, words: _Words) -> bool:
+    """Whether the ``n`` characters at ``k`` lie inside one of ``words`` found around them."""
+    lo = max(0, k - _WORD_REACH)
+    m = words.pattern.search(text, lo, min(len(text), k + n + _WORD_REACH))
+    while m is not None and m.start() <= k:
+        if m.end() >= k + n:
+            return True
+        m = words.pattern.search(text, m.start() + 1, min(len(text), k + n + _WORD_REACH))
+    return False
+
+
 def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
     """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
     voc = _vocab()
@@ -603,6 +655,8 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         marker_end = -1
         for w in voc.markers:
             k = stext.rfind(w, a, lend)
+            while k >= 0 and _in_word(stext, k, len(w), voc.marker_not_words):
+                k = stext.rfind(w, a, k)  # 使用费, 即将: the marker is part of a word
             if k >= 0 and k + len(w) < lend:
                 marker_end = max(marker_end, k + len(w))
         ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
@@ -637,6 +691,9 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             out.append(_Read(q, lead + stext[rs:re_], ps if lead else rs, raw_left, "right"))
             continue
         metric = left_metric
+        period = _is_period(left_metric) or _is_period(_QUOTED_RE.sub("", raw_left).strip(_PUNCT))
+        if period:
+            metric = ""  # 与“十三五”末期0.91万件相比: a period, the name is the previous value's
         if metric and q.quantity.unit in voc.noun_units:
             metric += q.quantity.unit
         if not metric:
@@ -645,7 +702,7 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             if (
                 prev is not None
                 and i
-                and _ends_with(stext, lstart, q.start, voc.to_verbs) is not None
+                and (_ends_with(stext, lstart, q.start, voc.to_verbs) is not None or period)
                 and (_from_value(prev) or prev.side == "left")
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
@@ -677,15 +734,21 @@ def _setup_verbs_at(stext: str) -> tuple[list[int], list[int]]:
 
 
 def _is_setup_amount(stext: str, r: _Read) -> bool:
-    """设立2000万元X基金: the size of something set up, not a statistic."""
+    """设立2000万元X基金, 设立规模为3亿元的X基金: the size of something set up, not a statistic."""
     voc = _vocab()
-    if r.q.quantity.unit != "元" or r.side != "right":
+    if r.q.quantity.unit != "元" or r.side == "inherit":
         return False
     starts, earliest_end = _setup_verbs_at(stext)
     i = bisect.bisect_left(starts, _clause_start(stext, r.q.start))
     if i == len(starts) or earliest_end[i] > r.q.start:
         return False  # no setup verb in the clause before the amount
-    return voc.setup_nouns.found_in(r.metric)
+    if r.side == "right":
+        return voc.setup_nouns.found_in(r.metric)
+    # read to the left: the thing set up is named after the amount, in the same clause
+    after = r.q.end
+    return stext.startswith("的", after) and voc.setup_nouns.found_in(
+        stext, after, _clause_end(stext, after, lists=False)
+    )
 
 
 def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
@@ -797,10 +860,20 @@ def _is_heading(doc_text: str, s: Sentence) -> bool:
     return not any(ch in s.text for ch in "，,。；;！!？?")
 
 
+_DATELINE_BODY = 20  # text after a 【…】 label longer than this is a story, not page furniture
+
+
+def _is_dateline(text: str) -> bool:
+    """``【某某报讯】记者…报道：…``: a short bracketed label opening a story (kept), unlike a
+    line of page furniture (``【责任编辑】某某``, skipped)."""
+    close = text.find("】", 0, 16)
+    return text.startswith("【") and close > 0 and len(text) - close - 1 > _DATELINE_BODY
+
+
 def _skip_sentence(doc: Document, s: Sentence) -> bool:
     voc = _vocab()
     text = s.text.lstrip(" \u3000")
-    if text.startswith(voc.skip_prefixes):
+    if text.startswith(voc.skip_prefixes) and not _is_dateline(text):
         return True
     if _is_heading(doc.text, s):
         return True
@@ -1004,6 +1077,31 @@ def _split_list(metric: str) -> list[str]:
     return parts if len(parts) > 1 else [metric]
 
 
+_REPORT_YEAR = re.compile(r"\s*(\d{4})年")
+
+
+@lru_cache(maxsize=64)
+def _report_year(title: str | None) -> int | None:
+    """The year of an annual report (``2022年…白皮书``, ``…2023年度报告``) from its title."""
+    if not title or not _vocab().report_words.found_in(title):
+        return None
+    m = _REPORT_YEAR.match(title) or _REPORT_YEAR.search(title)
+    return int(m.group(1)) if m is not None and 1990 <= int(m.group(1)) <= 2999 else None
+
+
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")
+
+
+def _is_adverbial(clause: str) -> bool:
+    """A clause that is a prepositional frame (在…阶段, 在…过程中, 随着…背景下): it times or
+    places the clause after it and states nothing itself."""
+    voc = _vocab()
+    text = _TRAILING_BRACKET.sub("", clause.strip(" \u3000"))
+    if voc.adverbial_openers.prefix(text, 0, len(text)) is None:
+        return False
+    return voc.adverbial_heads.suffix(text, 0, len(text)) is not None
+
+
 _EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -1040,6 +1138,8 @@ def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
             c in bare and f"{c}的" not in bare for c in voc.ongoing_cues
         ):
             continue  # (…推动的X正式挂牌: an attribute of X, not an ongoing effort)
+        if _is_adverbial(clause) or voc.citation_ends.suffix(bare, 0, len(bare.rstrip(" \u3000"))):
+            continue  # 在启动建设阶段(2017年): a time frame for what follows, not an event
         found = _event_verb(clause)
         if found is None:
             continue
@@ -1056,6 +1156,12 @@ def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
                     chosen = d.match
                     break
         if chosen is None or chosen.date is None:
+            year = _report_year(doc.title)
+            if year is None or verb in voc.report_weak_verbs:
+                continue
+            # an annual report (2022年…白皮书): what it tells with no date happened that year
+            chosen = DateMatch(PartialDate(year), None, 0, 0, "", "at")
+        if chosen.date is None:
             continue
         started = chosen.text.endswith(voc.event_start_marks)  # 2017年6月开始筹建: when it began
         date = chosen.end if chosen.relation == "since" and chosen.end and not started else chosen.date
