@@ -341,3 +341,28 @@ def test_dates_data_integrity() -> None:
         words = data[key]
         assert words and len(words) == len(set(words)), key
         re.compile("|".join(map(re.escape, words)))
+
+
+DAY_CASES = [
+    ("yesterday", "昨日，成都市发布知识产权保护状况白皮书", REF_2023, "2023-04-23"),
+    ("today", "今天上午，深圳市举行知识产权新闻发布会", REF_2023, "2023-04-24"),
+    ("bare-day-this-month", "24日，杭州市召开知识产权大会", REF_2023, "2023-04-24"),
+    ("bare-day-last-month", "28日，杭州市召开知识产权大会", REF_2023, "2023-03-28"),
+    ("needs-a-day-reference", "昨日，成都市发布白皮书", PartialDate(2023, 4), None),
+    ("no-reference", "24日，杭州市召开大会", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"), [c[1:] for c in DAY_CASES], ids=[c[0] for c in DAY_CASES]
+)
+def test_relative_days(text: str, reference: PartialDate | None, expected: str | None) -> None:
+    assert _s(sentence_date(text, reference)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["15日内完成审查", "近30日新增质押登记", "每日更新", "截至24日结束", "第3日公布"],
+    ids=["within-n-days", "last-n-days", "daily", "until-day", "ordinal-day"],
+)
+def test_day_counts_are_not_dates(text: str) -> None:
+    assert find_dates(text, REF_2023) == []

@@ -20,6 +20,10 @@ Decisions:
 * ``目前``/``当前``/``如今``/``近日``…: the reference date's year, relation ``relative``.
 * A month with no year (``4月24日``) takes the last explicit year earlier in the same text,
   else the reference year (relation ``relative``), else ``date`` is ``None``.
+* Days relative to the reference (``昨日``, ``今天``, ``前天``) and a bare day (``24日``: the
+  reference month, or the month before when the day is later than the reference day) need a
+  reference with day precision, else ``date`` is ``None``; counts of days (``15日内``,
+  ``近30日``, ``每日``, ``第3日``) are never dates.
 * Five-year plans (``“十四五”``) are spans: ``date`` 2021, ``end`` 2025.
 * A four-digit number is a year only when ``年`` (or ``上半年``/``下半年``, or a span
   ``2020—2035年``) follows, or in ISO/slash form (``2022-04-24``, ``2022/4/24``): never
