@@ -317,6 +317,19 @@ def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
             "南京市",
             id="national-designation-stays-local",
         ),
+        # bugs caught: the place written right before a name owns it; 国家级 is national
+        pytest.param(
+            "江苏省知识产权“基层治理创新案例”评选结果揭晓。",
+            "苏州市",
+            "江苏省",
+            id="owner-place-before-quoted-name",
+        ),
+        pytest.param(
+            "四川省“专利护航工程”在成都启动。", "成都市", "四川省", id="owner-province-before-programme"
+        ),
+        pytest.param(
+            "入选“国家级知识产权保护规范化市场培育项目”。", "杭州市", "中国", id="national-level-prefix"
+        ),
     ],
 )
 def test_region(text: str, doc_region: str, want: str | None) -> None:
@@ -384,6 +397,7 @@ def test_vocab_kinds_and_unique_words(table: str) -> None:
         "honour_verbs",
         "designation_followers",
         "honour_titles",
+        "owner_links",
     ],
 )
 def test_vocab_lists_are_unique_and_compile(table: str) -> None:

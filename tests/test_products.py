@@ -269,6 +269,43 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         [("数据知识产权质押融资", "pledge_loan", 10000000, None)],
     ),
     ("unquoted-loan-name", "江苏省推出苏知贷产品。", "江苏省", [("苏知贷", "pledge_loan", None, None)]),
+    # left boundary: a description never starts before a verb, function word, scope or time phrase;
+    # what is left of a bare generic head is no product
+    ("verb-before-generic-head", "绍兴市多家企业签署了知识产权保险。", "绍兴市", []),
+    ("conjunction-before-generic-head", "而专利保险作为新型工具，可分散企业风险。", "浙江省", []),
+    ("preposition-before-generic-head", "多家银行对保险给予贴息支持，覆盖专利200件。", "江苏省", []),
+    ("since-clause-before-generic-head", "湖州市自四川省推行专利保险以来，投保企业增加。", "浙江省", []),
+    ("record-verb-scope-time-phrase", "该产品再创2024年全国同类型知识产权证券化产品利率新低。", "成都市", []),
+    ("record-verb-scope", "该项目创全省知识产权ABS最低利率。", "江苏省", []),
+    (
+        "function-word-inside-compound-kept",
+        "苏州市自贸片区落地数据知识产权质押融资，获得融资500万元。",
+        "苏州市",
+        [("数据知识产权质押融资", "pledge_loan", 5000000, None)],
+    ),
+    # generic / non-IP: a fund or insurance needs an IP word in its name or clause
+    ("non-ip-fund", "市财政设立3000万元风险补偿基金，支持企业融资。", "成都市", []),
+    ("non-ip-reit", "推出基础设施领域不动产投资信托基金。", "北京市", []),
+    ("non-ip-insurance", "试点推广信贷保险和担保保险业务。", "上海市", []),
+    (
+        "ip-word-in-clause-keeps-fund",
+        "设立5000万元专利运营风险补偿基金。",
+        "深圳市",
+        [("专利运营风险补偿基金", "fund", 50000000, None)],
+    ),
+    # anaphora and tranches are not products of their own
+    (
+        "tranche-ordinal-is-anaphor",
+        "“国信—深圳坪山知识产权资产支持专项计划”成功发行。第一期专项计划发行规模1.5亿元。",
+        "深圳市",
+        [("国信—深圳坪山知识产权资产支持专项计划", "securitization", 150000000, None)],
+    ),
+    (
+        "first-claim-restates-the-one-description",
+        "重庆市推出全国首单知识产权保险。该市专利执行保险已覆盖企业80家。",
+        "重庆市",
+        [("专利执行保险", "insurance", None, None)],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [
@@ -337,6 +374,13 @@ def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
             "滨江区",
             "2022",
             id="issuer-city-containing-doc-region",
+        ),
+        pytest.param(
+            "“国泰君安—合肥高新区2023年第2期知识产权资产支持专项计划”成功发行。",
+            "安徽省",
+            "合肥高新区",
+            "2023",
+            id="tranche-year-in-name",
         ),
         pytest.param(
             "9月26日，“天银—滨海新区知识产权第一期定向资产支持票据（科创票据）”成功发行。",

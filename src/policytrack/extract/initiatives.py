@@ -75,6 +75,7 @@ class _Vocab:
     context_verbs: tuple[str, ...]
     no_region_prefixes: tuple[str, ...]
     national_prefixes: tuple[str, ...]
+    owner_links: tuple[str, ...]  # may stand between a place and the name it owns: 知识产权, 的
     weak_kinds: frozenset[InitiativeKind]
     trailing_strip: tuple[str, ...]
     goal_enders: tuple[str, ...]
@@ -135,6 +136,7 @@ def _vocab() -> _Vocab:
         context_verbs=tuple(raw["context_verbs"]),
         no_region_prefixes=tuple(raw["event_region_none_prefixes"]),
         national_prefixes=tuple(raw["national_prefixes"]),
+        owner_links=tuple(sorted(raw["owner_links"], key=len, reverse=True)),
         weak_kinds=frozenset(InitiativeKind(k) for k in raw["weak_head_kinds"]),
         trailing_strip=tuple(raw["trailing_strip"]),
         goal_enders=tuple(raw["goal_enders"]),
@@ -180,6 +182,7 @@ class _Candidate:
 
 # ---------------------------------------------------------------- name helpers
 
+_OWNER_REACH = 16  # how far before a name its owner place is looked for
 _ORDINAL = re.compile(rf"^第[{_NUMERAL}]+[届次期]")
 _DATE_PREFIX = re.compile(
     rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[{_NUMERAL}]+[个项次场家批年届])"
@@ -625,10 +628,33 @@ def _name_region(name: str, kind: InitiativeKind | None = None) -> str | bool | 
     return False
 
 
+def _owner_region(text: str, start: int) -> str | None:
+    """The place written right before a name as its owner: 广东省知识产权“…举措”, 某省“…工程”."""
+    before = text[max(0, start - _OWNER_REACH) : start].rstrip("“《")
+    for link in _vocab().owner_links:
+        if before.endswith(link):
+            before = before[: len(before) - len(link)]
+            break
+    gazetteer_cls = getattr(_regions, "Gazetteer", None)
+    if gazetteer_cls is None or not before:
+        return None
+    try:
+        mentions = gazetteer_cls.default().find(before)
+    except Exception:
+        return None
+    for mention in mentions:
+        if mention.end == len(before) and str(mention.level) != "supra":
+            return str(mention.name)
+    return None
+
+
 def _region(doc: Document, c: _Candidate) -> str | None:
     named = _name_region(c.name, c.kind)
     if named is not False:
         return named if isinstance(named, str) else None
+    owner = _owner_region(doc.text, c.start)
+    if owner is not None:
+        return owner
     record_region = getattr(_regions, "record_region", None)
     if record_region is not None:
         try:

@@ -96,6 +96,11 @@ class _Vocab:
     rate_res: tuple[re.Pattern[str], ...]  # a rate after each of ``rate_cues``, in order
     counted_before_re: re.Pattern[str]  # a count ends the text before a description: 4支
     counted_after_re: re.Pattern[str]  # a count starts the text: 4支
+    # a word a description never starts before: a function word, a scope or time phrase
+    boundary_re: re.Pattern[str]
+    leading_particles: tuple[str, ...]  # dropped from a description's start: 了, 已
+    ip_re: re.Pattern[str]  # an IP word: 知识产权, 专利, 商标…
+    pointer_lead_re: re.Pattern[str]  # a pointing word or tranche ordinal starting a modifier: 本期, 第一期
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -104,6 +109,24 @@ def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _function_words(words: Iterable[str], compounds: Iterable[str]) -> str:
+    """An alternation of function words, each not read inside one of ``compounds`` (自 not in 自贸)."""
+    compounds = list(compounds)
+    parts: list[str] = []
+    for w in sorted(set(words), key=len, reverse=True):
+        behind = "".join(f"(?<!{re.escape(c[: -len(w)])})" for c in compounds if c.endswith(w) and c != w)
+        ahead = [c[len(w) :] for c in compounds if c.startswith(w) and c != w]
+        parts.append(behind + re.escape(w) + (f"(?!{_alternation(ahead)})" if ahead else ""))
+    return "|".join(parts)
+
+
+# a year, month or day and what makes it a time phrase, not the start of a tranche name (2022年第1期)
+_TIME_PHRASE = (
+    r"[0-9０-９]{2,4}年(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}[日号])?"
+    r"(?:以来|以前|前|后|起|底|初|末|内|上半年|下半年)?(?![第度0-9０-９])"
+)
 
 
 def _bylen(words: Iterable[str]) -> tuple[str, ...]:
@@ -154,6 +177,13 @@ def _vocab() -> _Vocab:
         ),
         counted_before_re=re.compile(rf"(?<![第首{_NUMERAL}])[{_NUMERAL}]+[{''.join(raw['counters'])}]$"),
         counted_after_re=re.compile(rf"[{_NUMERAL}]+[{''.join(raw['counters'])}]"),
+        boundary_re=re.compile(
+            f"(?:{_function_words(raw['function_words'], raw['function_word_compounds'])}"
+            f"|{_alternation([*raw['scope_words'], *raw['time_words']])}|{_TIME_PHRASE})"
+        ),
+        leading_particles=_bylen(raw["leading_particles"]),
+        ip_re=re.compile(f"(?:{_alternation(raw['ip_words'])})"),
+        pointer_lead_re=re.compile(f"^(?:第[{_NUMERAL}]+期|{_alternation(raw['anaphor_pointers'])})"),
     )
 
 
@@ -205,7 +235,8 @@ def _split_generic_tail(name: str, head: str) -> tuple[str, str]:
 
 
 def _is_generic(modifier: str) -> bool:
-    core = modifier
+    """True when ``modifier`` says nothing specific: generic words, or a pointer (本期, 第一期) before them."""
+    core = _vocab().pointer_lead_re.sub("", modifier)
     for word in _vocab().generic_words:
         core = core.replace(word, "")
     core = _JOINERS.sub("", core)
@@ -219,15 +250,24 @@ def _counted(before: str, after: str) -> bool:
     return bool(vocab.counted_after_re.match(after))
 
 
-def _cut_left(left: str) -> str:
+def _cut_left(left: str, head_len: int = 0, *, boundaries: bool = True) -> str:
+    """The description ending ``left``: what follows the last verb, first-claim cue, function word
+    (而, 对, 如, 自…), scope or time phrase before its head (the last ``head_len`` characters)."""
     vocab = _vocab()
     cut = max(left.rfind("的"), left.rfind("在")) + 1
     for m in vocab.cut_re.finditer(left, cut):
         cut = max(cut, m.end())
+    if boundaries:
+        for m in vocab.boundary_re.finditer(left, cut, len(left) - head_len):
+            cut = max(cut, m.end())
     name = left[cut:]
-    for scope in ("全国", "全省", "全市", "全区", "国内", "省内", "了"):
-        if name.startswith(scope) and len(name) > len(scope) + 2:
-            name = name[len(scope) :]
+    changed = True
+    while changed:
+        changed = False
+        for word in vocab.leading_particles:
+            if name.startswith(word) and len(name) > len(word) + 1:
+                name, changed = name[len(word) :], True
+                break
     return name
 
 
@@ -250,6 +290,7 @@ _BARE_AMOUNT = re.compile(r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-
 _INSURED = re.compile(rf"([{_NUMERAL}.]+)保额")
 _KEY_DROP = re.compile(r"[\s“”‘’\"'（）()]")
 _DASH = re.compile(r"[—\-－–]")
+_NAME_YEAR = re.compile(r"((?:19|20)[0-9]{2})年(?:度)?第[0-9０-９一二三四五六七八九十]+期")
 
 
 def _place_only(modifier: str) -> bool:
@@ -332,6 +373,8 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
             continue
         if kind is ProductKind.INSURANCE and inner[-2:] in ("风险", "危险"):
             continue
+        if kind in (ProductKind.FUND, ProductKind.INSURANCE) and vocab.ip_re.search(s.text) is None:
+            continue  # a fund or insurance with no IP word in its name or sentence
         out.append(_Mention(inner, kind, s.start + m.start(), s.start + m.end(), index, s, named=True))
     return out
 
@@ -370,7 +413,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue  # 质押融资风险补偿资金池: the pool is the product
             left = clause[prev_head_end : m.end()]
             prev_head_end = m.end()
-            name = _LEADING_JOINER.sub("", _cut_left(left))
+            name = _LEADING_JOINER.sub("", _cut_left(left, len(head)))
             if vocab.counted_after_re.match(name):
                 continue
             amount: Quantity | None = None
@@ -422,6 +465,12 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                     one, mod, first = claimed + one, "", True
                 elif head in vocab.pledge_heads and not _pledge_asset(mod):
                     continue
+                if (
+                    kind in (ProductKind.FUND, ProductKind.INSURANCE)
+                    and vocab.ip_re.search(one) is None
+                    and vocab.ip_re.search(clause) is None
+                ):
+                    continue  # 风险补偿基金, 信贷保险: not an IP-finance product
                 start = s.start + cstart + m.end() - len(one)
                 out.append(
                     _Mention(
@@ -449,7 +498,9 @@ def _loan_names(s: Sentence, index: int) -> list[_Mention]:
     for cstart, _cend, _brk in _clauses(s.text):
         clause = s.text[cstart:_cend]
         for m in vocab.loan_re.finditer(clause):
-            name = _LEADING_JOINER.sub("", _cut_left(clause[max(0, m.end() - 12) : m.end()]))
+            name = _LEADING_JOINER.sub(
+                "", _cut_left(clause[max(0, m.end() - 12) : m.end()], boundaries=False)
+            )
             if not 2 <= len(name) <= 5 or any(name.endswith(w) for w in vocab.loan_name_stop if len(w) > 1):
                 continue
             if name in vocab.loan_name_stop:
@@ -818,6 +869,10 @@ def extract(doc: Document) -> list[FinancingProduct]:
     for kind in {k for _, k in groups}:
         if ("首", kind) in groups:
             named = next((k for k, g in groups.items() if k[1] is kind and any(m.named for m in g)), None)
+            if named is None:
+                # else the one specific description of its kind: 首单知识产权保险 restates it
+                others = [k for k in groups if k[1] is kind and k[0] != "首"]
+                named = others[0] if len(others) == 1 else None
             if named is not None:
                 groups[named].extend(groups.pop(("首", kind)))
                 groups[named].sort(key=lambda m: m.start)
@@ -827,10 +882,14 @@ def extract(doc: Document) -> list[FinancingProduct]:
         if not real:
             continue
         first = group[0]
-        best = next((m for m in real if m.named), real[0])
+        best = next((m for m in real if m.named), next((m for m in real if not m.first), real[0]))
         amount = next((m.amount for m in group if m.amount is not None), None)
         rate = next((m.rate for m in group if m.rate is not None), None)
         date = next((d for d in (_date(doc, m) for m in group) if d is not None), None)
+        if date is None:
+            # a tranche's name carries its year: …2022年第1期…资产支持专项计划
+            year = _NAME_YEAR.search(best.name)
+            date = PartialDate(int(year.group(1))) if year else None
         out.append(
             FinancingProduct(
                 name=best.name,
