@@ -150,7 +150,7 @@ def test_region_words_are_well_formed() -> None:
         assert all(isinstance(w, str) and w.strip() == w and w for w in items), key
     assert not set(WORDS["blockers"]["words"]) & names
     assert not set(words) & names
-    for key in ("title_words", "national_cues", "company_suffixes"):
+    for key in ("title_words", "national_cues", "company_suffixes", "venue_markers", "roundup_cues"):
         items = WORDS[key]["words"]
         assert WORDS[key]["_doc"] and items and len(items) == len(set(items)), key
         assert all(isinstance(w, str) and w.strip() == w and w for w in items), key
@@ -162,8 +162,11 @@ def test_zone_words_are_well_formed() -> None:
     forms = [f for fs in zone["forms"].values() for f in fs]
     assert len(forms) == len(set(forms))
     for key, fs in zone["forms"].items():
-        assert fs and key.endswith("区"), key
+        assert fs and key in fs, key  # the key is one of its own forms (宁波高新区, 杭州未来科技城)
     assert all(p and p.strip() == p for p in zone["prefixes"] + zone["not_before"])
+    for key, chars in zone["form_not_before"].items():
+        assert key in zone["forms"] and chars and len(chars) == len(set(chars)), key
+        assert all(len(c) == 1 and c.strip() == c for c in chars), key
     # a zone word is never a region name or alias by itself
     names = {r.name for r in GAZ} | {a for r in GAZ for a in r.aliases}
     assert not set(forms) & names
@@ -196,3 +199,18 @@ def test_build_script_reproduces_regions_json(tmp_path: Path) -> None:
     )
     packaged = resources.files("policytrack").joinpath("data").joinpath("regions.json").read_text("utf-8")
     assert out.read_text("utf-8") == packaged
+
+
+def test_outlet_venue_and_roundup_words_are_well_formed() -> None:
+    outlets = WORDS["outlet_suffixes"]
+    words = outlets["words"] + outlets["boundary_words"]
+    assert outlets["_doc"] and len(words) == len(set(words))
+    assert all(isinstance(w, str) and w and w.strip() == w for w in words)
+    names = {r.name for r in GAZ} | {a for r in GAZ for a in r.aliases}
+    assert not set(words) & names
+    venue = WORDS["venue_markers"]
+    # each is a false marker
+    assert all(any(w.endswith(m) for m in venue["words"]) for w in venue["not_after"])
+    roundup = WORDS["roundup_cues"]
+    assert all(len(c) == 1 for c in roundup["not_after"])
+    assert not set(roundup["words"]) & names

@@ -210,6 +210,15 @@ FIND = [
     ("bug: listed zone alias after city", "苏州园区企业", ["苏州工业园区"]),
     ("bug: foreign bay area", "对标旧金山湾区", []),
     ("bug: 依法国家", "依法国家知识产权局", []),
+    # bugs caught: named science and technology zones below a city were read as the city
+    ("bug: city + 未来科技城", "合肥未来科技城企业获专利授权", ["合肥未来科技城"]),
+    ("bug: city + 科学城", "广州科学城知识产权服务中心", ["广州科学城"]),
+    ("bug: city + 软件园区", "厦门软件园区企业", ["厦门软件园"]),
+    ("bug: district + 科技园", "深圳市南山区科技园企业", ["南山科技园"]),
+    ("bug: city + 创新港", "西安创新港知识产权中心", ["西安创新港"]),
+    ("bug: 新城 inside 新城市", "建设成都新城市形态", ["成都市"]),
+    ("bug: 生态城 inside 生态城市", "昆明生态城市建设", ["昆明市"]),
+    ("bug: 新城 inside 新城镇化", "推进南宁新城镇化", ["南宁市"]),
 ]
 
 
@@ -305,6 +314,24 @@ TITLES = [
     ("other: two provinces, first wins", "浙江、江苏两省签署知识产权保护合作协议", "浙江省"),
     ("other: province then two of its cities", "广东：广州、深圳两市专利授权量领跑全省", "广东省"),
     ("other: country then province", "中国（浙江）知识产权保护中心通过验收", "浙江省"),
+    # bugs caught: named zones, venues, round-ups and outlets
+    ("bug: named science city", "合肥未来科技城出台知识产权专项政策", "合肥未来科技城"),
+    ("bug: named software park", "济南软件园知识产权服务站揭牌", "济南软件园"),
+    ("bug: 新城市 is not a zone", "长沙新城市建设中的知识产权保护", "长沙市"),
+    ("bug: venue city is not the subject", "2021年知识产权宣传周江苏省活动在南通市启动", "江苏省"),
+    ("bug: venue with 于", "四川专利转化对接会于绵阳举行", "四川省"),
+    ("bug: venue with 赴", "湖南省知识产权局赴岳阳调研", "湖南省"),
+    ("bug: only a venue is named", "知识产权宣传周活动在南通市启动", "南通市"),
+    ("bug: 关于 is not a venue", "关于福州市知识产权质押融资的通知", "福州市"),
+    ("bug: province and city, no venue", "福建厦门知识产权质押融资再创新高", "厦门市"),
+    ("bug: round-up 各地", "各地积极推进知识产权质押融资", "中国"),
+    ("bug: round-up 多地", "多地出台专利转化激励新政", "中国"),
+    ("bug: round-up with a province is the province", "山东多地出台专利转化激励新政", "山东省"),
+    ("bug: 许多地方 is no round-up", "许多地方企业知识产权意识增强", None),
+    ("bug: outlet is not the subject", "天津日报：各地知识产权保护中心加快建设", "中国"),
+    ("bug: outlet then a place", "重庆商报｜四川专利授权量稳步增长", "四川省"),
+    ("bug: outlet with a boundary word", "深圳发布：广东专利质押融资再创新高", "广东省"),
+    ("bug: 发布 as a verb is no outlet", "广东发布知识产权保护白皮书", "广东省"),
 ]
 
 
@@ -336,6 +363,7 @@ LEADS = [
         "青岛市",
     ),
     ("other: nothing national, two cities", "厦门、南昌两地企业签约。", "厦门市"),
+    ("bug: outlet in the lead", "湖北日报讯 记者从省知识产权局获悉，江苏专利授权量增长", "江苏省"),
 ]
 
 
@@ -432,6 +460,20 @@ RECORDS = [
         "500",
         "江苏省",
         "南京市",
+    ),
+    (
+        "bug: outlet is not the subject",
+        "据湖北日报报道，全年专利质押融资金额达80亿元",
+        "80",
+        "江西省",
+        "江西省",
+    ),
+    (
+        "bug: named zone is the subject",
+        "合肥未来科技城今年专利授权量达3000件",
+        "3000",
+        "合肥市",
+        "合肥未来科技城",
     ),
 ]
 

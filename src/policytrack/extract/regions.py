@@ -19,7 +19,9 @@ before a clause's subject, functional-zone words (高新区, 经开区...), titl
 Functional zones need not be listed: a city or county name directly followed
 by a zone word (宁波高新区, 合肥市经开区, 郑州高新技术产业开发区) is a zone of
 ``RegionLevel.ZONE`` named ``<short place name><short zone word>`` (宁波高新区,
-with 宁波国家高新技术产业开发区 among its aliases) whose parent is the place.
+with 宁波国家高新技术产业开发区 among its aliases) whose parent is the place;
+named science and technology zones work the same way (杭州未来科技城, 成都科学城,
+厦门软件园), except where the word is part of a longer one (深圳新城市).
 Such zones are made on demand: :meth:`Gazetteer.get`, :meth:`~Gazetteer.find`,
 :meth:`~Gazetteer.is_within` and :meth:`~Gazetteer.ancestors` know them, iterating
 the gazetteer does not list them.
@@ -128,6 +130,13 @@ class _Words:
     zone_forms: Mapping[str, str]  # surface form -> short zone word
     zone_prefixes: tuple[str, ...]
     zone_not_before: tuple[str, ...]
+    zone_form_not_before: Mapping[str, tuple[str, ...]]  # zone key -> what may not follow it
+    outlet_words: tuple[str, ...]
+    outlet_boundary_words: tuple[str, ...]
+    venue_markers: tuple[str, ...]
+    venue_not_after: tuple[str, ...]
+    roundup_cues: tuple[str, ...]
+    roundup_not_after: frozenset[str]
     title_words: tuple[str, ...]
     national_cues: tuple[str, ...]
     company_suffixes: tuple[str, ...]
@@ -151,6 +160,17 @@ class _Words:
             zone_forms={form: key for key, forms in data["zone_words"]["forms"].items() for form in forms},
             zone_prefixes=tuple(data["zone_words"]["prefixes"]),
             zone_not_before=tuple(data["zone_words"]["not_before"]),
+            zone_form_not_before={
+                key: tuple(chars) for key, chars in data["zone_words"].get("form_not_before", {}).items()
+            },
+            outlet_words=tuple(sorted(data["outlet_suffixes"]["words"], key=len, reverse=True)),
+            outlet_boundary_words=tuple(
+                sorted(data["outlet_suffixes"]["boundary_words"], key=len, reverse=True)
+            ),
+            venue_markers=tuple(data["venue_markers"]["words"]),
+            venue_not_after=tuple(data["venue_markers"]["not_after"]),
+            roundup_cues=tuple(sorted(data["roundup_cues"]["words"], key=len, reverse=True)),
+            roundup_not_after=frozenset(data["roundup_cues"]["not_after"]),
             title_words=tuple(data["title_words"]["words"]),
             national_cues=tuple(data["national_cues"]["words"]),
             company_suffixes=tuple(data["company_suffixes"]["words"]),
@@ -672,6 +692,8 @@ class Gazetteer:
         if m is None or text.startswith(self._words.zone_not_before, m.end()):
             return None
         key = self._words.zone_forms[m.group("word")]
+        if text.startswith(self._words.zone_form_not_before.get(key, ()), m.end()):
+            return None  # 深圳新城市, 生态城市: the word is part of a longer one
         if level is RegionLevel.PROVINCE and not place.endswith("市") and key != "自贸区":
             return None  # 江苏高新区 are the province's zones, not one zone; 广东自贸区 is one
         return self._zone_region(place, key).name, m.end()
@@ -737,19 +759,66 @@ class Gazetteer:
     def document_region(self, title: str | None, text: str) -> str | None:
         """The region an article is about.
 
-        The most specific region its title names; else 中国 when the title speaks of
-        the country (全国, 我国; not the scope of a claim such as 全国首单); else the
-        most frequent region in the first paragraphs of its text, or 中国 when those
+        The most specific region its title names, leaving out places that name an
+        outlet (北京商报, 浙江日报) and, when the title names another place, places
+        introduced as a venue (活动在宁波市启动, 赴深圳调研); else 中国 when the title
+        is a national round-up (各地, 多地, 多省) or speaks of the country (全国, 我国;
+        not the scope of a claim such as 全国首单); else the most frequent region in
+        the first paragraphs of its text (outlets left out), or 中国 when those
         paragraphs cite the country or a central body (国家知识产权局, 国新办) and no
         single province's places dominate them.
         """
         if title:
-            found = self._title_region(self.find(title))
+            mentions = [m for m in self.find(title) if not self._is_outlet(title, m.end)]
+            subjects = self._drop_venues(title, mentions)
+            found = self._title_region(subjects)
+            if found is not None:
+                return found
+            if self._is_roundup(title):
+                return _CHINA
+            found = self._title_region(mentions)
             if found is not None:
                 return found
             if self._national_mentions(title):
                 return _CHINA
         return self._lead_region(text or "")
+
+    def _is_outlet(self, text: str, end: int) -> bool:
+        """Whether the place name ending at ``end`` starts a news outlet's name (北京商报)."""
+        words = self._words
+        if text.startswith(words.outlet_words, end):
+            return True
+        for word in words.outlet_boundary_words:
+            if text.startswith(word, end):
+                nxt = end + len(word)
+                return nxt < len(text) and text[nxt] in _OUTLET_BOUNDARY
+        return False
+
+    def _drop_venues(self, title: str, mentions: Sequence[RegionMention]) -> list[RegionMention]:
+        """``mentions`` without the places introduced as a venue (在宁波市, 于杭州, 赴深圳)."""
+        words = self._words
+        out: list[RegionMention] = []
+        prev_end, prev_venue = -1, False
+        for m in mentions:
+            before = title[: m.start]
+            if prev_end == m.start and prev_venue:
+                venue = True  # 在浙江宁波: the whole compound is the venue
+            else:
+                venue = before.endswith(words.venue_markers) and not before.endswith(words.venue_not_after)
+            if not venue:
+                out.append(m)
+            prev_end, prev_venue = m.end, venue
+        return out
+
+    def _is_roundup(self, title: str) -> bool:
+        """Whether ``title`` is a national round-up (各地推进..., 多地出台...)."""
+        for cue in self._words.roundup_cues:
+            at = title.find(cue)
+            while at >= 0:
+                if at == 0 or title[at - 1] not in self._words.roundup_not_after:
+                    return True
+                at = title.find(cue, at + 1)
+        return False
 
     def _national_mentions(self, text: str) -> int:
         """How often ``text`` speaks of the whole country: scope words (全国 but not 全国首单)
@@ -792,7 +861,7 @@ class Gazetteer:
         body = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, count=1, flags=re.DOTALL)
         paragraphs = [p for p in re.split(r"\n\s*\n|\n|</p>", body) if p.strip()]
         lead = "\n".join(paragraphs[:3])[:3000]
-        mentions = self.find(lead)
+        mentions = [m for m in self.find(lead) if not self._is_outlet(lead, m.end)]
         local = [m for m in mentions if m.level not in (RegionLevel.COUNTRY, RegionLevel.SUPRA)]
         if (not local or self._split(local)) and self._national_mentions(lead):
             return _CHINA
@@ -858,7 +927,11 @@ class Gazetteer:
                 self._index_cache.move_to_end(key)
                 return index
         sentence = doc_text[start:end]
-        tokens = self._tokens(sentence, doc_region)
+        tokens = [
+            t
+            for t in self._tokens(sentence, doc_region)
+            if t.kind != "region" or not self._is_outlet(sentence, t.end)
+        ]
         breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)] if tokens else []
         last_subject: list[int] = []
         latest = -1
@@ -947,6 +1020,8 @@ class _SentenceIndex:
     breaks: list[int]  # offsets of clause punctuation, in order
 
 
+# what may follow an outlet word that is also an ordinary word (深圳发布： but not 广东发布白皮书)
+_OUTLET_BOUNDARY = frozenset("：:|｜」』”\"'）) \t\u3000\n/·-—")
 _CLAUSE_PUNCT = "，,；;：:。！？!?\n（(）)"
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(_CLAUSE_PUNCT)}]")
 # digits, dates, quotes and spaces may always stand before a clause's subject
