@@ -228,3 +228,24 @@ def test_genuine_text_is_not_taken_for_mojibake(tmp_path: Path, text: str) -> No
     path.write_text(text, encoding="utf-8")
     doc = read_document(path)
     assert doc.text == text and doc.encoding == "utf-8"
+
+
+def test_permission_denied_is_unreadable_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI runs as root, where chmod 000 does not stop reading: simulate the refusal instead."""
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(UnreadableFileError, match="Permission denied") as info:
+        read_document(path)
+    assert info.value.path == str(path)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = load(tmp_path)
+    assert [d.id for d in corpus.documents] == ["good"]
+    assert [(Path(e.path).name, e.error) for e in corpus.errors] == [("secret.txt", "UnreadableFileError")]
