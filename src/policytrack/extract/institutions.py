@@ -12,35 +12,57 @@ Decisions:
   counter or scope word: ``成立``, ``引进``, ``全省首家``) that does not touch the suffix,
   then after any leading one-character stop (``与``, ``了``, ``由``).  A place name with
   only stop-like text before it is a strong start (``指导广东…协会`` -> ``广东…协会``)
-  unless that text is itself a name (``招商银行深圳分行`` stays whole).
+  unless that text is itself a name (``招商银行深圳分行`` stays whole).  Particles,
+  prepositions and adverbs (``的``, ``由``, ``从``, ``在``, ``已``; ``inner_stops``), a number
+  with a counter (``两项``, ``五个``) and a conjunction after a level word (``试点市和``) never
+  stand inside a name: it starts after the last one, even right before the suffix
+  (``过去只能从银行`` names no bank; ``会议由市…办公室`` -> ``市…办公室``).
 * **One name a span.**  Of the names ending at different suffixes from one start the longest
   wins (``国家知识产权局专利局专利审查协作广东中心``), except across a conjunction
   (``广州市中级法院和知识产权法院`` is two); a party group or committee named after a
   body in a job title (``…监管局党组书记``) leaves the body alone.
+* **Short official names.**  Common abbreviations of central bodies (``国新办``, ``中科院``,
+  ``党中央``) are known by name with their kinds; ``市委``/``省委常委会``-style suffixes start
+  with a bare level word and are whole names in the document's city/province/district, or
+  follow a place (``深圳市委``), never another word (``团市委``).  Joint leaderships written as
+  one word (``市委市政府``) and bodies spread over a class (``各市党委``) are no names.
+* **Counted lists.**  The items of ``甲、乙、丙3家企业`` / ``甲、乙等4家合作银行`` are bodies
+  even without a suffix (short forms), of the kind the list's noun says, when the count
+  fits; places and generic words are not items.
 * **Generic names** whose body says only what a body does (``知识产权保护中心``,
   ``服务平台``) count only with a sign of a specific body: a place prefix, a quoted part,
   an establishment verb or a first claim (``成立全省首家知识产权公证处``).  Weak suffixes
   (``平台``, ``工作站``, ``窗口``...) always need such a sign.  Names counted by a
   number (``17个…培育中心``, ``…信息服务中心4家``), names introducing an apposition
-  (``首个知识产权保险中心——…``) and names in 《》 titles are not bodies.
+  (``首个知识产权保险中心——…``), names followed by ``之一``, bare category alliances
+  (``行业协会``) and names in 《》 titles are not bodies.
 * **Coordination.**  A bare suffix or generic name after a conjunction takes the place
   prefix of the name before it (``广州市公安、检察院`` -> ``广州市检察院``); a place list
   before one name shares its tail (``广州、香港海关`` -> ``广州海关``, ``香港海关``).
 * **Aliases.**  ``（简称“X”）``/``（以下简称X）`` and Latin abbreviations ``（WIPO）``
   become aliases; a trailing bracketed alternative name (``市场监管局（知识产权局）``) is
-  part of the name.  Mentions that name the same body (same place, same expanded body,
+  part of the name, and so is a bracketed place (``国家知识产权保护中心（青岛）``); several
+  short forms after a list of names (``中国（甲）、中国（乙）…中心（以下简称“甲中心”、“乙中心”）``)
+  go to the names in order.  Mentions that name the same body (same place, same expanded body,
   or the tail of an earlier name, or a renaming with ``升级为``) make one record; a later
   mention of a short form is read whole (``发挥审协广东中心作用``).
 * **Region.**  International bodies have none; central bodies sit in ``中国``; otherwise the
   most specific place in the name (not a supra-region), or the document's level for a
   bare ``省``/``市``/``区`` prefix, else the sentence's region.  Companies, service points,
-  research bodies and others whose name place contains the sentence's more specific
-  region sit in that region (a company named ``（广州）`` in a 黄埔区 article); weak
+  research bodies and others named after a place sit where
+  :func:`~policytrack.extract.regions.locate` puts them: the document's region when it lies
+  inside that place (a company named ``（广州）`` in a 黄埔区 article), else the place (a
+  ``合肥…集团`` in a 安徽 article stays in 合肥市 even after a district subject); weak
   service points sit in the sentence's region unless their name place lies inside it.
   Banks and brokers named without a place (``中信证券``) sit in none; their branches
-  (``…支行``) where the sentence is.  Regions of 粤港澳/华南-style areas are never used.
+  (``…支行``) and local guarantors (``…担保``) where the sentence is.  Regions of
+  粤港澳/华南-style areas are never used.
 * **Established**: the sentence date, only when an establishment verb (``成立``,
   ``挂牌``...) governs the name.
+
+Speed: each sentence's region mentions are scanned once (per-name look-ups are slices of
+that scan), the subject region is looked up in block-aligned windows the region finder
+remembers, and patterns are compiled once, so long sentences stay linear.
 """
 
 from __future__ import annotations
@@ -65,7 +87,7 @@ __all__ = ["extract"]
 _MAX_NAME = 40  # characters a name may take before its suffix
 _MAX_GROUP = 16  # characters inside one bracketed or quoted group of a name
 _MAX_SHORT_FORMS = 200  # short forms remembered a document
-_REGION_WINDOW = 300  # characters before a name searched for the subject region
+_REGION_WINDOW = 256  # block of a long sentence searched for a subject region (see _region_window)
 _DATE_WINDOW = 80  # characters either side of a name searched for its establishment date
 _OPENERS = {"）": "（", "”": "“", "」": "「", "』": "『", "’": "‘"}
 _DIGITS = "0123456789０１２３４５６７８９"
@@ -79,6 +101,15 @@ _LEVEL_RANK = {
     RegionLevel.DISTRICT: 3,
     RegionLevel.ZONE: 4,
 }
+_TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
+_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,15}")
+_QUOTED_RE = re.compile(r"[“「][^”」]*[”」]")
+_TRAILING_BRACKET_RE = re.compile(r"（[^（）]*）$")
+_CLAUSE_END_RE = re.compile(r"[，。；,;、]")
+_SESSION_RE = re.compile(r"第?[一二三四五六七八九十百0-9]+届")
+# a conjunction after a level word ends a list item (试点市和…), not after 城市, 社区, 园区...
+_LEVEL_CONJ_RE = re.compile(r"(?<![城都超地社园街山郊景片辖湾][市省区县])(?<=[市省区县])[和与及]")
+_PLURAL_RE = re.compile(rf"[{_DIGITS}]+(?:多)?[家个所]")
 _HYBRID_KINDS = {InstitutionKind.COMPANY, InstitutionKind.SERVICE, InstitutionKind.RESEARCH,
                  InstitutionKind.OTHER}
 
@@ -95,6 +126,8 @@ class _Suffix:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     needs_place: bool = False
+    scoped: bool = False  # starts with a bare level word and is a whole name (市委)
+    kind_after: tuple[tuple[str, InstitutionKind], ...] = ()  # body ending -> kind
 
 
 @attrs.frozen
@@ -102,6 +135,7 @@ class _BodyWord:
     word: str
     kind: InstitutionKind
     not_before: tuple[str, ...] = ()
+    only_suffixes: tuple[str, ...] = ()  # decides the kind only before these suffixes
 
 
 @attrs.frozen
@@ -125,6 +159,7 @@ class _Vocab:
     protected_starts: frozenset[str]
     generic_re: re.Pattern[str]
     demonstratives: tuple[str, ...]
+    demonstrative_exceptions: tuple[str, ...]
     establishment: tuple[str, ...]
     counters: str
     abbreviation_cues: tuple[str, ...]
@@ -133,6 +168,19 @@ class _Vocab:
     title_units: tuple[str, ...]
     rename_verbs: tuple[str, ...]
     first_words: tuple[str, ...]
+    counted_before_re: re.Pattern[str]
+    name_ends: tuple[str, ...]  # suffixes and national bodies' names
+    national_kinds: dict[str, InstitutionKind]
+    inner_re: re.Pattern[str]  # characters and words that never stand inside a name (group x: exceptions)
+    count_re: re.Pattern[str]  # a number and counter inside what would be a name
+    joint_leadership: tuple[str, ...]
+    category_marks: tuple[str, ...]
+    distributives: str
+    listed_re: re.Pattern[str]  # 等?N家<category> closing a counted list of names
+    listed_kinds: dict[str, InstitutionKind]
+    research_endings: tuple[str, ...]
+    national_names: tuple[str, ...]
+    counted_after_re: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -158,17 +206,24 @@ def _vocab() -> _Vocab:
             not_before=tuple(item.get("not_before", ())),
             not_after=tuple(item.get("not_after", ())),
             needs_place=bool(item.get("needs_place", False)),
+            scoped=bool(item.get("scoped", False)),
+            kind_after=tuple((w, InstitutionKind(k)) for k, words in item.get("kind_after", {}).items()
+                             for w in words),
         )
     body = data["kind_body_words"]
-    national = frozenset(data["national_bodies"]["items"])
+    national_kinds = {k: InstitutionKind(v) for k, v in data["national_abbreviations"]["items"].items()}
+    national = frozenset(data["national_bodies"]["items"]) | frozenset(national_kinds)
+    inner = data["inner_stops"]
     international = frozenset(data["international_bodies"]["items"])
     stops = data["left_stops"]
+    counters = re.escape(data["plural_markers"]["counters"])
     return _Vocab(
         suffixes=suffixes,
         suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
         overridable=frozenset(body["overridable_suffixes"]),
         body_words=tuple(
-            _BodyWord(i["word"], InstitutionKind(i["kind"]), tuple(i.get("not_before", ())))
+            _BodyWord(i["word"], InstitutionKind(i["kind"]), tuple(i.get("not_before", ())),
+                      tuple(i.get("only_suffixes", ())))
             for i in body["items"]
         ),
         national=national,
@@ -186,6 +241,7 @@ def _vocab() -> _Vocab:
         protected_starts=frozenset(data["protected_starts"]["words"]),
         generic_re=re.compile(f"(?:{_alternation(data['generic_body_words']['words'])})+"),
         demonstratives=tuple(data["demonstratives"]["words"]),
+        demonstrative_exceptions=tuple(data["demonstratives"]["exceptions"]),
         establishment=tuple(data["establishment_verbs"]["words"]),
         counters=data["plural_markers"]["counters"],
         abbreviation_cues=tuple(sorted(data["abbreviation_cues"]["words"], key=len, reverse=True)),
@@ -194,6 +250,26 @@ def _vocab() -> _Vocab:
         title_units=tuple(data["title_units"]["items"]),
         rename_verbs=tuple(data["rename_verbs"]["items"]),
         first_words=tuple(data["first_words"]["items"]),
+        name_ends=(*suffixes, *sorted(national)),
+        national_kinds=national_kinds,
+        # exceptions first: scanning left to right, 自由 is read whole before its 由 could stop
+        inner_re=re.compile(f"(?P<x>{_alternation(inner['exceptions'])})"
+                            f"|{_alternation(inner['words'])}|[{re.escape(inner['chars'])}]"),
+        count_re=re.compile(
+            rf"(?<!第)(?:[{_DIGITS}]+|[{_CN_NUM}]*[一二两三四五六七八九十][{_CN_NUM}]*)"
+            rf"[{re.escape(data['inner_counters']['chars'])}]"),
+        joint_leadership=tuple(data["joint_leadership"]["items"]),
+        category_marks=tuple(data["category_marks"]["items"]),
+        distributives=data["distributives"]["chars"],
+        listed_re=re.compile(
+            rf"(等)?([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
+            rf"({_alternation(data['listed_categories']['items'])})"),
+        listed_kinds={k: InstitutionKind(v) for k, v in data["listed_categories"]["items"].items()},
+        research_endings=tuple(data["listed_categories"]["research_endings"]),
+        national_names=tuple(sorted(national)),
+        counted_before_re=re.compile(
+            rf"(?:[{_DIGITS}]+|[{_CN_NUM}]*[两三四五六七八九十百千几多数]+)[{counters}]$"),
+        counted_after_re=re.compile(rf"(?:（[^（）]{{0,16}}）)?[{_DIGITS}]+(?:多)?[{counters}]"),
     )
 
 
@@ -211,6 +287,9 @@ def _is_name_char(ch: str) -> bool:
             or ("a" <= ch <= "z") or ("A" <= ch <= "Z"))
 
 
+_NAME_CLASS = "\u4e00-\u9fff\u3400-\u4dbf·a-zA-Z"
+_RUN_END = re.compile(f"(?<![{_NAME_CLASS}])[{_NAME_CLASS}]*\\Z")  # the run of name characters ending a text
+
 _FOLD = str.maketrans(
     {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "(": "（", ")": "）", "（": "（", "）": "）"}
 )
@@ -222,9 +301,15 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+_BARE = {c: chr(c).translate(_FOLD).translate(_UNQUOTE) or None for c in {*_FOLD, *_UNQUOTE}}
+
+
+_BARE_RE = re.compile("[" + re.escape("".join(chr(c) for c in _BARE)) + "]")
+
+
 def _bare(text: str) -> str:
     """A name without quotes and white space, brackets full-width (for comparing names)."""
-    return text.translate(_FOLD).translate(_UNQUOTE)
+    return text.translate(_BARE) if _BARE_RE.search(text) else text
 
 
 @lru_cache(maxsize=4096)
@@ -258,13 +343,15 @@ class _Cand:
     anchor: int = -1  # where the coordinated list holding the name starts
     rejected: bool = False
     distributed: bool = False
+    scoped: bool = False  # the suffix starts with a bare level word (市委, 省委常委会)
+    listed: bool = False  # an item of a counted list of names (甲、乙、丙3家企业)
 
 
 def _prepare(text: str) -> str:
     """Blank out 《…》 book titles (documents, not bodies) and make brackets full-width,
     keeping every offset."""
     text = text.replace("(", "（").replace(")", "）")
-    return re.sub(r"《[^《》\n]{0,80}》", lambda m: "\u3000" * len(m.group(0)), text)
+    return _TITLE_RE.sub(lambda m: "\u3000" * len(m.group(0)), text)
 
 
 def _hard_start(text: str, pos: int, limit: int) -> int:
@@ -272,10 +359,11 @@ def _hard_start(text: str, pos: int, limit: int) -> int:
     balanced bracket/quote groups, back to ``limit``."""
     i = pos
     while i > limit:
+        run = _RUN_END.search(text[limit:i])
+        i = limit + run.start() if run is not None else i
+        if i <= limit:
+            break
         ch = text[i - 1]
-        if _is_name_char(ch):
-            i -= 1
-            continue
         opener = _OPENERS.get(ch)
         if opener is None:
             break
@@ -289,9 +377,34 @@ def _hard_start(text: str, pos: int, limit: int) -> int:
     return i
 
 
-def _place_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str, RegionLevel]]:
-    """Region mentions in ``text[start:end]`` as (start, end, canonical name, level), absolute."""
-    return [(start + a, start + b, name, level) for a, b, name, level in _find_places(text[start:end])]
+@attrs.frozen
+class _Places:
+    """A sentence's region mentions, absolute offsets, sorted by start."""
+
+    starts: tuple[int, ...]
+    mentions: tuple[tuple[int, int, str, RegionLevel], ...]
+
+
+@lru_cache(maxsize=64)
+def _sentence_places(sent: Sentence) -> _Places:
+    """Region mentions of a whole sentence, scanned once (a Sentence hashes its text once)."""
+    found = tuple((sent.start + m.start, sent.start + m.end, m.name, RegionLevel(m.level))
+                  for m in _gazetteer().find(sent.text))
+    return _Places(tuple(m[0] for m in found), found)
+
+
+def _place_mentions(sent: Sentence, start: int, end: int) -> list[tuple[int, int, str, RegionLevel]]:
+    """Region mentions of the sentence that lie within ``[start, end)`` as (start, end, canonical
+    name, level), absolute offsets."""
+    places = _sentence_places(sent)
+    out = []
+    for k in range(bisect.bisect_left(places.starts, start), len(places.starts)):
+        m = places.mentions[k]
+        if m[0] >= end:
+            break
+        if m[1] <= end:
+            out.append(m)
+    return out
 
 
 def _in_exception(text: str, a: int, b: int, voc: _Vocab) -> bool:
@@ -307,11 +420,11 @@ def _in_exception(text: str, a: int, b: int, voc: _Vocab) -> bool:
 
 def _ends_with_suffix(chunk: str, voc: _Vocab) -> bool:
     chunk = chunk.rstrip("）”")
-    return any(chunk.endswith(s) for s in voc.suffixes) or any(chunk.endswith(k) for k in voc.national)
+    return chunk.endswith(voc.name_ends)
 
 
 def _left_start(
-    text: str, hs: int, suffix_start: int, cuts: list[int], voc: _Vocab,
+    text: str, sent: Sentence, hs: int, suffix_start: int, cuts: list[int], voc: _Vocab,
 ) -> tuple[int, str | None, int, bool]:
     """The start of a name whose suffix starts at ``suffix_start`` and which can reach back to
     ``hs``; also the stop word that cut it, where that word ends, and whether a first claim
@@ -324,7 +437,7 @@ def _left_start(
     for c in cuts:
         if start < c <= suffix_start:
             start = c
-    protected = [(a, b) for a, b, _n, _l in _place_mentions(text, start, suffix_start)]
+    protected = [(a, b) for a, b, _n, _l in _place_mentions(sent, start, suffix_start)]
     for m in voc.known_re.finditer(text[start:suffix_start]):
         protected.append((start + m.start(), start + m.end()))
     pos = start
@@ -341,6 +454,7 @@ def _left_start(
         if found.group(0) in voc.first_words:
             first = True
         pos = b
+    start = _inner_cut(text, start, suffix_start, protected, voc)
     # leading one-character stops: 了, 与, 由...
     while start < suffix_start and text[start] in voc.single_stops:
         place_next = any(pa == start + 1 for pa, _pb in protected) or text.startswith(
@@ -369,6 +483,28 @@ def _left_start(
     return start, verb, verb_end, first
 
 
+def _inner_cut(text: str, start: int, suffix_start: int, protected: list[tuple[int, int]], voc: _Vocab) -> int:
+    """Where a name starts after the last character that never stands inside one (的, 由,
+    从, 在: ``过去只能从银行``, ``会议由市…办公室``), the last number with a counter
+    (``两项商标在…``, ``五个中心``) or the last conjunction after a level word (``试点市和…``);
+    none of them inside a place name or a quoted part."""
+    best = start
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text, start, suffix_start)]
+
+    def free(a: int, b: int) -> bool:
+        return not any(pa < b and a < pb for pa, pb in (*protected, *quoted))
+
+    for m in voc.inner_re.finditer(text, start, suffix_start):
+        if m.group("x") is None and free(m.start(), m.end()):
+            best = max(best, m.end())
+    for m in voc.count_re.finditer(text, start, suffix_start):
+        if free(m.start(), m.end()):
+            best = max(best, m.end())
+    for m in _LEVEL_CONJ_RE.finditer(text, start, suffix_start):
+        best = max(best, m.end())
+    return best
+
+
 def _bracket_after(text: str, end: int, voc: _Vocab) -> tuple[int, list[str]]:
     """A bracket right after a name: part of the name (returns the new end) or aliases."""
     if end >= len(text) or text[end] not in "（(":
@@ -385,14 +521,20 @@ def _bracket_after(text: str, end: int, voc: _Vocab) -> tuple[int, list[str]]:
     inner = text[end + 1 : close]
     for cue in voc.abbreviation_cues:
         if inner.startswith(cue):
-            short = inner[len(cue) :].strip("：:“”\"「」 ")
-            short = short.split("”")[0].split("，")[0]
-            return end, [short] if short else []
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-. ]{0,15}", inner):
+            shorts = []  # （以下简称“甲中心”、“乙中心”）: one for each name listed before
+            for part in inner[len(cue) :].split("、"):
+                short = part.strip("：:“”\"「」 ").split("”")[0].split("，")[0]
+                if short:
+                    shorts.append(short)
+            return end, shorts
+    if _LATIN_RE.fullmatch(inner):
         return end, [inner]
-    bare = inner
-    if bare and all(_is_name_char(c) for c in bare) and _ends_with_suffix(bare, voc):
-        return close + 1, []
+    if inner and all(_is_name_char(c) for c in inner):
+        if _ends_with_suffix(inner, voc):
+            return close + 1, []  # 市场监管局（知识产权局）
+        places = _find_places(inner)
+        if len(places) == 1 and places[0][:2] == (0, len(inner)):
+            return close + 1, []  # 国家…保护中心（青岛）: the place is part of the name
     return end, []
 
 
@@ -405,7 +547,7 @@ def _suffix_at(text: str, end: int, voc: _Vocab) -> _Suffix | None:
             continue
         if s.not_before and text.startswith(s.not_before, end):
             return None
-        if s.not_after and text[: end - n].endswith(s.not_after):
+        if s.not_after and text.endswith(s.not_after, 0, end - n):
             return None
         return s
     return None
@@ -433,7 +575,7 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
         if known is not None and (suffix is None or len(known) >= len(suffix.text)):
             intl = known in voc.international
             kind = InstitutionKind.OTHER if intl else suffix.kind if suffix else InstitutionKind.GOVERNMENT
-            suffix = _Suffix(known, kind, min_body=0)
+            suffix = _Suffix(known, voc.national_kinds.get(known, kind), min_body=0)
         else:
             known = None
         if suffix is None:
@@ -441,16 +583,18 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
         suffix_start = end - len(suffix.text)
         hs = _hard_start(text, suffix_start, max(sent.start, suffix_start - _MAX_NAME))
         near = cuts[bisect.bisect_right(cuts, hs) : bisect.bisect_right(cuts, suffix_start)]
-        start, verb, verb_end, first = _left_start(text, hs, suffix_start, near[-1:], voc)
+        start, verb, verb_end, first = _left_start(text, sent, hs, suffix_start, near[-1:], voc)
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
         new_end, aliases = _bracket_after(text, end, voc)
         cand = _Cand(start=start, end=new_end, suffix_end=end, suffix=suffix.text, kind=suffix.kind,
                      weak=suffix.weak, sentence=sent, verb=verb, verb_end=verb_end, first=first,
-                     known=known is not None, aliases=aliases, needs_place=suffix.needs_place)
+                     known=known is not None, aliases=aliases, needs_place=suffix.needs_place,
+                     scoped=suffix.scoped)
         cand.name = _fold(text[start:new_end])
         cand.lead = text[hs:start]
-        cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body
+        cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
+            start > sent.start and text[start - 1] in voc.distributives)  # 各市党委: a class of bodies
         out.append(cand)
         if not cand.rejected and _stop_at(text, new_end, voc):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
@@ -512,7 +656,7 @@ def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
     """Characters of place prefix at the start of the name (places, 国家/中国, 省/市/区)."""
     pos = c.start
     limit = c.suffix_end - len(c.suffix)
-    mentions = {a: b for a, b, _n, _l in _place_mentions(text, c.start, limit)}
+    mentions = {a: b for a, b, _n, _l in _place_mentions(c.sentence, c.start, limit)}
     while pos < limit:
         if pos in mentions:
             pos = mentions[pos]
@@ -540,10 +684,9 @@ def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
 def _counted(text: str, c: _Cand, voc: _Vocab) -> bool:
     """A number with a counter right before or after the name: a category, not a body."""
     before = text[max(0, c.start - 6) : c.start]
-    if re.search(rf"(?:[{_DIGITS}]+|[{_CN_NUM}]*[两三四五六七八九十百千几多数]+)[{voc.counters}]$", before):
+    if voc.counted_before_re.search(before):
         return True
-    after = text[c.end : c.end + 24]
-    return re.match(rf"(?:（[^（）]{{0,16}}）)?[{_DIGITS}]+(?:多)?[{voc.counters}]", after) is not None
+    return voc.counted_after_re.match(text, c.end, c.end + 24) is not None
 
 
 def _plural_context(text: str, c: _Cand) -> bool:
@@ -551,45 +694,60 @@ def _plural_context(text: str, c: _Cand) -> bool:
     floor = max(c.sentence.start, c.start - _MAX_NAME)
     clause_start = max(text.rfind(p, floor, c.start) for p in "，,；;：")
     clause = text[max(clause_start, floor) : c.start]
-    return re.search(rf"[{_DIGITS}]+(?:多)?[家个所]", clause) is not None
+    return _PLURAL_RE.search(clause) is not None
 
 
 def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     if c.rejected:
         return False
     name = c.name
-    if name.startswith(voc.demonstratives):
+    if name.startswith(voc.demonstratives) and not name.startswith(voc.demonstrative_exceptions):
         return False
     if c.known:
         return True
     if c.needs_place and c.place_len == 0:
         return False
+    suffix_start = c.suffix_end - len(c.suffix)
+    if c.scoped and suffix_start > c.start and not _place_mentions(c.sentence, c.start, suffix_start):
+        return False  # 市委 alone or after a place (深圳市委), not after any word (团市委, 城市委…)
+    if any(j in name for j in voc.joint_leadership):
+        return False  # 市委市政府: two leaderships as one word
     if any(text.startswith(a, c.end) or text.startswith("”" + a, c.end) for a in voc.apposition):
         return False
+    if text.startswith(voc.category_marks, c.end):
+        return False  # …中心之一
     if _counted(text, c, voc):
         return False
     body = _body(c, text)
     if body.startswith(voc.demonstratives) and c.place_len > 0:
         return False  # 广州市某科技公司
-    has_place = c.place_len > 0
+    has_place = c.place_len > 0 or c.scoped
     quoted_part = any(q in name for q in "“「")
     whole_quoted = c.start > 0 and text[c.start - 1] in "“「" and text.startswith(("”", "」"), c.end)
     established = _governed(c, voc)
     sign = has_place or quoted_part or bool(c.aliases) or c.first or established or whole_quoted
     if c.weak:
         raw = text[c.start + c.place_len : c.suffix_end - len(c.suffix)]
-        outside = re.sub(r"[“「][^”」]*[”」]", "", raw)
+        outside = _QUOTED_RE.sub("", raw)
         if not outside or not (has_place or quoted_part or c.aliases or established):
             return False
-    elif _is_generic(body, voc) and c.kind is not InstitutionKind.ALLIANCE and not sign:
-        return False
+    elif _is_generic(body, voc) and not sign and (c.kind is not InstitutionKind.ALLIANCE or len(body) <= 2):
+        return False  # an alliance may be generic (知识产权保护联盟), not a bare category (行业协会)
     return not ((c.weak or _is_generic(body, voc)) and established and _plural_context(text, c))
 
 
 def _kind(c: _Cand, text: str, voc: _Vocab) -> InstitutionKind:
+    suffix = voc.suffixes.get(c.suffix)
+    if suffix is not None and suffix.kind_after:
+        before = _bare(text[c.start : c.suffix_end - len(c.suffix)])
+        for word, kind in suffix.kind_after:
+            if before.endswith(word):
+                return kind  # 科学数据银行
     if c.suffix in voc.overridable or c.known:
         body = _bare(text[c.start : c.suffix_end - len(c.suffix)])
         for w in voc.body_words:
+            if w.only_suffixes and c.suffix not in w.only_suffixes:
+                continue
             i = body.find(w.word)
             if i >= 0 and not body.startswith(w.not_before, i + len(w.word)):
                 return w.kind
@@ -609,7 +767,8 @@ def _distribute(cands: list[_Cand], text: str, voc: _Vocab) -> list[_Cand]:
             c.verb = c.verb or prev.verb
             c.lead = c.lead or prev.lead
             c.first = c.first or prev.first
-        if prev is not None and not c.known and c.place_len == 0 and prev.place_len > 0:
+        if (prev is not None and not c.known and c.place_len == 0 and prev.place_len > 0 and not prev.rejected
+                and text[c.start] not in voc.scope_prefixes):  # 深圳…交易所、市委组织部: 市 is its own
             gap = text[prev.end : c.start]
             body = _body(c, text)
             jurisdiction = {InstitutionKind.GOVERNMENT, InstitutionKind.COURT}
@@ -636,19 +795,97 @@ def _shared_tail(c: _Cand, text: str, voc: _Vocab) -> list[_Cand]:
     tail = c.name[c.place_len :]
     pos = c.start
     while pos >= 2 and text[pos - 1] == "、":
-        mentions = _place_mentions(text, max(c.sentence.start, pos - 12), pos - 1)
-        last = [m for m in mentions if m[1] == pos - 1]
-        if not last:
+        item_end = pos - 1
+        mentions = _place_mentions(c.sentence, max(c.sentence.start, pos - 16), item_end)
+        last = [m for m in mentions if m[1] == item_end]
+        if last:
+            a = last[0][0]
+        else:  # 中国（成都）、中国（赣州）知识产权保护中心
+            inner = [m for m in mentions if m[1] == item_end - 1 and text[m[0] - 1] == "（"]
+            if text[item_end - 1] != "）" or not inner:
+                break
+            opening = inner[0][0] - 1
+            pre = next((p for p in voc.national_prefixes if text.endswith(p, 0, opening)), None)
+            if pre is None:
+                break
+            a = opening - len(pre)
+        if a > c.sentence.start and _is_name_char(text[a - 1]) and not _stop_ends_at(
+                text, a, c.sentence.start, voc):
             break
-        a = last[0][0]
-        if _is_name_char(text[a - 1]) and not _stop_ends_at(text, a, c.sentence.start, voc):
-            break
-        twin = attrs.evolve(c, start=a, end=pos - 1, aliases=[], distributed=True)
-        twin.name = _fold(text[a : pos - 1]) + tail
-        twin.place_len = pos - 1 - a
+        twin = attrs.evolve(c, start=a, end=item_end, aliases=[], distributed=True)
+        twin.name = _fold(text[a:item_end]) + tail
+        twin.place_len = item_end - a
         out.append(twin)
         pos = a
+    if out and len(c.aliases) == len(out) + 1:  # one short form for each name, in their order
+        for item, alias in zip([*reversed(out), c], list(c.aliases), strict=True):
+            item.aliases = [alias]
     return out
+
+
+def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[_Cand]:
+    """Items of a counted list of names (``甲、乙、丙3家企业``, ``甲、乙等4家合作银行``) that
+    no suffix found: short forms of bodies, of the kind the list's noun says.  The list
+    must hold as many items as its number says (or fewer, after ``等``)."""
+    out: list[_Cand] = []
+    taken = {c.suffix_end for c in cands if not c.rejected}
+    for m in voc.listed_re.finditer(text, sent.start, sent.end):
+        number = _cn_count(m.group(2))
+        items: list[tuple[int, int]] = []
+        end = m.start()
+        while end > sent.start:
+            a = _hard_start(text, end, max(sent.start, end - _MAX_NAME // 2))
+            if a == end:
+                break
+            items.append((a, end))
+            if a - 1 <= sent.start or text[a - 1] != "、":
+                break
+            end = a - 1
+        if not items:
+            continue
+        # the first item starts after a stop word (渤化集团所属甲, 联合乙)
+        a, b = items[-1]
+        stop = None
+        for found in voc.stop_re.finditer(text, a, b):
+            stop = found
+        if stop is not None:
+            items[-1] = (stop.end(), b)
+        ok = number is not None and (len(items) == number or (m.group(1) and len(items) <= number))
+        if not ok or len(items) < 2:
+            continue
+        if any(not 2 <= y - x <= 12 or _is_generic(text[x:y], voc) or text.startswith(voc.demonstratives, x)
+               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)] for x, y in items):
+            continue  # not names: 广州、深圳等3家…, 重点、骨干等…
+        for x, y in reversed(items):
+            if y in taken:
+                continue
+            suffix = _suffix_at(text, y, voc)
+            if suffix is not None:
+                kind = suffix.kind
+            elif text.endswith(voc.research_endings, x, y):
+                kind = InstitutionKind.RESEARCH
+            else:
+                kind = voc.listed_kinds[m.group(3)]
+            cand = _Cand(start=x, end=y, suffix_end=y, suffix=suffix.text if suffix else "", kind=kind,
+                         weak=False, sentence=sent, listed=True)
+            cand.name = _fold(text[x:y])
+            cand.place_len = _place_prefix_len(cand, text, voc)
+            out.append(cand)
+    return out
+
+
+def _cn_count(word: str) -> int | None:
+    """A small count in digits or Chinese numerals (6, 十二, 两), else None."""
+    if word.isdigit():
+        return int(word.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    values = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if word in values:
+        return values[word]
+    if word.startswith("十"):
+        return 10 + values.get(word[1:], 0) if len(word) <= 2 else None
+    if len(word) in (2, 3) and word[1] == "十" and word[0] in values:
+        return values[word[0]] * 10 + (values.get(word[2], 0) if len(word) == 3 else 0)
+    return None
 
 
 # --------------------------------------------------------------------------- regions
@@ -662,9 +899,8 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
         return "中国"
     gaz = _gazetteer()
     anchor = c.anchor if c.anchor >= 0 else c.start
-    # the subject of a clause stands close before it: a window keeps long sentences linear
-    window = max(c.sentence.start, anchor - _REGION_WINDOW)
-    rec = record_region(doc.text, window, c.sentence.end, anchor, doc.region)
+    lo, hi = _region_window(c.sentence, anchor)
+    rec = record_region(doc.text, lo, hi, anchor, doc.region)
     place: str | None = None
     rank = -1
     for _a, _b, found, level in _find_places(name):
@@ -673,12 +909,13 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
             continue
         if r >= rank:
             place, rank = found, r
-    if place is None and c.place_len == 1 and name[0] in voc.scope_prefixes:
+    scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
+    if place is None and (c.place_len == 1 or scoped_whole) and name[0] in voc.scope_prefixes:
         place = _at_level(doc.region, voc.scope_prefixes[name[0]])
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
-        national = name.startswith(voc.national_prefixes) or any(name.startswith(k) for k in voc.national)
+        national = name.startswith((*voc.national_prefixes, *voc.national_names))
         if national and not c.weak and kind not in _HYBRID_KINDS | {InstitutionKind.FINANCIAL}:
             return "中国"
         if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes:
@@ -688,9 +925,24 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
         return place
     if c.weak:
         return place if gaz.is_within(place, rec) else rec
-    if kind in _HYBRID_KINDS and gaz.is_within(rec, place):
-        return rec
+    if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
+        return gaz.locate(place, doc.region)
     return place
+
+
+def _region_window(sent: Sentence, anchor: int) -> tuple[int, int]:
+    """The part of a sentence searched for the subject region of a name at ``anchor``.
+
+    The subject of a clause stands close before it, so a long sentence is cut into
+    windows aligned on blocks of ``_REGION_WINDOW`` characters: every name in one block
+    shares one window (the region finder remembers it), so long sentences stay linear.
+    A sentence up to three blocks long is its own window.
+    """
+    if sent.end - sent.start <= 3 * _REGION_WINDOW:
+        return sent.start, sent.end
+    blocks = (anchor - sent.start) // _REGION_WINDOW
+    lo = sent.start + max(0, blocks - 1) * _REGION_WINDOW
+    return lo, min(sent.end, lo + 3 * _REGION_WINDOW)
 
 
 def _at_level(region: str | None, level: str) -> str | None:
@@ -711,7 +963,8 @@ def _at_level(region: str | None, level: str) -> str | None:
 def _key(name: str, voc: _Vocab) -> str:
     """Two names with one key name one body: places canonical, short forms expanded."""
     s = _bare(name)
-    s = re.sub(r"（[^（）]*）$", "", s)
+    s = _TRAILING_BRACKET_RE.sub("", s)
+    s = _SESSION_RE.sub("", s)  # 市十七届人民政府 is 市人民政府
     out = []
     pos = 0
     for a, b, found, _level in _find_places(s):
@@ -745,7 +998,7 @@ def _governed(c: _Cand, voc: _Vocab) -> bool:
 
 def _established(c: _Cand, text: str, doc: Document, voc: _Vocab) -> PartialDate | None:
     after = text[c.end : c.end + 12]
-    after = re.split(r"[，。；,;、]", after)[0]
+    after = _CLAUSE_END_RE.split(after, maxsplit=1)[0]
     if not (_governed(c, voc) or any(v in after for v in voc.establishment)):
         return None
     lo = max(c.sentence.start, c.start - _DATE_WINDOW)
@@ -767,6 +1020,7 @@ def extract(doc: Document) -> list[Institution]:
         for c in cands:
             c.place_len = _place_prefix_len(c, text, voc)
         cands = _distribute(cands, text, voc)
+        cands.extend(_listed(text, sent, cands, voc))
         prev: _Record | None = None
         prev_end = -1
         run_start, run_end = -1, -1
@@ -775,7 +1029,7 @@ def extract(doc: Document) -> list[Institution]:
             if run_end < 0 or text[run_end : c.start] not in ("、", *_CONJ, "以及"):
                 run_start = c.start
             c.anchor, run_end = run_start, c.end
-            if not (c.distributed or _judge(c, text, voc)):
+            if not (c.distributed or c.listed or _judge(c, text, voc)):
                 continue
             longer = next((a for a in short_forms if len(a) > c.end - c.start and text.endswith(a, 0, c.end)), None)
             if longer is not None:  # 发挥审协广东中心作用: a short form given before, not 广东中心
