@@ -533,6 +533,31 @@ BUGS: list[Row] = [
         "广东省",
         [("event", "粤港知识产权合作计划", None, None, "2022-12", "广东省")],
     ),
+    (
+        "bracket-gloss-inside-name-is-kept",  # （…） inside a name does not end its clause
+        "2023年，四川省创业投资（风险投资）基金规模达300亿元。",
+        "2024-02-01",
+        "四川省",
+        [("measurement", "创业投资（风险投资）基金规模", "30000000000", "元", "2023", "四川省")],
+    ),
+    (
+        "expected-maturity-date-is-no-target",  # 预期到期日 is a product's term, not a plan
+        "2023年5月，某证券化产品发行，预期到期日2024年5月10日，发行规模2亿元，平均每户融资300万元。",
+        "2023-06-01",
+        "浙江省",
+        [
+            ("measurement", "每户融资", "3000000", "元", "2024-05-10", "浙江省"),
+            ("measurement", "发行规模", "200000000", "元", "2024-05-10", "浙江省"),
+            ("event", "某证券化产品发行", None, None, "2023-05", "浙江省"),
+        ],
+    ),
+    (
+        "expected-with-reach-verb-is-a-target",  # 预期 + a verb of reaching still states a target
+        "2025年，江苏省专利质押融资额预期达到800亿元。",
+        "2024-02-01",
+        "江苏省",
+        [("target", "专利质押融资额", "80000000000", "元", "2025", "江苏省")],
+    ),
 ]
 
 

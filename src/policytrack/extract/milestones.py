@@ -588,7 +588,18 @@ def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
         k = max(stext.rfind("(", lo, b - 1), stext.rfind("（", lo, b - 1))
         if k >= 0 and b - 1 - k <= 20 and k >= prev_end:
             b = k
-    return max(_clause_start(stext, b), prev_end), b
+    cs = _clause_start(stext, b)
+    if cs > 0 and stext[cs - 1] in ")）":
+        # 备案基金（创投企业）规模500亿元: a short gloss in brackets inside the name
+        lo = max(0, cs - 22)
+        k = max(stext.rfind("(", lo, cs - 1), stext.rfind("（", lo, cs - 1))
+        if (
+            k >= 0
+            and _clause_start(stext, k) < k
+            and not _vocab().clause_break_re.search(stext, k + 1, cs - 1)
+        ):
+            cs = _clause_start(stext, k)
+    return max(cs, prev_end), b
 
 
 def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> tuple[int, int, bool]:
