@@ -255,6 +255,92 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "浙江省",
         [("数据知识产权改革", "programme")],
     ),
+    # round 4: designations of zones and cities, goals, places
+    (
+        "zone-designation-after-verb",
+        "合肥市建成知识产权服务业集聚区并投入运行。",
+        "合肥市",
+        [("知识产权服务业集聚区", "programme")],
+    ),
+    (
+        "key-city-designation",
+        "成都上榜国家知识产权运营服务体系建设重点城市。",
+        "成都市",
+        [("国家知识产权运营服务体系建设重点城市", "programme")],
+    ),
+    (
+        "zone-after-locative-is-a-place",
+        "在某某经济示范区建成专利导航服务集聚区。",
+        "湖州市",
+        [("专利导航服务集聚区", "programme")],
+    ),
+    ("zone-after-yituo-is-a-place", "依托苏州国家高新技术产业示范区，推动成果转化。", "苏州市", []),
+    (
+        "zones-as-goals-are-other",
+        "努力将该市打造成为数字金融合作示范区、绿色产业先行区。",
+        "无锡市",
+        [("数字金融合作示范区", "other"), ("绿色产业先行区", "other")],
+    ),
+    (
+        "two-zones-in-one-sentence-stay-two",
+        "该区先后获批国家知识产权示范区、国家知识产权服务业集聚发展示范区。",
+        "西安高新区",
+        [("国家知识产权示范区", "programme"), ("国家知识产权服务业集聚发展示范区", "programme")],
+    ),
+    # round 4: left edges at verbs and prepositions in the middle of a clause
+    (
+        "speaker-introduces-event",
+        "市局局长张三介绍了全国知识产权宣传周活动安排。",
+        "合肥市",
+        [("全国知识产权宣传周", "event")],
+    ),
+    (
+        "reporter-learned-from-meeting",
+        "记者从四川省知识产权局局长会议上获悉，今年将新建10个服务站。",
+        "四川省",
+        [("四川省知识产权局局长会议", "event")],
+    ),
+    (
+        "become-a-pilot",
+        "江苏省以苏州为主体成为全国知识产权质押融资风险补偿试点。",
+        "江苏省",
+        [("全国知识产权质押融资风险补偿试点", "programme")],
+    ),
+    (
+        "through-a-system",
+        "省内已有30家企业通过知识产权合规管理体系。",
+        "宁波市",
+        [("知识产权合规管理体系", "mechanism")],
+    ),
+    (
+        "year-without-nian",
+        "参加2023中华商标品牌博览会。",
+        "福州市",
+        [("中华商标品牌博览会", "event")],
+    ),
+    # round 4: described, not named
+    ("new-model-is-described", "探索资本招商新模式，构建服务新机制。", "南京市", []),
+    ("high-standard-is-an-adverb", "该市高标准推进运营服务体系建设。", "太原市", []),
+    (
+        "innovation-before-head-is-kept",
+        "该区获批长三角科技创新示范区，发布区域协同创新模式。",
+        "嘉兴市",
+        [("长三角科技创新示范区", "programme"), ("区域协同创新模式", "mechanism")],
+    ),
+    # round 4: enterprise designations and funding policies
+    (
+        "little-giant-designation",
+        "该公司是一家省级“单项冠军”小巨人企业。",
+        "成都市",
+        [("单项冠军", "programme")],
+    ),
+    (
+        "funding-policy",
+        "济南市推行专利保险资助政策，印发商标注册奖补政策。",
+        "济南市",
+        [("专利保险资助政策", "regulation"), ("商标注册奖补政策", "regulation")],
+    ),
+    ("generic-funding-policy", "出台相关扶持政策。", "济南市", []),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [

@@ -18,7 +18,9 @@ regulation or event.  Three kinds of mention are read, in this order of trust:
    Phrases whose modifier is only generic words (``知识产权制度``, ``服务体系``)
    are not names, nor are pointers (``本届大赛``), routine meetings
    (``常务会议``), counted summaries (``三大体系``) or heads used as predicates
-   (``评估有标准``, ``系统规范…``).  Reports and lists a government releases
+   (``评估有标准``, ``系统规范…``), nor heads after an adjective (``…新模式``,
+   ``高标准``).  A zone (``…集聚区``, ``…示范区``) after 在/依托 is a place, and
+   one after 打造成为 is a goal (``other``).  Reports and lists a government releases
    (``…白皮书``, ``十大事件``, ``…典型案例`` after 发布, not after 获评) are ``other``.
 
 Titles of newspapers and certificates, bare back-references (``《纲要》``) and
@@ -27,7 +29,7 @@ names get the region 中国: 中国/全国 names, document titles starting with 
 and names holding a national word (``知识产权强国建设纲要``).
 
 Mentions of the same initiative in one document are merged into one record
-(same name up to dashes and brackets, a region prefix, an edition ordinal
+(two different names in one sentence are kept apart; same name up to dashes and brackets, a region prefix, an edition ordinal
 ``第二十二届``, a generic standard head, or a Chinese abbreviation such as
 ``百千万工程`` for ``百县千镇万村高质量发展工程``).  The vocabulary lives in
 ``data/initiatives.json``.
@@ -88,12 +90,18 @@ class _Vocab:
     verb_like_heads: frozenset[str]
     verb_like_allowed: tuple[str, ...]
     predicate_before_head: tuple[str, ...]
+    adjective_before_head: tuple[str, ...]
+    adjective_exceptions: tuple[str, ...]
     pointer_prefixes: tuple[str, ...]
     routine_meetings: tuple[str, ...]
     title_skip_suffixes: tuple[str, ...]
     foreign_publishers: tuple[str, ...]
     national_words: tuple[str, ...]
     national_document_prefixes: tuple[str, ...]
+    enterprise_followers: tuple[str, ...]
+    zone_heads: frozenset[str]
+    locative_before: tuple[str, ...]
+    goal_verbs: tuple[str, ...]
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     # lookup tables derived from the lists above (same answers, fewer scans)
@@ -149,12 +157,18 @@ def _vocab() -> _Vocab:
         verb_like_heads=frozenset(raw["verb_like_heads"]),
         verb_like_allowed=tuple(raw["verb_like_allowed_followers"]),
         predicate_before_head=tuple(raw["predicate_before_head"]),
+        adjective_before_head=tuple(raw["adjective_before_head"]),
+        adjective_exceptions=tuple(raw["adjective_exceptions"]),
         pointer_prefixes=tuple(raw["pointer_prefixes"]),
         routine_meetings=tuple(raw["routine_meetings"]),
         title_skip_suffixes=tuple(raw["title_skip_suffixes"]),
         foreign_publishers=tuple(raw["foreign_publishers"]),
         national_words=tuple(raw["national_words"]),
         national_document_prefixes=tuple(raw["national_document_prefixes"]),
+        enterprise_followers=tuple(raw["enterprise_designation_followers"]),
+        zone_heads=frozenset(raw["zone_heads"]),
+        locative_before=tuple(raw["locative_before"]),
+        goal_verbs=tuple(raw["goal_verbs"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
         quoted_heads=quoted_heads,
@@ -185,7 +199,8 @@ class _Candidate:
 _OWNER_REACH = 16  # how far before a name its owner place is looked for
 _ORDINAL = re.compile(rf"^第[{_NUMERAL}]+[届次期]")
 _DATE_PREFIX = re.compile(
-    rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[{_NUMERAL}]+[个项次场家批年届])"
+    rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[0-9０-９]{{4}}(?=[{_CJK}])"
+    rf"|[{_NUMERAL}]+[个项次场家批年届])"
 )
 _AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
 _AWARD_GRADE = re.compile(r"奖?(?:金|银|铜|优秀)奖$|奖评选$")
@@ -365,6 +380,8 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             vocab.honour_titles
         ):
             kind = InitiativeKind.OTHER  # a designation: “…单项冠军”称号, “小巨人”企业
+        elif s[m.end() : m.end() + 3].startswith(vocab.enterprise_followers):
+            kind = InitiativeKind.PROGRAMME  # a designation given to enterprises: “…”小巨人企业
         elif (adjacent or any(v in before[-16:] for v in vocab.context_verbs)) and not _modifies_long_noun(
             s, m.end()
         ):
@@ -412,6 +429,18 @@ def _released(before: str) -> bool:
     return released
 
 
+def _goal(s: str, start: int) -> bool:
+    """True when the last verb before ``start`` in sentence ``s`` sets a goal (打造成为…)."""
+    vocab = _vocab()
+    window = s[max(0, start - 60) : start]
+    last = None
+    for v in vocab.verb_re.finditer(window):
+        last = v
+    if last is None:
+        return False
+    return window[: last.end()].endswith(vocab.goal_verbs)
+
+
 def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
@@ -450,6 +479,12 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                 continue  # 系统规范知识产权…, 快速评选出…: a verb, not a head
             if m.start() > 0 and clause[m.start() - 1] in vocab.predicate_before_head:
                 continue  # 评估定价有标准
+            if (
+                m.start() > 0
+                and clause[m.start() - 1] in vocab.adjective_before_head
+                and not clause[: m.start()].endswith(vocab.adjective_exceptions)
+            ):
+                continue  # 探索…新模式, 高标准开展: described, not named
             rest = s[cstart + m.end() : cstart + m.end() + 40]
             stop = _STOP.search(rest)
             if rest[: stop.start() if stop else len(rest)].endswith(vocab.goal_enders):
@@ -465,6 +500,10 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     cut = end
                     break
             name = _strip_leading(left[cut:])
+            if head in vocab.zone_heads and (
+                left[:cut].endswith(vocab.locative_before) or left[cut:].startswith(vocab.locative_before)
+            ):
+                continue  # 在…示范区建成…, 依托…示范区: a place, not a designation
             if name.startswith(vocab.pointer_prefixes) or name.endswith(vocab.routine_meetings):
                 continue  # 本届大赛 points back; 常务会议 is routine
             if head not in vocab.report_heads and _COUNT_SUMMARY.search(name[: len(name) - len(head)]):
@@ -488,6 +527,8 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                 continue
             name = _ORDINAL.sub("", name) if _ORDINAL.match(name) and len(name) > 6 else name
             kind = vocab.heads[head]
+            if head in vocab.zone_heads and _goal(s, cstart + m.end() - len(name)):
+                kind = InitiativeKind.OTHER  # 打造成为…先行区: a goal, not a designation won
             counted = _COUNTED_HEAD.match(name)
             names = [name]
             if counted and counted.group(2) == head:
@@ -705,6 +746,8 @@ def extract(doc: Document) -> list[Initiative]:
         index = by_key.get(key)
         if index is None and len(groups) <= _FUZZY_LIMIT:
             index = _fuzzy_group(key, by_last.get(key[-1:], {}))
+            if index is not None and any(o.sentence.start == c.sentence.start for o in groups[index]):
+                index = None  # two names in one sentence (国家…示范区、国家…集聚发展示范区) are two
         if index is None:
             index = len(groups)
             groups.append([c])
