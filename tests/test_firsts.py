@@ -281,6 +281,20 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
 
 # bugs caught on real articles from other regions, rewritten about invented situations
 BUGS: list[tuple[str, str, str | None, list[Row]]] = [
+    # round 4: the speaker's own province or city (我省, 我市) scopes a counter cue ...
+    (
+        "speaker-province-scopes-counter",
+        "绵阳市建成我省首个以电子信息为特色的知识产权服务业集聚区。",
+        "四川省",
+        [("provincial", "first", "以电子信息为特色的知识产权服务业集聚区", "绵阳市")],
+    ),
+    # ... but before an adverbial cue it is the subject, like a place name
+    (
+        "speaker-city-is-subject-of-adverbial",
+        "2022年，我市首次出台对专利转化项目给予奖励的政策。",
+        "苏州市",
+        [("unspecified", "first", "对专利转化项目给予奖励的政策", "苏州市")],
+    ),
     (
         "subject-stops-at-aux-jiang",
         "杭州市首家知识产权保护中心将于明年启用。",
@@ -519,6 +533,7 @@ def test_vocabulary_values_are_valid() -> None:
     assert {FirstKind(k) for k in VOCAB["counters"].values()} == {FirstKind.FIRST, FirstKind.FIRST_BATCH}
     assert {FirstScope(s) for s in VOCAB["scopes"].values()} <= set(FirstScope)
     assert all(isinstance(v, bool) for v in VOCAB["pioneer_cues"].values())
+    assert set(VOCAB["speaker_scopes"]) <= set(VOCAB["scopes"])
     for name in VOCAB:
         if not name.startswith("_"):
             assert name in VOCAB["_comment"], f"{name} is not described in _comment"

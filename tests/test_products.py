@@ -291,7 +291,7 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "ip-word-in-clause-keeps-fund",
         "设立5000万元专利运营风险补偿基金。",
         "深圳市",
-        [("专利运营风险补偿基金", "fund", 50000000, None)],
+        [("专利运营风险补偿基金", "risk_pool", 50000000, None)],
     ),
     # anaphora and tranches are not products of their own
     (
@@ -305,6 +305,51 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "重庆市推出全国首单知识产权保险。该市专利执行保险已覆盖企业80家。",
         "重庆市",
         [("专利执行保险", "insurance", None, None)],
+    ),
+    # round 4: a 风险补偿基金 is a risk pool, not an investment fund
+    (
+        "risk-compensation-fund-is-a-pool",
+        "今年，湖南省设立专利质押融资风险补偿基金，支持企业开展质押融资。",
+        "湖南省",
+        [("专利质押融资风险补偿基金", "risk_pool", None, None)],
+    ),
+    # round 4: bare heads in a list of fields (投资、信贷、保险等工作) are not products
+    (
+        "bare-head-list-of-fields",
+        "构建与投资、信贷、担保、保险等工作相结合的知识产权金融服务体系。",
+        "四川省",
+        [],
+    ),
+    # round 4: an insurer's short name (X产险, X财险, X寿险) is a company, not a product
+    (
+        "insurer-short-name-not-product",
+        "3月5日，太平产险成都分公司与一家企业签订了专利执行保险。",
+        "成都市",
+        [("专利执行保险", "insurance", None, None)],
+    ),
+    # round 4: a later, shorter description ending an earlier one restates it
+    (
+        "later-shorter-description-merged",
+        "这是全省首单落地的中药材植物新品种知识产权保险。此次签订的植物新品种知识产权保险保额达80万元。",
+        "云南省",
+        [("中药材植物新品种知识产权保险", "insurance", 800000, None)],
+    ),
+    # round 4: ... but an earlier, shorter one is a product of its own (province vs city fund)
+    (
+        "earlier-shorter-description-kept",
+        "全省设立重点产业知识产权运营基金，正在推动设立成都市重点产业知识产权运营基金。",
+        "四川省",
+        [
+            ("重点产业知识产权运营基金", "fund", None, None),
+            ("成都市重点产业知识产权运营基金", "fund", None, None),
+        ],
+    ),
+    # round 4: a fund's rules (基金运营办法) are not the fund; 出台 is a verb
+    (
+        "fund-rules-not-fund",
+        "今年将研究出台专利质押融资风险补偿基金运营办法。",
+        "江苏省",
+        [],
     ),
 ]
 

@@ -11,7 +11,9 @@ Each sentence is scanned for cues; the vocabulary lives in ``data/firsts.json``.
   (广东首个, 重庆首单 → provincial: a municipality under the central government
   is at province level; 深圳首期 → municipal).  Before an adverbial cue (首次, 率先, 首创…) a place name is the
   sentence's subject, not a scope, unless it follows 在 (在广东率先).  With
-  nothing attached the scope is ``unspecified``.
+  nothing attached the scope is ``unspecified``.  The speaker's own place
+  (我省, 我市) scopes a counter cue (我省首个X) but, like a place name, is the
+  subject before an adverbial one (我市首次出台…).
 * **Subject.** What follows the cue to the end of its clause, as written: for
   首个/首单… the noun phrase, cut before a trailing predicate (…产品落地,
   …产品在X落地), an adverb, auxiliary or clause verb (…产品将于12月挂牌,
@@ -118,6 +120,7 @@ class _Vocab:
     anaphors: tuple[str, ...]
     anaphor_places: tuple[str, ...]
     personal_re: re.Pattern[str]
+    speaker_scopes: tuple[str, ...]  # scope words that are the subject before an adverbial cue: 我市首次
     adverbial_counters: frozenset[str]
     tranche_counters: frozenset[str]
     count_prefix_re: re.Pattern[str]
@@ -190,6 +193,7 @@ def _vocab() -> _Vocab:
         anaphors=tuple(raw["anaphors"]),
         anaphor_places=tuple(raw["anaphor_places"]),
         personal_re=re.compile("|".join(f"(?:{p})" for p in raw["personal_subjects"])),
+        speaker_scopes=tuple(raw["speaker_scopes"]),
         adverbial_counters=adverbial_counters,
         tranche_counters=frozenset(raw["tranche_counters"]),
         count_prefix_re=re.compile(rf"[0-9０-９一二三四五六七八九十两百千]+[{measure_words}]"),
@@ -499,6 +503,8 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
     kind = v.counters[counter[-1]] if counter else FirstKind.PIONEER
     adverbial = not counter or counter[-1] in v.adverbial_counters
     found = _scope_word(text, m.start(), clause_start)
+    if found and adverbial and text.startswith(v.speaker_scopes, found.start):
+        found = None  # 我市首次出台…: the speaker's place is the subject, as a place name would be
     scope = found.scope if found else FirstScope.UNSPECIFIED
     anchor = found.start if found else m.start()
     if _is_aim(text, anchor, clause_start):

@@ -435,9 +435,10 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 if pre:
                     amount = _money(pre.group(1))
             # coordinated modifiers written before this clause: 纯专利、纯商标资产证券化产品
+            # (a bare head is a list item itself: 投资、信贷、保险等工作 names fields, not products)
             modifiers = [modifier] if modifier else []
             j = ci
-            while before == "" and j > 0 and clauses[j][2] == "、":
+            while modifier and before == "" and j > 0 and clauses[j][2] == "、":
                 pstart, pend, _ = clauses[j - 1]
                 frag = _cut_left(text[pstart:pend])
                 if not frag or vocab.head_re.search(frag) or len(frag) > 8:
@@ -466,7 +467,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 elif head in vocab.pledge_heads and not _pledge_asset(mod):
                     continue
                 if (
-                    kind in (ProductKind.FUND, ProductKind.INSURANCE)
+                    (kind in (ProductKind.FUND, ProductKind.INSURANCE) or head.endswith("基金"))
                     and vocab.ip_re.search(one) is None
                     and vocab.ip_re.search(clause) is None
                 ):
@@ -834,7 +835,9 @@ def extract(doc: Document) -> list[FinancingProduct]:
     One record per product: mentions with the same name (up to 知识产权 and
     险/保险), or linked to the same name, are merged; so are anaphors
     (``本期专项计划``, ``该产品``), which are never products of their own, and
-    descriptions restating the current product (``该项目为全国首单…产品``).  A
+    descriptions restating the current product (``该项目为全国首单…产品``), and a
+    later, shorter description ending an earlier one of its kind
+    (``此次签订的植物新品种保险`` after ``茶属植物新品种保险``).  A
     size or rate stated later in the product's paragraph belongs to it.  The
     first mention gives the evidence.  Never raises on odd text.
     """
@@ -865,6 +868,23 @@ def extract(doc: Document) -> list[FinancingProduct]:
     groups: dict[tuple[str, ProductKind], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault(group_key(m), []).append(m)
+    # a later, shorter description ending another of its kind restates it: 此次签订的植物新品种保险 after 茶属植物新品种保险
+    for short in sorted(groups, key=lambda k: len(k[0])):
+        if short[0] == "首" or not short[0] or any(m.named for m in groups[short]):
+            continue
+        begins = groups[short][0].start
+        longer = [
+            k
+            for k in groups
+            if k[1] is short[1]
+            and k != short
+            and k[0] != "首"
+            and k[0].endswith(short[0])
+            and groups[k][0].start < begins  # only a later, shorter mention restates
+        ]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(short))
+            groups[longer[0]].sort(key=lambda m: m.start)
     # a first-claimed product described generically is the named product of its kind, when there is one
     for kind in {k for _, k in groups}:
         if ("首", kind) in groups:
