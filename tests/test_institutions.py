@@ -177,6 +177,20 @@ FOUND = [
     # round 2: regions
     ("bug-city-company-in-district-sentence", "成都市武侯区局指导成都公交集团开展质押融资。", "四川省",
      [("成都市武侯区局", G, "武侯区"), ("成都公交集团", CO, "成都市")]),
+    # round 4: boundaries, branches, kinds
+    ("bug-category-noun-before-company", "苏州工业园区企业江苏青禾材料有限公司获得贷款。", "苏州市",
+     [("江苏青禾材料有限公司", CO, "苏州市")]),
+    ("bug-place-and-place-before-exchange", "成都与上海证券交易所签署合作协议。", "成都市",
+     [("上海证券交易所", F, "上海市")]),
+    ("bug-insurer-branch-keeps-parent", "3月5日，太平财险嘉兴分公司签发首单专利保险。", "浙江省",
+     [("太平财险嘉兴分公司", F, "嘉兴市")]),
+    ("bug-guarantee-company-is-financial", "西湖科技担保公司提供反担保。", "杭州市", [("西湖科技担保公司", F, "杭州市")]),
+    ("bug-leasing-company-is-financial", "由重庆科技租赁公司发起设立。", "重庆市", [("重庆科技租赁公司", F, "重庆市")]),
+    ("bug-issuing-verb-before-bank", "该项目由蓉城联合银行开具银行保函。", "成都市", [("蓉城联合银行", F, None)]),
+    ("bug-science-museum-is-other", "活动在四川科技馆举行。", "成都市", [("四川科技馆", OT, "成都市")]),
+    ("bug-generic-tail-is-earlier-body",
+     "中国（兰州）知识产权保护中心通过验收。该中心作为省内唯一一家面向全省服务的知识产权保护中心。", "甘肃省",
+     [("中国（兰州）知识产权保护中心", S, "兰州市")]),
 ]
 
 
@@ -216,6 +230,12 @@ NOTHING = [
     ("bug-pilot-city-and-centre", "知识产权综合管理改革试点市和重点产业知识产权保护中心等试点落地。"),
     ("bug-listed-places-are-no-bodies", "北京、上海、广州等3家企业入选。"),
     ("bug-entrusting-is-no-committee", "本市委托第三方机构开展评估。"),
+    # round 4: verbs, products and classes of bodies
+    ("bug-carrying-out-guarantee", "以往项目需要区属国有企业进行增信担保。"),
+    ("bug-issuing-securities", "通过发行市场流通证券进行融资。"),
+    ("bug-reit-fund-is-no-trust", "支持项目申报发行基础设施领域不动产投资信托基金。"),
+    ("bug-prefecture-level-class", "成为全国首家通过验收的地（市）级保护中心。"),
+    ("bug-class-spread-over-list", "加大对省级、市级产业创新中心和技术创新中心、制造业创新中心的支持。"),
 ]
 
 
@@ -373,6 +393,21 @@ def test_data_round_two_sections_are_consistent() -> None:
         assert chars and len(set(chars)) == len(chars), key
     assert all(w.startswith(tuple(data["demonstratives"]["words"]))
                for w in data["demonstratives"]["exceptions"])
+
+
+def test_data_round_four_sections_are_consistent() -> None:
+    data = _data()
+    suffixes = {item["suffix"] for item in data["suffixes"]["items"]}
+    assert set(data["branch_units"]["items"]) <= suffixes
+    assert set(data["branch_suffixes"]["items"]) <= suffixes
+    scopes = set(data["scope_prefixes"]["items"])
+    assert all(w[0] in scopes and len(w) >= 2 for w in data["scope_prefix_words"]["items"])
+    nouns = data["apposition_nouns"]["items"]
+    assert nouns and len(nouns) == len(set(nouns)) and not set(nouns) & suffixes
+    chars = data["level_categories"]["chars"]
+    assert chars and len(set(chars)) == len(chars) and "级" not in chars
+    overridable = set(data["kind_body_words"]["overridable_suffixes"])
+    assert overridable <= suffixes
 
 
 def test_data_province_abbreviations_are_single_characters() -> None:

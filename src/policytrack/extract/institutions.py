@@ -16,7 +16,11 @@ Decisions:
   prepositions and adverbs (``的``, ``由``, ``从``, ``在``, ``已``; ``inner_stops``), a number
   with a counter (``两项``, ``五个``) and a conjunction after a level word (``试点市和``) never
   stand inside a name: it starts after the last one, even right before the suffix
-  (``过去只能从银行`` names no bank; ``会议由市…办公室`` -> ``市…办公室``).
+  (``过去只能从银行`` names no bank; ``会议由市…办公室`` -> ``市…办公室``).  A conjunction
+  between two places ends a list item (``甲市与乙证券交易所``); a category noun right before a
+  place (``…园区企业江苏某有限公司``; ``apposition_nouns``) leaves the name to start at the
+  place; a branch (``…分公司``, ``…支行``) right after a place keeps its parent's short name
+  before the place (``某某财险嘉兴分公司``).
 * **One name a span.**  Of the names ending at different suffixes from one start the longest
   wins (``国家知识产权局专利局专利审查协作广东中心``), except across a conjunction
   (``广州市中级法院和知识产权法院`` is two); a party group or committee named after a
@@ -35,7 +39,9 @@ Decisions:
   (``平台``, ``工作站``, ``窗口``...) always need such a sign.  Names counted by a
   number (``17个…培育中心``, ``…信息服务中心4家``), names introducing an apposition
   (``首个知识产权保险中心——…``), names followed by ``之一``, bare category alliances
-  (``行业协会``) and names in 《》 titles are not bodies.
+  (``行业协会``) and names in 《》 titles are not bodies; nor are classes at a level
+  (``地（市）级保护中心``) and names coordinated after a class (``省级甲中心和乙中心``).
+  ``市场``/``区域``-style words are no ``市``/``区`` prefix outside government names.
 * **Coordination.**  A bare suffix or generic name after a conjunction takes the place
   prefix of the name before it (``广州市公安、检察院`` -> ``广州市检察院``); a place list
   before one name shares its tail (``广州、香港海关`` -> ``广州海关``, ``香港海关``).
@@ -181,6 +187,10 @@ class _Vocab:
     research_endings: tuple[str, ...]
     national_names: tuple[str, ...]
     counted_after_re: re.Pattern[str]
+    scope_words: tuple[str, ...]  # 市场, 区域: no level prefix outside government names
+    branch_units: tuple[str, ...]  # 分公司, 支行: named by parent and place
+    apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
+    level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -270,6 +280,10 @@ def _vocab() -> _Vocab:
         counted_before_re=re.compile(
             rf"(?:[{_DIGITS}]+|[{_CN_NUM}]*[两三四五六七八九十百千几多数]+)[{counters}]$"),
         counted_after_re=re.compile(rf"(?:（[^（）]{{0,16}}）)?[{_DIGITS}]+(?:多)?[{counters}]"),
+        scope_words=tuple(data["scope_prefix_words"]["items"]),
+        branch_units=tuple(data["branch_units"]["items"]),
+        apposition_nouns=tuple(data["apposition_nouns"]["items"]),
+        level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
     )
 
 
@@ -342,6 +356,7 @@ class _Cand:
     area: bool = False  # the prefix is an area (粤港澳, 华南), not a region
     anchor: int = -1  # where the coordinated list holding the name starts
     rejected: bool = False
+    category: bool = False  # coordinated after a class of bodies (省级甲中心和乙中心): a class too
     distributed: bool = False
     scoped: bool = False  # the suffix starts with a bare level word (市委, 省委常委会)
     listed: bool = False  # an item of a counted list of names (甲、乙、丙3家企业)
@@ -467,7 +482,10 @@ def _left_start(
         start += 1
     # a place (or central body) with only stop-like text before it starts the name
     places = sorted(p for p in protected if start < p[0] < suffix_start)
-    for pa, _pb in places:
+    for pa, _pb in reversed(places):
+        if text.endswith(voc.apposition_nouns, start, pa):  # …科技城企业浙江某公司
+            return pa, verb or text[start:pa], verb_end, first
+    for pa, pb in places:
         chunk = text[start:pa]
         if chunk.endswith(("（", "“")):
             continue
@@ -477,6 +495,10 @@ def _left_start(
             break
         if voc.national_prefixes and chunk.startswith(voc.national_prefixes):
             break
+        branch = pb == suffix_start and text.startswith(voc.branch_units, suffix_start)
+        if (branch and 2 <= len(chunk) <= 6 and all(_is_name_char(ch) for ch in chunk)
+                and not chunk.startswith(voc.demonstratives)):
+            break  # 某某产险无锡分公司: a branch is named by its parent and its place
         verb = verb or chunk
         start = pa
         break
@@ -502,6 +524,10 @@ def _inner_cut(text: str, start: int, suffix_start: int, protected: list[tuple[i
             best = max(best, m.end())
     for m in _LEVEL_CONJ_RE.finditer(text, start, suffix_start):
         best = max(best, m.end())
+    place_starts = {a for a, _b in protected}
+    for _a, b in protected:  # 南京与深圳…交易所: a conjunction between two places ends a list item
+        if b < suffix_start and text[b] in _CONJ and b + 1 in place_starts:
+            best = max(best, b + 1)
     return best
 
 
@@ -676,7 +702,8 @@ def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
             if text.startswith(p, pos) and pos + len(p) <= limit:
                 return len(p)
         ch = text[pos] if pos < limit else ""
-        if ch in voc.scope_prefixes and not text.startswith("级", pos + 1):
+        if ch in voc.scope_prefixes and not text.startswith("级", pos + 1) and not (
+                c.kind is not InstitutionKind.GOVERNMENT and text.startswith(voc.scope_words, pos)):
             return 1
     return pos - c.start
 
@@ -703,6 +730,8 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     name = c.name
     if name.startswith(voc.demonstratives) and not name.startswith(voc.demonstrative_exceptions):
         return False
+    if c.category or voc.level_re.match(name):
+        return False  # 地（市）级保护中心, 省级甲中心和乙中心: a class of bodies
     if c.known:
         return True
     if c.needs_place and c.place_len == 0:
@@ -736,6 +765,13 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     return not ((c.weak or _is_generic(body, voc)) and established and _plural_context(text, c))
 
 
+def _is_class(c: _Cand, voc: _Vocab) -> bool:
+    """The name says a class of bodies (省级…中心, 各类…, 地（市）级…), not one body."""
+    name = c.name
+    demonstrative = name.startswith(voc.demonstratives) and not name.startswith(voc.demonstrative_exceptions)
+    return demonstrative or voc.level_re.match(name) is not None
+
+
 def _kind(c: _Cand, text: str, voc: _Vocab) -> InstitutionKind:
     suffix = voc.suffixes.get(c.suffix)
     if suffix is not None and suffix.kind_after:
@@ -767,6 +803,7 @@ def _distribute(cands: list[_Cand], text: str, voc: _Vocab) -> list[_Cand]:
             c.verb = c.verb or prev.verb
             c.lead = c.lead or prev.lead
             c.first = c.first or prev.first
+            c.category = c.place_len == 0 and (prev.category or _is_class(prev, voc))
         if (prev is not None and not c.known and c.place_len == 0 and prev.place_len > 0 and not prev.rejected
                 and text[c.start] not in voc.scope_prefixes):  # 深圳…交易所、市委组织部: 市 is its own
             gap = text[prev.end : c.start]
@@ -1042,9 +1079,8 @@ def extract(doc: Document) -> list[Institution]:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
                     rec = prev
-            if rec is None:
-                specific = c.place_len > 0 or not _is_generic(_body(c, text), voc)
-                rec = by_tail.get(key) if specific else None
+            if rec is None:  # the tail of an earlier name (a generic one too: 该中心作为…保护中心)
+                rec = by_tail.get(key)
             if rec is None:
                 kind = _kind(c, text, voc)
                 rec = _Record(c, key, [c.name], kind, _region(c, kind, doc, voc),
