@@ -546,10 +546,70 @@ BUGS: list[Row] = [
         "2023-06-01",
         "浙江省",
         [
-            ("measurement", "每户融资", "3000000", "元", "2024-05-10", "浙江省"),
-            ("measurement", "发行规模", "200000000", "元", "2024-05-10", "浙江省"),
+            ("measurement", "每户融资", "3000000", "元", "2023-05", "浙江省"),
+            ("measurement", "发行规模", "200000000", "元", "2023-05", "浙江省"),
             ("event", "某证券化产品发行", None, None, "2023-05", "浙江省"),
         ],
+    ),
+    (
+        "attribute-date-does-not-carry",  # 到期日/起息日 date the product's term, not what follows
+        "2023年3月，四川某知识产权证券化产品成功发行，起息日为2023年3月20日，到期日2025年3月20日，"
+        "票面利率2.9%；同期全省专利质押融资额达50亿元。",
+        "2023-04-01",
+        "四川省",
+        [
+            ("measurement", "票面利率", "2.9", "%", "2023-03", "四川省"),
+            ("measurement", "专利质押融资额", "5000000000", "元", "2023-03", "四川省"),
+            ("event", "成功发行", None, None, "2023-03", "四川省"),
+        ],
+    ),
+    (
+        "name-carried-from-previous-clause",  # …融资额再创新高，达N: the value takes that name
+        "2024年，湖北省专利质押融资额再创新高，达125亿元，惠及企业1800家。",
+        "2025-01-20",
+        "湖北省",
+        [
+            ("measurement", "专利质押融资额", "12500000000", "元", "2024", "湖北省"),
+            ("measurement", "惠及企业", "1800", "家", "2024", "湖北省"),
+        ],
+    ),
+    (
+        "no-name-carried-from-a-longer-word-or-a-named-value",  # 额度 is not 额; 授权量 has its own value
+        "2024年，重庆市授信额度持续扩大，达80亿元；专利授权量为5万件，增长较快，达到新高。",
+        "2025-01-20",
+        "重庆市",
+        [("measurement", "专利授权量", "50000", "件", "2024", "重庆市")],
+    ),
+    (
+        "share-names-what-it-is-after-copula",  # 其中80%是X: a share of X; 是 stops other right names
+        "截至2023年底，深圳市登记的知识产权服务机构超过2000家，其中80%是民营机构。",
+        "2024-03-12",
+        "深圳市",
+        [
+            ("measurement", "登记的知识产权服务机构", "2000", "家", "2023-12", "深圳市"),
+            ("measurement", "民营机构", "80", "%", "2023-12", "深圳市"),
+        ],
+    ),
+    (
+        "quoted-first-person-figure-is-not-a-statistic",  # “…，我们获得N” is the speaker's own body
+        "“作为试点城市，我们获得3000万元专项资金支持。”该市知识产权局负责人说，全市专利质押融资额达20亿元。",
+        "2024-05-06",
+        "成都市",
+        [("measurement", "专利质押融资额", "2000000000", "元", None, "成都市")],
+    ),
+    (
+        "quoted-figure-with-first-person-object-stays",  # 帮助我们撬动N: 我们 is not the subject
+        "该公司负责人告诉记者，“这笔贷款帮助我们撬动2亿元的产品销售额，是公司发展的重要基础。”",
+        "2024-05-06",
+        "成都市",
+        [("measurement", "产品销售额", "200000000", "元", None, "成都市")],
+    ),
+    (
+        "insurance-cap-is-not-a-statistic",  # 最高赔付金额 is a term of a policy
+        "2024年，苏州市专利保险保单达120件，某保单的最高赔付金额达80万元。",
+        "2025-01-10",
+        "苏州市",
+        [("measurement", "专利保险保单", "120", "件", "2024", "苏州市")],
     ),
     (
         "expected-with-reach-verb-is-a-target",  # 预期 + a verb of reaching still states a target

@@ -151,6 +151,12 @@ class _Vocab:
     comparison_openers: str
     adverbial_openers: _Words
     adverbial_heads: _Words
+    carry_verbs: _Words
+    limit_words: _Words
+    first_person: _Words
+    share_copulas: _Words
+    head_continuations: frozenset[str]
+    attribute_dates: _Words  # labels making the date after them a thing's attribute (到期日)
     clause_break_re: re.Pattern[str]  # one of clause_breaks
     any_break_re: re.Pattern[str]  # one of clause_breaks or list_breaks
 
@@ -218,6 +224,12 @@ def _vocab() -> _Vocab:
         comparison_openers="".join(d["comparison_openers"]["words"]),
         adverbial_openers=_words(d, "adverbial_openers"),
         adverbial_heads=_words(d, "adverbial_heads"),
+        attribute_dates=_words(d, "attribute_date_labels"),
+        carry_verbs=_words(d, "carry_name_verbs"),
+        limit_words=_words(d, "limit_words"),
+        first_person=_words(d, "first_person_words"),
+        share_copulas=_words(d, "share_copulas"),
+        head_continuations=frozenset(d["head_continuations"]["chars"]),
         clause_break_re=_char_class(d["clause_breaks"]["chars"]),
         any_break_re=_char_class(d["clause_breaks"]["chars"] + d["list_breaks"]["chars"]),
     )
@@ -463,6 +475,17 @@ class _Date:
     clause_initial: bool
 
 
+_ATTRIBUTE_GAP = " \u3000:：为是"  # may stand between an attribute label and its date
+
+
+def _is_attribute_date(text: str, a: int) -> bool:
+    """Whether the date at ``a`` is labelled as an attribute (``起息日为2023年…``, ``成立日期：…``)."""
+    k = a
+    while k > max(0, a - 3) and text[k - 1] in _ATTRIBUTE_GAP:
+        k -= 1
+    return _vocab().attribute_dates.suffix(text, max(0, k - 8), k) is not None
+
+
 def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
     utext = text[unit.start : unit.end]
     quoted = _quoted_spans(utext)
@@ -472,6 +495,8 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
     # a digit after "," as part of a thousands-separated number (显示,2022年).
     for m in find_dates(utext.translate(_COMMA) if "," in utext else utext, ref):
         a = m.start_offset
+        if _is_attribute_date(utext, a):
+            continue  # 预期到期日2024年5月10日: a term of a product, dating nothing around it
         before = utext[max(0, a - 1) : a]
         k = a
         while k > max(0, a - 8) and utext[k - 1] not in voc.clause_breaks:
@@ -616,7 +641,12 @@ def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> 
         rs += 1
     if i + 1 < len(qs) and qs[i + 1].is_change and re_ == next_start:
         re_ = rs  # 18.95万件同比增长21.6%: the text between is the change cue
-    if _starts_with(stext, rs, re_, voc.right_stops) is not None:
+    copula = (
+        None if q.is_change or q.quantity.unit != "%" else _starts_with(stext, rs, re_, voc.share_copulas)
+    )
+    if copula is not None:
+        rs += len(copula)  # 90%以上是中小微企业: a share names what it is a share of
+    elif _starts_with(stext, rs, re_, voc.right_stops) is not None:
         re_ = rs
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
@@ -653,6 +683,54 @@ def _in_word(text: str, k: int, n: int, words: _Words) -> bool:
     return False
 
 
+def _left_name(stext: str, a: int, lend: int) -> tuple[int, int]:
+    """The span of the name read to the left in ``stext[a:lend]``: after the last subject
+    marker (X将Y压缩到), without connectives, scope words, places and dates."""
+    voc = _vocab()
+    marker_end = -1
+    for w in voc.markers:
+        k = stext.rfind(w, a, lend)
+        while k >= 0 and _in_word(stext, k, len(w), voc.marker_not_words):
+            k = stext.rfind(w, a, k)  # 使用费, 即将: the marker is part of a word
+        if k >= 0 and k + len(w) < lend:
+            marker_end = max(marker_end, k + len(w))
+    ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
+    if ls >= le and marker_end > a:
+        ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
+    return ls, le
+
+
+_CARRY_REACH = 40  # how far back in the previous clause a carried name may end
+
+
+def _carried_name(stext: str, qs: list[QuantityMatch], i: int, lstart: int) -> tuple[int, int] | None:
+    """``融资额再创新高，达8亿元``: a value whose clause holds only a verb of reaching before it
+    takes the last name ending in a metric head (额, 量, 率, 规模...) of the previous clause of
+    the sentence, when that name has no value of its own.  The span of that name, or ``None``."""
+    voc = _vocab()
+    q = qs[i]
+    if lstart == 0 or stext[lstart - 1] not in "，,":
+        return None
+    lead = stext[lstart : q.start].strip(" \u3000")
+    if voc.carry_verbs.prefix(lead, 0, len(lead)) != lead:
+        return None
+    pend = lstart - 1
+    pstart = _clause_start(stext, pend)
+    if i and qs[i - 1].end > pstart:
+        return None  # the previous clause has a value: its name is that value's
+    for k in range(pend, max(pstart, pend - _CARRY_REACH), -1):
+        head = voc.left_heads.suffix(stext, pstart, k)
+        if head is None:
+            continue
+        if k < pend and stext[k] in voc.head_continuations:
+            return None  # 额度, 数据, 率先: the head is part of a longer word
+        ls, le = _left_name(stext, pstart, k)
+        if le - ls <= len(head):
+            return None  # a bare head (数, 额) names nothing
+        return ls, le
+    return None
+
+
 def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
     """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
     voc = _vocab()
@@ -661,18 +739,7 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         prev_end = qs[i - 1].end if i else 0
         lstart, lend = _left_span(stext, q, prev_end)
         raw_left = stext[lstart : q.start]
-        # the name to the left
-        a = lstart
-        marker_end = -1
-        for w in voc.markers:
-            k = stext.rfind(w, a, lend)
-            while k >= 0 and _in_word(stext, k, len(w), voc.marker_not_words):
-                k = stext.rfind(w, a, k)  # 使用费, 即将: the marker is part of a word
-            if k >= 0 and k + len(w) < lend:
-                marker_end = max(marker_end, k + len(w))
-        ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
-        if ls >= le and marker_end > a:
-            ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
+        ls, le = _left_name(stext, lstart, lend)
         left_metric = stext[ls:le]
         left_is_name = (
             bool(left_metric) and _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
@@ -717,6 +784,10 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
                 and (_from_value(prev) or prev.side == "left")
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
+                continue
+            carried = _carried_name(stext, qs, i, lstart)
+            if carried is not None:
+                out.append(_Read(q, stext[carried[0] : carried[1]], carried[0], raw_left, "left"))
                 continue
             if q.quantity.unit in voc.noun_units:
                 out.append(_Read(q, q.quantity.unit, q.start, raw_left, "left"))
@@ -789,6 +860,10 @@ def _is_noise(stext: str, r: _Read) -> bool:
     cstart = _clause_start(stext, q.start)
     if voc.extremes.found_in(stext, max(cstart, q.start - 24), q.start):
         return True
+    if voc.limit_words.found_in(stext, max(cstart, q.start - 24), q.start):
+        return True  # 最高赔付金额60万元, 单户最高可贷: a cap written into a product, not a statistic
+    if _speaker_own(stext, q.start):
+        return True
     if _starts_with(stext, cstart, q.start, voc.basis_clause_starts) is not None:
         return True
     k = r.metric.find("第")
@@ -800,6 +875,28 @@ def _is_noise(stext: str, r: _Read) -> bool:
             return True
         k = r.metric.find("第", k + 1)
     return False
+
+
+def _speaker_own(stext: str, pos: int) -> bool:
+    """``“…，我们获得5000万元资助。”``: a figure a quoted speaker gives about their own body,
+    a clause with a first-person subject (我们, 我公司), is not a statistic of the region
+    (``帮助我们撬动1亿元销售额``, with 我们 as an object, stays)."""
+    voc = _vocab()
+    cs = _clause_start(stext, pos)
+    while cs < pos and stext[cs] in " \u3000“":
+        cs += 1
+    if voc.first_person.prefix(stext, cs, pos) is None:
+        return False
+    opened = stext.rfind("“", 0, pos)
+    if opened >= 0:
+        if stext.find("”", opened, pos) >= 0:
+            return False  # the quote closed before the value
+        start = opened + 1
+    elif stext.find("”", pos) >= 0:
+        start = 0  # a quote opened in an earlier sentence and closing after the value
+    else:
+        return False
+    return start <= cs
 
 
 @lru_cache(maxsize=4)
