@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -475,6 +477,20 @@ RECORDS = [
         "合肥市",
         "合肥未来科技城",
     ),
+    (
+        "bug: example place of a round-up",
+        "多地推进专利保险落地，如绍兴市等地签下首单专利保险",
+        "首单",
+        "中国",
+        "绍兴市",
+    ),
+    (
+        "bug: 例如 before the subject",
+        "各地加快布局，例如成都市今年新建保护中心3家",
+        "3家",
+        "中国",
+        "成都市",
+    ),
 ]
 
 
@@ -487,6 +503,100 @@ def test_record_region(sentence: str, anchor: str, doc: str, want: str) -> None:
     start = len(prefix)
     at = start + sentence.index(anchor)
     assert record_region(text, start, start + len(sentence), at, doc) == want
+
+
+# (case id, previous sentence, sentence, anchor, document region, want)
+ANAPHORA = [
+    (
+        "other: 这是 refers to the previous subject",
+        "昨日，厦门市发放首笔数据知识产权质押贷款。",
+        "这是全省首单。",
+        "首单",
+        "福建省",
+        "厦门市",
+    ),
+    (
+        "other: lead clause before the anaphor",
+        "近日，温州市签下首单专利保险。",
+        "据悉，此次保额达200万元。",
+        "200",
+        "浙江省",
+        "温州市",
+    ),
+    (
+        "other: 该项目",
+        "2024年，青岛市启动知识产权强企工程。",
+        "该项目覆盖企业150家。",
+        "150",
+        "山东省",
+        "青岛市",
+    ),
+    (
+        "other: no anaphor keeps the document",
+        "近日，温州市签下首单专利保险。",
+        "全年保额达200万元。",
+        "200",
+        "浙江省",
+        "浙江省",
+    ),
+    (
+        "other: 此外 is not an anaphor",
+        "近日，温州市签下首单专利保险。",
+        "此外，保额达200万元。",
+        "200",
+        "浙江省",
+        "浙江省",
+    ),
+    (
+        "other: own subject wins",
+        "近日，温州市签下首单专利保险。",
+        "这一年，嘉兴市保额达200万元。",
+        "200",
+        "浙江省",
+        "嘉兴市",
+    ),
+    (
+        "bug: one place named in a sentence without a subject",
+        "3月2日，某保险公司与泉州某某食品有限公司签订商标侵权保险。",
+        "据了解，这是全国首单。",
+        "首单",
+        "中国",
+        "泉州市",
+    ),
+    (
+        "bug: two places named, no subject",
+        "3月2日，某保险公司与泉州某某食品有限公司、厦门某某有限公司签订保险。",
+        "据了解，这是全国首单。",
+        "首单",
+        "中国",
+        "中国",
+    ),
+    (
+        "other: previous sentence without a subject",
+        "近日，有关部门签下首单专利保险。",
+        "这是首单。",
+        "首单",
+        "浙江省",
+        "浙江省",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "anchor", "doc", "want"),
+    [c[1:] for c in ANAPHORA],
+    ids=[c[0] for c in ANAPHORA],
+)
+def test_record_region_anaphora(previous: str, sentence: str, anchor: str, doc: str, want: str) -> None:
+    text = previous + sentence
+    start = len(previous)
+    assert record_region(text, start, len(text), start + sentence.index(anchor), doc) == want
+
+
+def test_record_region_anaphora_needs_same_paragraph() -> None:
+    previous = "近日，温州市签下首单专利保险。\n"
+    text = previous + "这是全省首单。"
+    assert record_region(text, len(previous), len(text), len(previous) + 4, "浙江省") == "浙江省"
 
 
 @pytest.mark.xfail(
@@ -537,3 +647,22 @@ def test_never_raises(text: str, a: int, b: int, c: int) -> None:
     assert all(text[m.start : m.end] == m.surface for m in found)
     document_region(text, text)
     record_region(text, a, b, c, "越秀区")
+
+
+def test_anaphora_words_are_well_formed() -> None:
+    data = json.loads(
+        resources.files("policytrack")
+        .joinpath("data")
+        .joinpath("region_words.json")
+        .read_text(encoding="utf-8")
+    )
+    section = data["anaphora"]
+    assert section["_doc"]
+    for key in ("words", "not_words", "leads"):
+        items = section[key]
+        assert items and len(items) == len(set(items)), key
+        assert all(isinstance(w, str) and w and w.strip() == w for w in items), key
+    # every exception starts with an anaphor word, else it would never be consulted
+    assert all(w.startswith(tuple(section["words"])) for w in section["not_words"])
+    # a lead is not itself an anaphor
+    assert not any(w.startswith(tuple(section["words"])) for w in section["leads"])

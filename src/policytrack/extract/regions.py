@@ -140,6 +140,9 @@ class _Words:
     title_words: tuple[str, ...]
     national_cues: tuple[str, ...]
     company_suffixes: tuple[str, ...]
+    anaphora_words: tuple[str, ...]
+    anaphora_not: tuple[str, ...]
+    anaphora_leads: tuple[str, ...]
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> _Words:
@@ -174,6 +177,9 @@ class _Words:
             title_words=tuple(data["title_words"]["words"]),
             national_cues=tuple(data["national_cues"]["words"]),
             company_suffixes=tuple(data["company_suffixes"]["words"]),
+            anaphora_words=tuple(data["anaphora"]["words"]),
+            anaphora_not=tuple(data["anaphora"]["not_words"]),
+            anaphora_leads=tuple(sorted(data["anaphora"]["leads"], key=len, reverse=True)),
         )
 
 
@@ -900,13 +906,14 @@ class Gazetteer:
         start = max(0, min(sentence_start, len(doc_text)))
         end = max(start, min(sentence_end, len(doc_text)))
         stop = max(start, min(anchor, end))
-        if stop == start:
-            return doc_region
         index = self._sentence_index(doc_text, start, end, doc_region)
+        fallback = index.previous if index.previous is not None else doc_region
+        if stop == start:
+            return fallback
         sentence, tokens, limit = index.text, index.tokens, stop - start
         k = bisect_right(index.ends, limit)
         if k == 0:
-            return doc_region
+            return fallback
         last = tokens[k - 1]
         if sentence[last.end : limit].strip() == "的":
             return self._token_region(sentence, last, limit, doc_region)
@@ -917,7 +924,7 @@ class Gazetteer:
             i -= 1
         if i >= 0 and index.last_subject[i] >= 0:
             return self._token_region(sentence, tokens[index.last_subject[i]], limit, doc_region)
-        return doc_region
+        return fallback
 
     def _sentence_index(self, doc_text: str, start: int, end: int, doc_region: str | None) -> _SentenceIndex:
         key = (doc_text, start, end, doc_region)
@@ -939,12 +946,65 @@ class Gazetteer:
             if self._is_subject(sentence, tok, len(sentence), breaks):
                 latest = i
             last_subject.append(latest)
-        index = _SentenceIndex(sentence, tokens, [t.end for t in tokens], last_subject, breaks)
+        previous = (
+            self._previous_subject(doc_text, start, doc_region) if self._is_anaphoric(sentence) else None
+        )
+        index = _SentenceIndex(sentence, tokens, [t.end for t in tokens], last_subject, breaks, previous)
         with self._lock:
             self._index_cache[key] = index
             while len(self._index_cache) > _INDEX_CACHE:
                 self._index_cache.popitem(last=False)
         return index
+
+    def _is_anaphoric(self, sentence: str) -> bool:
+        """Whether ``sentence`` opens on an anaphor (这是..., 该项目..., 此次...), maybe after a
+        short lead clause (据了解，这是...)."""
+        words = self._words
+        text = sentence.lstrip(_LEAD_STRIP)
+        for lead in words.anaphora_leads:
+            if text.startswith(lead) and text[len(lead) : len(lead) + 1] in _LEAD_PUNCT:
+                text = text[len(lead) + 1 :].lstrip(_LEAD_STRIP)
+                break
+        return text.startswith(words.anaphora_words) and not text.startswith(words.anaphora_not)
+
+    def _previous_subject(self, doc_text: str, start: int, doc_region: str | None) -> str | None:
+        """The subject region of the sentence before ``start`` in the same paragraph, or when
+        it has none, the one place it names (companies placed by :meth:`locate`), if any.
+
+        Looks back at most ``_PREVIOUS_MAX`` characters; a line break ends the search.
+        """
+        i = start
+        while i > 0 and doc_text[i - 1] in _INLINE_SPACE:
+            i -= 1
+        if i == 0 or doc_text[i - 1] not in _SENTENCE_END:
+            return None
+        end = i
+        lo = max(0, end - _PREVIOUS_MAX)
+        j = end - 1
+        while j > lo and doc_text[j - 1] in _SENTENCE_END:  # a run of terminators: ……, ？！
+            j -= 1
+        prev_end = j
+        while j > lo and doc_text[j - 1] not in _SENTENCE_END and doc_text[j - 1] != "\n":
+            j -= 1
+        if j == lo and lo > 0:
+            return None  # too long to be a sentence we can trust
+        sentence = doc_text[j:prev_end]
+        tokens = [
+            t
+            for t in self._tokens(sentence, doc_region)
+            if t.kind != "region" or not self._is_outlet(sentence, t.end)
+        ]
+        if not tokens:
+            return None
+        breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)]
+        for tok in reversed(tokens):
+            if self._is_subject(sentence, tok, len(sentence), breaks):
+                return self._token_region(sentence, tok, len(sentence), doc_region)
+        # no subject: the one place the sentence names, if it names only one
+        named = {
+            self._token_region(sentence, t, len(sentence), doc_region) for t in tokens if t.kind == "region"
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _token_region(self, sentence: str, tok: _Token, limit: int, doc_region: str | None) -> str | None:
         if tok.kind == "scope":
@@ -1004,6 +1064,7 @@ class Gazetteer:
 
 _HEAD_MAX = 24
 _LOOKAHEAD = 20  # characters after a name or scope word that decide whether it is a subject
+_PREVIOUS_MAX = 600  # how far back record_region looks for the sentence an anaphor refers to
 _INDEX_CACHE = 32  # sentences remembered by record_region
 _HEAD_CACHE = 4096  # clause heads remembered by _head_ok
 
@@ -1018,10 +1079,15 @@ class _SentenceIndex:
     ends: list[int]
     last_subject: list[int]
     breaks: list[int]  # offsets of clause punctuation, in order
+    previous: str | None = None  # for a sentence opening on an anaphor: the previous sentence's subject
 
 
 # what may follow an outlet word that is also an ordinary word (深圳发布： but not 广东发布白皮书)
 _OUTLET_BOUNDARY = frozenset("：:|｜」』”\"'）) \t\u3000\n/·-—")
+_SENTENCE_END = frozenset("。！？!?；;…")
+_INLINE_SPACE = frozenset(" \t\u3000\u00a0”’」』）)】》\"'")
+_LEAD_STRIP = " \t\u3000\u00a0“‘「『"
+_LEAD_PUNCT = frozenset("，,：:")
 _CLAUSE_PUNCT = "，,；;：:。！？!?\n（(）)"
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(_CLAUSE_PUNCT)}]")
 # digits, dates, quotes and spaces may always stand before a clause's subject
