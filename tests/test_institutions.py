@@ -438,3 +438,10 @@ def test_one_long_sentence_of_suffix_words_finishes() -> None:
     assert found
     for inst in found:
         assert text[inst.evidence.start : inst.evidence.end] == inst.evidence.text
+
+
+def test_long_digit_run_is_read_once() -> None:
+    """Bug caught: the counted-list pattern retried a 1 MB run of digits from every position
+    (quadratic, the robustness suite's long-number input hung). It must finish and find nothing."""
+    text = "9" * 1_000_000 + "家企业。"
+    assert extract(Document(id="digits", text=text)) == []

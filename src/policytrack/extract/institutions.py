@@ -272,7 +272,9 @@ def _vocab() -> _Vocab:
         category_marks=tuple(data["category_marks"]["items"]),
         distributives=data["distributives"]["chars"],
         listed_re=re.compile(
-            rf"(等)?([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
+            # the lookbehind starts a number only at its first digit: without it a long run of
+            # digits with no 家 after it is retried from every position (quadratic)
+            rf"(等)?(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
             rf"({_alternation(data['listed_categories']['items'])})"),
         listed_kinds={k: InstitutionKind(v) for k, v in data["listed_categories"]["items"].items()},
         research_endings=tuple(data["listed_categories"]["research_endings"]),
