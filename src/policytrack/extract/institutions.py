@@ -916,6 +916,8 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
 def _cn_count(word: str) -> int | None:
     """A small count in digits or Chinese numerals (6, 十二, 两), else None."""
     if word.isdigit():
+        if len(word) > 4:  # no list names ten thousand bodies (and int() refuses 4300+ digits)
+            return None
         return int(word.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
     values = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
     if word in values:
