@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
+
+from ._data import load_json
 
 __all__ = ["Furniture", "furniture"]
 
@@ -42,8 +42,7 @@ class Furniture:
 
 
 def _load_json() -> dict[str, Any]:
-    raw = resources.files("policytrack").joinpath("data/furniture.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("furniture.json")
     return data
 
 

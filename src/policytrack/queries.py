@@ -32,18 +32,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
+from ._data import load_json
 from .errors import BadArgumentError
 from .models import (
     Document,
@@ -306,8 +305,7 @@ def _regions_of(resolver: RegionResolver | None) -> _Regions:
 
 @functools.lru_cache(maxsize=1)
 def _metrics_data() -> dict[str, Any]:
-    text = resources.files("policytrack").joinpath("data/metrics.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("metrics.json")
     return data
 
 

@@ -33,14 +33,13 @@ Decisions:
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import PartialDate
 from .numbers import CN_DIGITS
 
@@ -101,8 +100,7 @@ def _bylen(words: list[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = resources.files("policytrack").joinpath("data/dates.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("dates.json")
     cn_n = "[一二三四五六七八九十两]{1,3}"
     master = re.compile(
         rf"[“\"]?(?P<fyp>[一二三四五六七八九十]{{1,3}})五(?=[”\"]?(?:{_alt(data['plan_period_followers'])}))"

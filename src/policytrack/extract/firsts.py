@@ -51,14 +51,13 @@ headline is not found.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Document, Evidence, FirstClaim, FirstKind, FirstScope, PartialDate, RegionLevel
 from . import dates, regions
 from .sentences import Sentence, split_sentences
@@ -135,8 +134,7 @@ class _Vocab:
 
 def load_vocabulary() -> dict[str, Any]:
     """The raw contents of ``data/firsts.json``."""
-    text = resources.files("policytrack").joinpath("data/firsts.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("firsts.json")
     return data
 
 

@@ -38,15 +38,14 @@ Mentions of the same initiative in one document are merged into one record
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
 from . import dates
 from . import regions as _regions
@@ -127,9 +126,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw: dict[str, Any] = json.loads(
-        resources.files("policytrack").joinpath("data/initiatives.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("initiatives.json")
     heads = _kinds(raw["heads"])
     quoted_heads = {**_kinds(raw["quote_only_heads"]), **heads}
     return _Vocab(

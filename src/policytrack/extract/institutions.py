@@ -74,15 +74,14 @@ remembers, and patterns are compiled once, so long sentences stay linear.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Document, Evidence, Institution, InstitutionKind, PartialDate, RegionLevel
 from .dates import sentence_date
 from .regions import Gazetteer, record_region
@@ -198,8 +197,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _load() -> dict[str, Any]:
-    raw = resources.files("policytrack.data").joinpath("organisations.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("organisations.json")
     return data
 
 

@@ -38,16 +38,15 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
@@ -162,8 +161,7 @@ class _Vocab:
 
 
 def _load_json() -> dict[str, Any]:
-    raw = resources.files("policytrack").joinpath("data/milestones.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("milestones.json")
     return data
 
 

@@ -25,15 +25,14 @@ Decisions (see also ``data/units.json`` for the vocabulary):
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Qualifier, Quantity
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_number"]
@@ -79,8 +78,7 @@ class _Vocab:
 
 
 def _load_json() -> dict[str, Any]:
-    raw = resources.files("policytrack").joinpath("data/units.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("units.json")
     return data
 
 

@@ -40,16 +40,15 @@ Vocabulary: ``data/products.json``.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Qualifier, Quantity
 from . import dates, numbers
 from . import regions as _regions
@@ -135,9 +134,7 @@ def _bylen(words: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw: dict[str, Any] = json.loads(
-        resources.files("policytrack").joinpath("data/products.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("products.json")
     heads = _kinds(raw["heads"])
     return _Vocab(
         heads=heads,

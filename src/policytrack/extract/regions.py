@@ -45,17 +45,16 @@ when there is none.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._data import load_json
 from ..models import Region, RegionLevel
 
 __all__ = [
@@ -101,8 +100,7 @@ class _Token:
 
 
 def _load(name: str) -> Any:
-    path = resources.files("policytrack").joinpath("data").joinpath(name)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json(name)
 
 
 def _is_cjk(ch: str) -> bool:
