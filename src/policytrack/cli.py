@@ -23,7 +23,7 @@ from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
 from .models import Document
-from .render import records_table
+from .render import cell_text, records_table
 
 __all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
@@ -114,15 +114,9 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "githu
         writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: _cell(v) for k, v in r.items()})
+            writer.writerow({k: cell_text(v) for k, v in r.items()})
         return buf.getvalue()
     return records_table(rows, "github" if fmt == "markdown" else tablefmt)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return value
 
 
 def cmd_export(args: argparse.Namespace) -> int:

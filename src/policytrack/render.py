@@ -36,6 +36,7 @@ __all__ = [
     "CJKFontWarning",
     "MissingExtraError",
     "ResultMixin",
+    "cell_text",
     "cjk_font",
     "json_value",
     "plot_comparison",
@@ -69,7 +70,8 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> Any:
+def cell_text(value: Any) -> Any:
+    """A table or CSV cell: lists comma-separated, ``None`` empty, anything else as it is."""
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if value is None:
@@ -82,7 +84,7 @@ def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github") -> s
     if not rows:
         return "(no rows)"
     headers = list(dict.fromkeys(k for r in rows for k in r))
-    body = [[_cell(r.get(k)) for k in headers] for r in rows]
+    body = [[cell_text(r.get(k)) for k in headers] for r in rows]
     return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
 
 
