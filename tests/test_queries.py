@@ -448,7 +448,7 @@ def _greedy_clusters(items: list[Any], same_region: Any) -> list[list[Any]]:
         return a is None or b is None or a.contains(b) or b.contains(a)
 
     rank = {None: 9, "year": 2, "month": 1, "day": 0}
-    order = sorted(items, key=lambda i: (rank[str(i.date.precision)] if i.date else 9, i.doc.id, i.source.start))
+    order = sorted(items, key=lambda i: (rank[str(i.date.precision)] if i.date else 9, i.source.document, i.source.start))
     clusters: list[list[Any]] = []
     for item in order:
         for members in clusters:
@@ -470,8 +470,7 @@ def _random_items(seed: int, n: int) -> list[Any]:
         SimpleNamespace(
             region=rng.choice(_REGION_CHOICES),
             date=PartialDate.parse(d) if (d := rng.choice(_DATE_CHOICES)) else None,
-            doc=SimpleNamespace(id=f"doc{rng.randrange(20):02d}"),
-            source=SimpleNamespace(start=rng.randrange(500)),
+            source=SimpleNamespace(document=f"doc{rng.randrange(20):02d}", start=rng.randrange(500)),
         )
         for _ in range(n)
     ]
@@ -501,7 +500,7 @@ def test_cluster_work_grows_linearly_with_distinct_dates() -> None:
     days = [start.fromordinal(start.toordinal() + k) for k in range(3000)]
     items: list[Any] = [
         SimpleNamespace(region="天河区", date=PartialDate(d.year, d.month, d.day),
-                        doc=SimpleNamespace(id=f"d{k}"), source=SimpleNamespace(start=0))
+                        source=SimpleNamespace(document=f"d{k}", start=0))
         for k, d in enumerate(days)
     ]
     assert len(queries._cluster(items, same)) == 3000

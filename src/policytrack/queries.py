@@ -564,12 +564,44 @@ def _most_common(values: Iterable[T]) -> T:
 
 
 @attrs.frozen
-class _Item:
-    record: Any
-    doc: Document
+class MergeItem:
+    """What merging needs of one record (see :func:`merge_item`); the store keeps one per record
+    so that it can merge entities again without reading whole records back.
+
+    ``name`` is a claim's subject, a product's, institution's or initiative's name, an event's or
+    a statistic's description; ``kind`` a claim's kind; ``written`` the name a statistic was
+    reported under (its metric, else its description); ``value``/``unit`` a product's amount;
+    ``qualifier`` and ``end`` a statistic's or an event's.
+    """
+
     region: str | None
     date: PartialDate | None
     source: SourceRef
+    name: str
+    kind: str | None = None
+    written: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    end: PartialDate | None = None
+
+
+def merge_item(rk: RecordKey, doc: Document) -> MergeItem:
+    """The :class:`MergeItem` of one record of ``doc`` (as :func:`record_keys` gives it)."""
+    record = rk.record
+    source = SourceRef.of(doc, record.evidence)
+    if isinstance(record, FirstClaim):
+        return MergeItem(rk.region, rk.date, source, record.subject, kind=str(record.kind))
+    if isinstance(record, FinancingProduct):
+        amount = record.amount
+        return MergeItem(rk.region, rk.date, source, record.name,
+                         value=amount.value if amount else None, unit=amount.unit if amount else None)
+    if isinstance(record, Milestone):
+        q = record.quantity
+        return MergeItem(rk.region, rk.date, source, record.description,
+                         written=record.metric or record.description,
+                         qualifier=str(q.qualifier) if q is not None and q.qualifier else None, end=record.end)
+    return MergeItem(rk.region, rk.date, source, record.name)
 
 
 def _truncate(date: PartialDate, rank: int) -> tuple[int, ...]:
@@ -580,15 +612,15 @@ def _truncate(date: PartialDate, rank: int) -> tuple[int, ...]:
 class _Cluster:
     __slots__ = ("coarsest", "items", "regions")
 
-    def __init__(self, item: _Item) -> None:
+    def __init__(self, item: MergeItem) -> None:
         self.items = [item]
         self.regions = {item.region}
         self.coarsest = item.date
 
 
 def _cluster(
-    items: Sequence[_Item], same_region: Callable[[str | None, str | None], bool]
-) -> list[list[_Item]]:
+    items: Sequence[MergeItem], same_region: Callable[[str | None, str | None], bool]
+) -> list[list[MergeItem]]:
     """Group items (already sharing a content key) whose regions and dates are compatible.
 
     Items are taken finer dates first (undated last), so a coarse date joins the precise one
@@ -604,7 +636,7 @@ def _cluster(
     """
     if len(items) == 1:
         return [list(items)]
-    order = sorted(items, key=lambda i: (_RANK[str(i.date.precision)] if i.date else 9, i.doc.id, i.source.start))
+    order = sorted(items, key=lambda i: (_RANK[str(i.date.precision)] if i.date else 9, i.source.document, i.source.start))
     clusters: list[_Cluster] = []
     buckets: dict[tuple[int, ...], list[_Cluster]] = {}
     seen: dict[tuple[str | None, PartialDate | None], _Cluster] = {}
@@ -644,12 +676,12 @@ def _cluster(
     return [c.items for c in clusters]
 
 
-def _sources(items: Iterable[_Item]) -> tuple[SourceRef, ...]:
+def _sources(items: Iterable[MergeItem]) -> tuple[SourceRef, ...]:
     refs = sorted({i.source for i in items}, key=lambda s: (s.document, s.start, s.end))
     return tuple(refs)
 
 
-def _cluster_date(items: Iterable[_Item]) -> PartialDate | None:
+def _cluster_date(items: Iterable[MergeItem]) -> PartialDate | None:
     date: PartialDate | None = None
     for item in items:
         date = _finer(date, item.date)
@@ -773,46 +805,79 @@ def resolve(
     """Merge the records of ``documents`` into entities (see the module docstring)."""
     reg = _regions_of(regions)
     cat = catalog if catalog is not None else MetricCatalog.default()
-    groups: dict[tuple[Any, ...], list[_Item]] = defaultdict(list)
+    groups: dict[tuple[Any, ...], list[MergeItem]] = defaultdict(list)
     for doc in documents:
         for rk in record_keys(doc, regions=reg.resolver, catalog=cat):
-            groups[rk.key].append(_Item(rk.record, doc, rk.region, rk.date, SourceRef.of(doc, rk.record.evidence)))
-
-    claims: list[Claim] = []
-    merged_facts: list[Fact] = []
-    measurements: list[Measurement] = []
+            groups[rk.key].append(merge_item(rk, doc))
+    entities: list[Entity] = []
     for key, group in groups.items():
-        if key[0] == "first":
-            claims.append(_merge_claim(reg, key[1:], group))
-        elif key[0] == "value":
-            measurements.extend(_merge_measurement(cat, key[1:], c) for c in _cluster(group, operator.eq))
+        entities.extend(merge_group(key, group, regions=reg.resolver, catalog=cat))
+    return resolved_of(entities)
+
+
+#: A merged entity.
+Entity = Claim | Fact | Measurement
+
+
+def merge_group(
+    key: tuple[Any, ...],
+    items: Sequence[MergeItem],
+    *,
+    regions: RegionResolver | None = None,
+    catalog: MetricCatalog | None = None,
+) -> list[Entity]:
+    """The entities merged from the items of one merge key (:attr:`RecordKey.key`), given in
+    corpus order (documents in the order they were added, records in export order)."""
+    reg = _regions_of(regions)
+    if key[0] == "first":
+        return [_merge_claim(reg, key[1:], items)]
+    if key[0] == "value":
+        cat = catalog if catalog is not None else MetricCatalog.default()
+        return [_merge_measurement(cat, key[1:], c) for c in _cluster(items, operator.eq)]
+    return [_merge_fact(key, c) for c in _cluster(items, reg.related)]
+
+
+def entity_order(entity: Entity) -> tuple[tuple[int, int], str]:
+    """Where an entity sorts among its family in a :class:`Resolved`: by date, then id."""
+    return date_order_key(entity.date), entity.id
+
+
+def resolved_of(entities: Iterable[Entity]) -> Resolved:
+    """Entities sorted into a :class:`Resolved` (each family by :func:`entity_order`)."""
+    claims: list[Claim] = []
+    facts: list[Fact] = []
+    measurements: list[Measurement] = []
+    for e in entities:
+        if isinstance(e, Claim):
+            claims.append(e)
+        elif isinstance(e, Fact):
+            facts.append(e)
         else:
-            merged_facts.extend(_merge_fact(key, c) for c in _cluster(group, reg.related))
+            measurements.append(e)
     return Resolved(
-        claims=tuple(sorted(claims, key=lambda c: (date_order_key(c.date), c.id))),
-        facts=tuple(sorted(merged_facts, key=lambda f: (date_order_key(f.date), f.id))),
-        measurements=tuple(sorted(measurements, key=lambda m: (date_order_key(m.date), m.id))),
+        claims=tuple(sorted(claims, key=entity_order)),
+        facts=tuple(sorted(facts, key=entity_order)),
+        measurements=tuple(sorted(measurements, key=entity_order)),
     )
 
 
-def _merge_claim(reg: _Regions, key: tuple[str, ...], group: Sequence[_Item]) -> Claim:
+def _merge_claim(reg: _Regions, key: tuple[str, ...], group: Sequence[MergeItem]) -> Claim:
     scope_value, area, subject_key = key
     claimants = tuple(dict.fromkeys(i.region for i in group if i.region is not None))
-    docs = {i.doc.id for i in group}
+    docs = {i.source.document for i in group}
     if len(docs) < 2:
         status = ASSERTED
     elif all(reg.related(a, b) for a in claimants for b in claimants):
         status = CORROBORATED
     else:
         status = CONTESTED
-    records: list[FirstClaim] = [i.record for i in group]
     region = _innermost(reg, claimants) if status != CONTESTED else None
-    subjects = tuple(dict.fromkeys(r.subject for r in records))
+    subjects = tuple(dict.fromkeys(i.name for i in group))
     return Claim(
         id=_stable_id("f", scope_value, area, subject_key),
-        subject=_most_common(r.subject for r in records),
+        subject=_most_common(i.name for i in group),
         scope=FirstScope(scope_value),
-        kind=_most_common(str(r.kind) for r in records),
+        kind=_most_common(i.kind or "" for i in group),
         status=status,
         region=region,
         claimants=claimants,
@@ -822,25 +887,21 @@ def _merge_claim(reg: _Regions, key: tuple[str, ...], group: Sequence[_Item]) ->
     )
 
 
-def _merge_fact(key: tuple[str, ...], cluster: Sequence[_Item]) -> Fact:
+def _merge_fact(key: tuple[str, ...], cluster: Sequence[MergeItem]) -> Fact:
     kind, type_, name_key = key
-    records = [i.record for i in cluster]
     date = _cluster_date(cluster)
     region = _most_common_region(cluster)
     value: Decimal | None = None
     unit: str | None = None
     end: PartialDate | None = None
+    name = _most_common(i.name for i in cluster)
     if kind == "product":
-        amounts = [r.amount for r in records if isinstance(r, FinancingProduct) and r.amount is not None]
+        amounts = [i for i in cluster if i.value is not None]
         if amounts:
             value, unit = amounts[0].value, amounts[0].unit
-        name = _most_common(r.name for r in records)
     elif kind == "event":
-        name = _most_common(r.description for r in records)
-        ends = [r.end for r in records if isinstance(r, Milestone) and r.end is not None]
+        ends = [i.end for i in cluster if i.end is not None]
         end = ends[0] if ends else None
-    else:
-        name = _most_common(r.name for r in records)
     return Fact(
         id=_stable_id("e", kind, type_, name_key, region, date),
         kind=kind,
@@ -855,7 +916,7 @@ def _merge_fact(key: tuple[str, ...], cluster: Sequence[_Item]) -> Fact:
     )
 
 
-def _most_common_region(cluster: Sequence[_Item]) -> str | None:
+def _most_common_region(cluster: Sequence[MergeItem]) -> str | None:
     regions = [i.region for i in cluster if i.region is not None]
     return _most_common(regions) if regions else None
 
@@ -866,14 +927,13 @@ def _plain_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
-def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[_Item]) -> Measurement:
+def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[MergeItem]) -> Measurement:
     kind, metric_key, region, value, unit = key
-    records: list[Milestone] = [i.record for i in cluster]
-    written = tuple(dict.fromkeys((r.metric or r.description) for r in records))
+    written = tuple(dict.fromkeys(i.written or i.name for i in cluster))
     metric = cat.get(metric_key)
     date = _cluster_date(cluster)
-    qualifiers = [str(r.quantity.qualifier) for r in records if r.quantity and r.quantity.qualifier]
-    ends = [r.end for r in records if r.end is not None]
+    qualifiers = [i.qualifier for i in cluster if i.qualifier]
+    ends = [i.end for i in cluster if i.end is not None]
     return Measurement(
         id=_stable_id("m", kind, metric_key, region, value, unit, date),
         kind=kind,
@@ -888,7 +948,7 @@ def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequen
         written=written,
         qualifier=qualifiers[0] if qualifiers else None,
         end=ends[0] if ends else None,
-        description=_most_common(r.description for r in records),
+        description=_most_common(i.name for i in cluster),
     )
 
 
