@@ -21,7 +21,6 @@ from policytrack.queries import (
     MetricCatalog,
     date_order_key,
     normalise_name,
-    reachable_regions,
     record_keys,
     resolve,
     selections,
@@ -599,22 +598,6 @@ def test_selection_covers_inside_regions_only_within() -> None:
 def test_selections_check_arguments_like_the_queries(query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     with pytest.raises(BadArgumentError):
         selections(query, *args, regions=GAZ, **kwargs)
-
-
-@pytest.mark.parametrize(
-    ("family", "regions", "seeds", "expected"),
-    [
-        ("product", {"天河区", "广州市", "越秀区", "深圳市"}, {"天河区"}, {"天河区", "广州市", "越秀区"}),
-        ("product", {"天河区", "越秀区", "深圳市"}, {"天河区"}, {"天河区"}),
-        ("event", {"天河区", "深圳市", None}, {"天河区"}, {"天河区", "深圳市", None}),
-        ("first", {"天河区", "深圳市"}, {"天河区"}, {"天河区", "深圳市"}),
-        ("measurement", {"越秀区"}, {"越秀区"}, {"越秀区"}),
-    ],
-    ids=["chain-through-the-city", "siblings-not-linked", "no-region-keeps-all", "claims-keep-all", "values"],
-)
-def test_reachable_regions(family: str, regions: set[str | None], seeds: set[str | None],
-                           expected: set[str | None]) -> None:
-    assert reachable_regions(family, regions, seeds, resolver=GAZ) == expected
 
 
 @pytest.mark.parametrize(

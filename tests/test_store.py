@@ -95,6 +95,14 @@ def _newer_schema(path: Path) -> None:
     db.close()
 
 
+def _older_schema(path: Path) -> None:
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+
+
 def _other_sqlite(path: Path) -> None:
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE songs (title TEXT)")
@@ -114,11 +122,12 @@ def _directory(path: Path) -> None:
     ("make", "message"),
     [
         (_newer_schema, "newer than this policytrack supports"),
+        (_older_schema, "earlier development version of policytrack; ingest the articles again"),
         (_other_sqlite, "not a policytrack store"),
         (_text_file, "not a policytrack store"),
         (_directory, "is a directory"),
     ],
-    ids=["newer-schema", "another-sqlite-database", "a-text-file", "a-directory"],
+    ids=["newer-schema", "older-schema", "another-sqlite-database", "a-text-file", "a-directory"],
 )
 def test_open_refuses_clearly(tmp_path: Path, make: Callable[[Path], None], message: str) -> None:
     path = tmp_path / "thing.db"
@@ -239,9 +248,10 @@ def test_documents_round_trip_through_the_converter(seed_store: Store, seed_corp
 
 def test_records_are_stored_as_converter_json(seed_store: Store, seed_corpus: Corpus) -> None:
     import json
+    import zlib
 
     rows = seed_store._db.execute("SELECT data FROM records WHERE current = 1 ORDER BY document, seq")
-    stored = [json.loads(r[0]) for r in rows]
+    stored = [json.loads(zlib.decompress(r[0])) for r in rows]
     assert stored == [unstructure(r) for d in seed_corpus.documents for r in d.records()]
 
 
@@ -526,3 +536,62 @@ def test_index_groups_are_the_merge_keys(tmp_path: Path) -> None:
     # equal merge keys, equal groups; different keys, different groups
     pairs = {(r[1], k[1]) for r, k in zip(rows, keys, strict=True)}
     assert len({g for g, _ in pairs}) == len({k for _, k in pairs}) == len(pairs)
+
+
+# --------------------------------------------------------------------------------------------
+# merged entities kept in the store
+
+
+def test_entities_are_the_corpus_entities(seed_store: Store, seed_corpus: Corpus) -> None:
+    from policytrack._store_codec import decode_entity
+    from policytrack.queries import resolved_of
+
+    stored = [decode_entity(d) for (d,) in seed_store._db.execute("SELECT data FROM entities")]
+    assert resolved_of(stored) == seed_corpus.resolve()
+
+
+def test_entity_codec_round_trips_every_seed_entity(seed_corpus: Corpus) -> None:
+    from policytrack._store_codec import decode_entity, encode_entity
+
+    resolved = seed_corpus.resolve()
+    entities = [*resolved.claims, *resolved.facts, *resolved.measurements]
+    assert len(entities) > 100
+    for entity in entities:
+        assert decode_entity(encode_entity(entity)) == entity
+
+
+def test_entity_codec_refuses_other_json() -> None:
+    from policytrack._store_codec import decode_entity
+
+    with pytest.raises(ValueError, match="not a stored entity"):
+        decode_entity('["x", 1]')
+
+
+def test_an_interrupted_merge_is_finished_by_the_next_query(tmp_path: Path, seed_corpus: Corpus) -> None:
+    path = tmp_path / "t.db"
+    with Store.open(path) as s:
+        s.ingest(SEEDS)
+    db = sqlite3.connect(path)  # as if the process died after writing records, before merging
+    db.execute("INSERT INTO stale_groups SELECT DISTINCT grp FROM records")
+    db.execute("DELETE FROM entities")
+    db.execute("DELETE FROM entity_regions")
+    db.commit()
+    db.close()
+    with Store.open(path) as s:
+        for _, query in QUERIES:
+            assert query(s) == query(seed_corpus)
+        assert s._db.execute("SELECT count(*) FROM stale_groups").fetchone() == (0,)
+
+
+def test_a_new_version_merges_its_old_groups_again(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("2022年，广州市天河区发行全国首单知识产权证券化产品。", encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as s:
+        s.ingest(folder)
+        assert [c.subject for c in s.firsts()] == ["知识产权证券化产品"]
+        article.write_text("2023年，广州市天河区设立知识产权保护中心。", encoding="utf-8")
+        s.ingest(folder)
+        assert list(s.firsts()) == []
+        assert s._db.execute("SELECT count(*) FROM entities WHERE family = 'first'").fetchone() == (0,)

@@ -85,7 +85,6 @@ __all__ = [
     "firsts",
     "history",
     "normalise_name",
-    "reachable_regions",
     "record_keys",
     "resolve",
     "selections",
@@ -758,42 +757,6 @@ def record_keys(
         out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
     return out
-
-
-#: Families whose records sharing a merge key are further clustered by region and date.
-_CLUSTERED = frozenset({"product", "institution", "initiative", "event"})
-
-
-def reachable_regions(
-    family: str,
-    regions: Iterable[str | None],
-    seeds: Iterable[str | None],
-    *,
-    resolver: RegionResolver | None = None,
-) -> set[str | None]:
-    """Of ``regions`` (those of the records sharing one merge key), the ones whose records can
-    take part in the entities of a record in one of ``seeds``.
-
-    Products, institutions, initiatives and events with one key are clustered into runs whose
-    regions are all the same or nested: a record whose region is not linked to a seed through
-    a chain of such regions can never share a cluster with a seed's record nor change which
-    cluster it joins.  A record without a region is related to every region and keeps them
-    all; so do first claims and statistics, which merge whatever their regions.
-    """
-    regions = set(regions)
-    if family not in _CLUSTERED or None in regions:
-        return regions
-    related = _regions_of(resolver).related
-    keep = set(seeds) & regions
-    rest = regions - keep
-    frontier = list(keep)
-    while frontier and rest:
-        here = frontier.pop()
-        linked = {other for other in rest if related(here, other)}
-        rest -= linked
-        keep |= linked
-        frontier.extend(linked)
-    return keep
 
 
 def resolve(

@@ -20,24 +20,31 @@ anyway).  Each version keeps when it was published and when it was ingested.
 
 **What is stored.**  Each document is written through the library's converter
 (:mod:`policytrack.convert`): its metadata and text as one compressed JSON object, each
-extracted record as its own converter JSON, in an index table with the columns the query
-filters need (kind, region, scope, canonical metric, date span) and the key under which
-:mod:`policytrack.queries` merges it with the same thing reported elsewhere.
+extracted record as its own compressed converter JSON, beside the key under which
+:mod:`policytrack.queries` merges it with the same thing reported elsewhere
+(:func:`~policytrack.queries.record_keys`) and what merging needs of it
+(:class:`~policytrack.queries.MergeItem`).  The merged entities themselves are stored too,
+each with the columns the queries filter on (family, regions, scope, metric, date span).
+
+**Merging at ingest.**  A merge key whose current records change (new articles, new versions
+replacing old ones) is marked stale; at the end of each :meth:`Store.ingest` and
+:meth:`Store.add` every stale key is merged again from all its current records, in corpus
+order, by :func:`policytrack.queries.merge_group`, the very function a Corpus uses.  An
+entity is therefore always merged from all of its evidence.  (If an ingest is interrupted
+after writing records, the next query finishes the merge first.)
 
 **Queries.**  :meth:`Store.timeline`, :meth:`Store.firsts`, :meth:`Store.compare` and
 :meth:`Store.history` are the :class:`~policytrack.corpus.Queries` methods a
-:class:`~policytrack.Corpus` has: same arguments, same result objects.  Each selects through
-the indexes the records that could appear in the answer (one statement per
-:func:`policytrack.queries.selections` entry), widens the selection to every record sharing
-a merge key (:func:`policytrack.queries.record_keys`) with one of them less those that cannot
-join their entities (:func:`policytrack.queries.reachable_regions`), and merges those records
-(grouped back into their documents, in ingest order) with the very function the Corpus uses.
-An entity is therefore always merged from all of its evidence, and the answer is the one a
-Corpus of the same articles gives.
+:class:`~policytrack.Corpus` has: same arguments, same result objects.  Each reads through
+the indexes only the stored entities that could appear in the answer (one statement per
+:func:`policytrack.queries.selections` entry) and filters them as a Corpus filters all of
+its entities, so the answer is the one a Corpus of the same articles gives, in time that
+grows with the answer rather than with the store.
 
 **Schema.**  ``PRAGMA application_id`` marks a policytrack store and ``PRAGMA user_version``
 holds the schema version (also in the ``meta`` table).  A store written by a newer
-policytrack, or a file that is not a store, is refused with :class:`StoreError`.  Region
+policytrack (or by an earlier development version, schema 1), or a file that is not a store,
+is refused with :class:`StoreError`.  Region
 names and metric keys are indexed with the library's default gazetteer and metric catalog.
 """
 
@@ -60,6 +67,16 @@ import attrs
 from . import queries
 from ._parallel import expand, extract_paths, resolve_workers
 from ._progress import Progress
+from ._store_codec import (
+    DateCache,
+    decode_entity,
+    decode_item,
+    decode_key,
+    encode_entity,
+    encode_item,
+    encode_key,
+    entity_family,
+)
 from .convert import structure, unstructure
 from .corpus import Corpus, LoadFailure, Queries
 from .errors import StoreError
@@ -72,12 +89,12 @@ from .models import (
     Milestone,
     PartialDate,
 )
-from .queries import Resolved
+from .queries import MergeItem, Resolved
 
 __all__ = ["SCHEMA_VERSION", "IngestReport", "Store", "Version"]
 
 #: The schema this version of policytrack writes and reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of a policytrack store ("PTRK").
 APPLICATION_ID = 0x5054524B
 #: Documents written per transaction while ingesting.
@@ -117,17 +134,32 @@ CREATE TABLE records (
     family TEXT NOT NULL,
     grp TEXT NOT NULL,
     region TEXT,
+    date TEXT,
+    item TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX records_group ON records (grp) WHERE current = 1;
+CREATE INDEX records_document ON records (document);
+CREATE TABLE merge_keys (grp TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE stale_groups (grp TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    grp TEXT NOT NULL,
+    family TEXT NOT NULL,
     scope TEXT,
     metric TEXT,
     date_first TEXT,
     date_last TEXT,
-    data TEXT NOT NULL
+    data BLOB NOT NULL
 );
-CREATE INDEX records_region ON records (region, family) WHERE current = 1;
-CREATE INDEX records_group ON records (grp) WHERE current = 1;
-CREATE INDEX records_metric ON records (metric, region) WHERE current = 1 AND metric IS NOT NULL;
-CREATE INDEX records_scope ON records (scope, region) WHERE current = 1 AND scope IS NOT NULL;
-CREATE INDEX records_document ON records (document);
+CREATE INDEX entities_group ON entities (grp);
+CREATE INDEX entities_family ON entities (family, metric);
+CREATE TABLE entity_regions (
+    region TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    PRIMARY KEY (region, entity)
+) WITHOUT ROWID;
+CREATE INDEX entity_regions_entity ON entity_regions (entity);
 CREATE TABLE regions (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
@@ -224,19 +256,13 @@ def _group(*parts: object) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _span(date: PartialDate | None) -> tuple[str | None, str | None]:
-    if date is None:
-        return None, None
-    return date.first_day().isoformat(), date.last_day().isoformat()
-
-
-def _index_rows(doc: Document) -> Iterator[tuple[str, str, str | None, str | None, str | None,
-                                                 PartialDate | None, Any]]:
-    """(family, group, region, scope, metric, date, record) of each record, in export order:
-    the merge keys of :func:`policytrack.queries.record_keys`, with the default gazetteer and catalog."""
+def _index_rows(doc: Document) -> Iterator[tuple[str, str, str, str | None, str | None, str, Any]]:
+    """(family, group, merge key, region, date, merge item, record) of each record, in export
+    order: the merge keys of :func:`policytrack.queries.record_keys` (default gazetteer and
+    catalog) and what merging needs of each record (:func:`policytrack.queries.merge_item`)."""
     for rk in queries.record_keys(doc):
-        yield (rk.family, _group(*rk.key), rk.region, rk.scope.value if rk.scope else None, rk.metric,
-               rk.date, rk.record)
+        yield (rk.family, _group(*rk.key), encode_key(rk.key), rk.region,
+               None if rk.date is None else str(rk.date), encode_item(queries.merge_item(rk, doc)), rk.record)
 
 
 def _dumps(value: Any) -> str:
@@ -253,6 +279,7 @@ class Store(Queries):
         self._db = connection
         self.path = path
         self._clock = clock or _utc_now
+        self._names: list[str] | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -307,6 +334,11 @@ class Store(Queries):
             )
         if version < 1:
             raise StoreError(f"{where}: damaged policytrack store (no schema version)")
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{where}: store schema version {version} was written by an earlier development version of "
+                f"policytrack; ingest the articles again into a new store"
+            )
 
     def close(self) -> None:
         self._db.close()
@@ -377,6 +409,7 @@ class Store(Queries):
 
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
             self._batched(extract_paths(to_read, n), put)
+        self._refresh()
         return out.report()
 
     def add(self, documents: Iterable[Document]) -> IngestReport:
@@ -390,6 +423,7 @@ class Store(Queries):
             self._put(doc, doc.path or doc.id, None, None, out)
 
         self._batched(documents, put)
+        self._refresh()
         return out.report()
 
     def _batched(self, items: Iterable[T], put: Callable[[T], None]) -> None:
@@ -445,21 +479,26 @@ class Store(Queries):
             (source, version, digest, doc.id, doc.title, str(doc.published) if doc.published else None,
              doc.region, ingested.isoformat(), blob),
         ).lastrowid
-        if previous is not None:
+        if previous is not None:  # the old version's entities must be merged again without it
+            db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records WHERE document = ? AND current = 1",
+                       (previous,))
             db.execute("UPDATE records SET current = 0 WHERE document = ?", (previous,))
         rows = []
+        keys = {}
         regions = set()
-        for seq, (family, grp, region, scope, metric, date, record) in enumerate(_index_rows(doc)):
-            first, last = _span(date)
-            rows.append((doc_row, seq, family, grp, region, scope, metric, first, last,
-                         _dumps(unstructure(record))))
+        for seq, (family, grp, key, region, date, item, record) in enumerate(_index_rows(doc)):
+            rows.append((doc_row, seq, family, grp, region, date, item,
+                         zlib.compress(_dumps(unstructure(record)).encode("utf-8"), 1)))
+            keys[grp] = key
             if region is not None:
                 regions.add(region)
         db.executemany(
-            "INSERT INTO records (document, current, seq, family, grp, region, scope, metric, date_first,"
-            " date_last, data) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO records (document, current, seq, family, grp, region, date, item, data)"
+            " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        db.executemany("INSERT OR IGNORE INTO merge_keys VALUES (?, ?)", keys.items())
+        db.executemany("INSERT OR IGNORE INTO stale_groups VALUES (?)", [(g,) for g in keys])
         db.executemany("INSERT OR IGNORE INTO regions VALUES (?)", [(r,) for r in regions])
         db.execute("UPDATE sources SET current = ?, size = ?, mtime_ns = ? WHERE id = ?",
                    (doc_row, size, mtime, source))
@@ -473,7 +512,7 @@ class Store(Queries):
             "SELECT family, data FROM records WHERE document = ? ORDER BY seq", (doc_row,)
         ):
             field, cls = _FAMILIES[family]
-            fields[field].append(structure(json.loads(data), cls))
+            fields[field].append(structure(json.loads(zlib.decompress(data)), cls))
         records: dict[str, Any] = {f: tuple(v) for f, v in fields.items()}
         return attrs.evolve(bare, **records)
 
@@ -531,31 +570,90 @@ class Store(Queries):
             return text
         return str(Path(text).resolve())
 
+    # -- merged entities -----------------------------------------------------------------
+    def _refresh(self) -> None:
+        """Merge again the entities of every stale group (a group whose current records changed).
+
+        Runs at the end of each ingest and add, and before a query if an earlier ingest was
+        interrupted.  Each group is merged from all its current records in corpus order
+        (sources in the order first ingested, records in export order) by
+        :func:`policytrack.queries.merge_group`, exactly as a Corpus of the same articles does.
+        """
+        db = self._db
+        stale = [g for (g,) in db.execute("SELECT grp FROM stale_groups")]
+        if not stale:
+            return
+        dates = DateCache()
+        db.execute("BEGIN")
+        try:
+            for start in range(0, len(stale), _CHUNK):
+                part = stale[start: start + _CHUNK]
+                marks = ",".join("?" * len(part))
+                keys = dict(db.execute(f"SELECT grp, key FROM merge_keys WHERE grp IN ({marks})", part))
+                members: dict[str, list[tuple[int, int, MergeItem]]] = defaultdict(list)
+                for grp, source, seq, region, date, item, doc_id, published, title in db.execute(
+                    "SELECT r.grp, d.source, r.seq, r.region, r.date, r.item, d.doc_id, d.published, d.title"
+                    f" FROM records r JOIN documents d ON d.id = r.document WHERE r.current = 1 AND r.grp IN ({marks})",
+                    part,
+                ):
+                    members[grp].append((source, seq, decode_item(item, region, date, doc_id, published, title, dates)))
+                db.execute(f"DELETE FROM entity_regions WHERE entity IN"
+                           f" (SELECT id FROM entities WHERE grp IN ({marks}))", part)
+                db.execute(f"DELETE FROM entities WHERE grp IN ({marks})", part)
+                for grp, found in members.items():
+                    found.sort(key=lambda m: (m[0], m[1]))
+                    key = decode_key(keys[grp])
+                    for entity in queries.merge_group(key, [m[2] for m in found]):
+                        self._write_entity(grp, key, entity)
+                db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", part)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._names = None
+
+    def _write_entity(self, grp: str, key: tuple[Any, ...], entity: queries.Entity) -> None:
+        first, last = (None, None) if entity.date is None else (
+            entity.date.first_day().isoformat(), entity.date.last_day().isoformat())
+        scope = entity.scope.value if isinstance(entity, queries.Claim) else None
+        metric = key[2] if key[0] == "value" else None
+        row = self._db.execute(
+            "INSERT INTO entities (grp, family, scope, metric, date_first, date_last, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (grp, entity_family(entity), scope, metric, first, last, encode_entity(entity)),
+        ).lastrowid
+        places = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
+        self._db.executemany("INSERT OR IGNORE INTO entity_regions VALUES (?, ?)",
+                             [(p, row) for p in places if p is not None])
+
     # -- queries -------------------------------------------------------------------------
     def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
-        """The entities merged from the records ``query`` may draw on (see :func:`queries.selections`)."""
-        seeds: dict[str, set[str | None]] = defaultdict(set)
-        families: dict[str, str] = {}
-        for sel in queries.selections(query, *args, **kwargs):
+        """The merged entities ``query`` may draw on (see :func:`queries.selections`), read
+        through the entity indexes; the query then filters them as it does on a Corpus."""
+        sels = queries.selections(query, *args, **kwargs)
+        self._refresh()
+        ids: set[int] = set()
+        for sel in sels:
             where, params = self._where(sel)
-            # one statement a selection, so that each can use its own index
-            for grp, family, region in self._db.execute(
-                f"SELECT DISTINCT grp, family, region FROM records WHERE current = 1 AND {where}", params
-            ):
-                seeds[grp].add(region)
-                families[grp] = family
-        return queries.resolve(self._select(seeds, families))
+            ids.update(row for (row,) in self._db.execute(f"SELECT id FROM entities WHERE {where}", params))
+        dates = DateCache()
+        found: list[queries.Entity] = []
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start: start + _CHUNK]
+            found.extend(decode_entity(data, dates) for (data,) in self._db.execute(
+                f"SELECT data FROM entities WHERE {self._in('id', part)}", part))
+        return queries.resolved_of(found)
+
+    def _region_names(self) -> list[str]:
+        if self._names is None:
+            self._names = [name for (name,) in self._db.execute("SELECT name FROM regions")]
+        return self._names
 
     def _where(self, sel: queries.Selection) -> tuple[str, list[Any]]:
-        """The SQL condition on ``records`` of a selection, and its parameters."""
+        """The SQL condition on ``entities`` of a selection, and its parameters (a superset of
+        what the query keeps: it filters the entities again as on a Corpus)."""
         clauses = [self._in("family", sel.families)]
         params: list[Any] = list(sel.families)
-        if sel.regions is not None:
-            inside = list(sel.regions)
-            if sel.within:
-                inside = [name for (name,) in self._db.execute("SELECT name FROM regions") if sel.covers(name)]
-            clauses.append(self._in("region", inside))
-            params.extend(inside)
         if sel.scope is not None:
             clauses.append("scope = ?")
             params.append(sel.scope.value)
@@ -571,53 +669,13 @@ class Store(Queries):
                 span.append("date_first <= ?")
                 params.append(sel.until.last_day().isoformat())
             clauses.append(f"(date_first IS NULL OR ({' AND '.join(span)}))")
+        if sel.regions is not None:
+            inside = list(sel.regions)
+            if sel.within:
+                inside = [name for name in self._region_names() if sel.covers(name)]
+            clauses.append(f"id IN (SELECT entity FROM entity_regions WHERE {self._in('region', inside)})")
+            params.extend(inside)
         return " AND ".join(clauses), params
-
-    def _select(self, seeds: dict[str, set[str | None]], families: dict[str, str]) -> list[Document]:
-        """Documents (in ingest order) holding the current records of the merge keys ``seeds``
-        (group -> regions of the records that matched), less those that cannot take part in a
-        matching record's entity (:func:`queries.reachable_regions`)."""
-        if not seeds:
-            return []
-        # the records of the keys, without their data; then the data of those that can take part
-        groups = list(seeds)
-        members: dict[str, set[str | None]] = defaultdict(set)
-        rows: list[tuple[int, str, str | None]] = []
-        for start in range(0, len(groups), _CHUNK):
-            part = groups[start: start + _CHUNK]
-            rows.extend(self._db.execute(
-                f"SELECT id, grp, region FROM records WHERE current = 1 AND {self._in('grp', part)}", part
-            ))
-        for _, grp, region in rows:
-            members[grp].add(region)
-        allowed = {grp: queries.reachable_regions(families[grp], members[grp], seeds[grp]) for grp in groups}
-        wanted = [row_id for row_id, grp, region in rows if region in allowed[grp]]
-        kept: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-        for start in range(0, len(wanted), _CHUNK):
-            part_ids = wanted[start: start + _CHUNK]
-            for doc_row, seq, family, data in self._db.execute(
-                f"SELECT document, seq, family, data FROM records WHERE {self._in('id', part_ids)}", part_ids
-            ):
-                kept[doc_row].append((seq, family, data))
-        found: list[tuple[int, Document]] = []
-        for chunk_start in range(0, len(kept), _CHUNK):
-            part_ids = list(kept)[chunk_start: chunk_start + _CHUNK]
-            metas = self._db.execute(
-                "SELECT id, source, doc_id, title, published, region FROM documents"
-                f" WHERE {self._in('id', part_ids)}", part_ids
-            ).fetchall()
-            for doc_row, source, doc_id, title, published, region in metas:
-                fields: dict[str, list[Any]] = {f: [] for f in _RECORD_FIELDS}
-                for _, family, data in sorted(kept[doc_row]):
-                    field, cls = _FAMILIES[family]
-                    fields[field].append(structure(json.loads(data), cls))
-                records: dict[str, Any] = {f: tuple(v) for f, v in fields.items()}
-                found.append((source, Document(
-                    id=doc_id, text="", title=title, region=region,
-                    published=PartialDate.parse(published) if published else None, **records,
-                )))
-        found.sort(key=lambda pair: pair[0])
-        return [doc for _, doc in found]
 
     @staticmethod
     def _in(column: str, values: Sequence[Any]) -> str:

@@ -1,0 +1,142 @@
+"""Compact JSON for what the store keeps besides whole records: merge items, merge keys and
+merged entities.
+
+Entities are read back on every query, some with thousands of sources, so they are written
+as positional JSON arrays and rebuilt with plain constructors (several times faster than the
+general converter); :func:`decode_entity` inverts :func:`encode_entity` exactly, which the
+tests check for every entity the seeds merge into.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from .models import FirstScope, PartialDate
+from .queries import Claim, Entity, Fact, Measurement, MergeItem, SourceRef
+
+__all__ = [
+    "decode_entity",
+    "decode_item",
+    "decode_key",
+    "encode_entity",
+    "encode_item",
+    "encode_key",
+    "entity_family",
+]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class DateCache:
+    """``PartialDate.parse`` with a memory: a query reads the same few dates many times."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, PartialDate] = {}
+
+    def __call__(self, text: str | None) -> PartialDate | None:
+        if text is None:
+            return None
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = PartialDate.parse(text)
+        return found
+
+
+def _date_text(date: PartialDate | None) -> str | None:
+    return None if date is None else str(date)
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+# -- merge items and keys --------------------------------------------------------------------
+def encode_item(item: MergeItem) -> str:
+    """What a record contributes to merging, less its region, date and document (kept in columns)."""
+    s = item.source
+    return _dumps([item.name, item.kind, item.written, _decimal_text(item.value), item.unit, item.qualifier,
+                   _date_text(item.end), s.sentence, s.start, s.end])
+
+
+def decode_item(
+    text: str,
+    region: str | None,
+    date: str | None,
+    document: str,
+    published: str | None,
+    title: str | None,
+    dates: DateCache | None = None,
+) -> MergeItem:
+    """The :class:`MergeItem` of a stored record (``dates`` shares parsed dates across calls)."""
+    parse = dates or DateCache()
+    name, kind, written, value, unit, qualifier, end, sentence, start, stop = json.loads(text)
+    source = SourceRef(document, sentence, start, stop, parse(published), title)
+    return MergeItem(region, parse(date), source, name, kind=kind, written=written,
+                     value=None if value is None else Decimal(value), unit=unit, qualifier=qualifier,
+                     end=parse(end))
+
+
+def encode_key(key: tuple[Any, ...]) -> str:
+    """A merge key (:attr:`policytrack.queries.RecordKey.key`) as JSON (a statistic's value as text)."""
+    return _dumps([str(part) if isinstance(part, Decimal) else part for part in key])
+
+
+def decode_key(text: str) -> tuple[Any, ...]:
+    parts: list[Any] = json.loads(text)
+    if parts[0] == "value":  # ("value", kind, metric, region, value, unit)
+        parts[4] = Decimal(parts[4])
+    return tuple(parts)
+
+
+# -- entities --------------------------------------------------------------------------------
+def entity_family(entity: Entity) -> str:
+    """``first``, a fact's kind (``product``, ``institution``, ``initiative``, ``event``) or a
+    measurement's (``measurement``, ``target``): the family a query selection names."""
+    return "first" if isinstance(entity, Claim) else entity.kind
+
+
+def _sources(entity: Entity) -> list[list[Any]]:
+    return [[s.document, s.sentence, s.start, s.end, _date_text(s.published), s.title] for s in entity.sources]
+
+
+def _read_sources(rows: list[list[Any]], parse: DateCache) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(d, sentence, a, b, parse(p), t) for d, sentence, a, b, p, t in rows)
+
+
+def encode_entity(entity: Entity) -> str:
+    """One merged entity as a positional JSON array (its class told by the first element)."""
+    date = _date_text(entity.date)
+    if isinstance(entity, Claim):
+        return _dumps(["c", entity.id, entity.subject, entity.scope.value, entity.kind, entity.status,
+                       entity.region, list(entity.claimants), date, _sources(entity), list(entity.subjects)])
+    if isinstance(entity, Fact):
+        return _dumps(["f", entity.id, entity.kind, entity.type, entity.name, entity.region, date,
+                       _sources(entity), _date_text(entity.end), _decimal_text(entity.value), entity.unit])
+    return _dumps(["m", entity.id, entity.kind, entity.metric, entity.canonical, entity.region, date,
+                   str(entity.value), entity.unit, _sources(entity), entity.label, list(entity.written),
+                   entity.qualifier, _date_text(entity.end), entity.description])
+
+
+def decode_entity(text: str | bytes, dates: DateCache | None = None) -> Entity:
+    """The entity :func:`encode_entity` wrote (``dates`` shares parsed dates across calls)."""
+    parse = dates or DateCache()
+    row = json.loads(text)
+    tag = row[0]
+    if tag == "c":
+        _, id_, subject, scope, kind, status, region, claimants, date, sources, subjects = row
+        return Claim(id_, subject, FirstScope(scope), kind, status, region, tuple(claimants), parse(date),
+                     _read_sources(sources, parse), tuple(subjects))
+    if tag == "f":
+        _, id_, kind, type_, name, region, date, sources, end, value, unit = row
+        return Fact(id_, kind, type_, name, region, parse(date), _read_sources(sources, parse), parse(end),
+                    None if value is None else Decimal(value), unit)
+    if tag == "m":
+        (_, id_, kind, metric, canonical, region, date, value, unit, sources, label, written, qualifier, end,
+         description) = row
+        return Measurement(id_, kind, metric, canonical, region, parse(date), Decimal(value), unit,
+                           _read_sources(sources, parse), label, tuple(written), qualifier, parse(end), description)
+    raise ValueError(f"not a stored entity: {str(text)[:40]!r}")
