@@ -246,13 +246,18 @@ def test_documents_round_trip_through_the_converter(seed_store: Store, seed_corp
     assert [unstructure(d) for d in stored] == [unstructure(d) for d in seed_corpus.documents]
 
 
-def test_records_are_stored_as_converter_json(seed_store: Store, seed_corpus: Corpus) -> None:
+def test_documents_are_stored_as_converter_json(seed_store: Store, seed_corpus: Corpus) -> None:
     import json
     import zlib
 
-    rows = seed_store._db.execute("SELECT data FROM records WHERE current = 1 ORDER BY document, seq")
+    rows = seed_store._db.execute("SELECT d.data FROM sources s JOIN documents d ON d.id = s.current ORDER BY s.id")
     stored = [json.loads(zlib.decompress(r[0])) for r in rows]
-    assert stored == [unstructure(r) for d in seed_corpus.documents for r in d.records()]
+    assert stored == [unstructure(d) for d in seed_corpus.documents]
+
+
+def test_records_index_every_record_in_export_order(seed_store: Store, seed_corpus: Corpus) -> None:
+    rows = seed_store._db.execute("SELECT family FROM records WHERE current = 1 ORDER BY document, seq").fetchall()
+    assert len(rows) == sum(len(d.records()) for d in seed_corpus.documents)
 
 
 def test_add_export_documents_equals_ingest(tmp_path: Path, seed_corpus: Corpus) -> None:

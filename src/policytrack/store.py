@@ -82,11 +82,6 @@ from .corpus import Corpus, LoadFailure, Queries
 from .errors import StoreError
 from .models import (
     Document,
-    FinancingProduct,
-    FirstClaim,
-    Initiative,
-    Institution,
-    Milestone,
     PartialDate,
 )
 from .queries import MergeItem, Resolved
@@ -135,8 +130,7 @@ CREATE TABLE records (
     grp TEXT NOT NULL,
     region TEXT,
     date TEXT,
-    item TEXT NOT NULL,
-    data BLOB NOT NULL
+    item TEXT NOT NULL
 );
 CREATE INDEX records_group ON records (grp) WHERE current = 1;
 CREATE INDEX records_document ON records (document);
@@ -163,19 +157,8 @@ CREATE INDEX entity_regions_entity ON entity_regions (entity);
 CREATE TABLE regions (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
-#: record family -> (Document field, model class)
-_FAMILIES: dict[str, tuple[str, type[Any]]] = {
-    "first": ("firsts", FirstClaim),
-    "institution": ("institutions", Institution),
-    "product": ("financing_products", FinancingProduct),
-    "initiative": ("initiatives", Initiative),
-    "event": ("milestones", Milestone),
-    "measurement": ("milestones", Milestone),
-    "target": ("milestones", Milestone),
-}
 #: values bound per SQL statement when selecting by lists of keys
 _CHUNK = 500
-_RECORD_FIELDS = ("firsts", "institutions", "financing_products", "initiatives", "milestones")
 
 
 def _utc_now() -> dt.datetime:
@@ -256,13 +239,13 @@ def _group(*parts: object) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _index_rows(doc: Document) -> Iterator[tuple[str, str, str, str | None, str | None, str, Any]]:
-    """(family, group, merge key, region, date, merge item, record) of each record, in export
+def _index_rows(doc: Document) -> Iterator[tuple[str, str, str, str | None, str | None, str]]:
+    """(family, group, merge key, region, date, merge item) of each record, in export
     order: the merge keys of :func:`policytrack.queries.record_keys` (default gazetteer and
     catalog) and what merging needs of each record (:func:`policytrack.queries.merge_item`)."""
     for rk in queries.record_keys(doc):
         yield (rk.family, _group(*rk.key), encode_key(rk.key), rk.region,
-               None if rk.date is None else str(rk.date), encode_item(queries.merge_item(rk, doc)), rk.record)
+               None if rk.date is None else str(rk.date), encode_item(queries.merge_item(rk, doc)))
 
 
 def _dumps(value: Any) -> str:
@@ -470,9 +453,7 @@ class Store(Queries):
         ingested = self._clock()
         if ingested.tzinfo is None:
             raise StoreError(f"{self.path}: the clock must give timezone-aware datetimes")
-        empty: dict[str, Any] = dict.fromkeys(_RECORD_FIELDS, ())
-        bare = attrs.evolve(doc, **empty)
-        blob = zlib.compress(_dumps(unstructure(bare)).encode("utf-8"), 6)
+        blob = zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 6)
         doc_row = db.execute(
             "INSERT INTO documents (source, version, content_hash, doc_id, title, published, region,"
             " ingested, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -486,15 +467,14 @@ class Store(Queries):
         rows = []
         keys = {}
         regions = set()
-        for seq, (family, grp, key, region, date, item, record) in enumerate(_index_rows(doc)):
-            rows.append((doc_row, seq, family, grp, region, date, item,
-                         zlib.compress(_dumps(unstructure(record)).encode("utf-8"), 1)))
+        for seq, (family, grp, key, region, date, item) in enumerate(_index_rows(doc)):
+            rows.append((doc_row, seq, family, grp, region, date, item))
             keys[grp] = key
             if region is not None:
                 regions.add(region)
         db.executemany(
-            "INSERT INTO records (document, current, seq, family, grp, region, date, item, data)"
-            " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO records (document, current, seq, family, grp, region, date, item)"
+            " VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.executemany("INSERT OR IGNORE INTO merge_keys VALUES (?, ?)", keys.items())
@@ -505,24 +485,23 @@ class Store(Queries):
         (out.added if version == 1 else out.new_versions).append(shown)
 
     # -- reading -------------------------------------------------------------------------
-    def _full(self, doc_row: int, blob: bytes) -> Document:
-        bare = structure(json.loads(zlib.decompress(blob)), Document)
-        fields: dict[str, list[Any]] = {f: [] for f in _RECORD_FIELDS}
-        for family, data in self._db.execute(
-            "SELECT family, data FROM records WHERE document = ? ORDER BY seq", (doc_row,)
-        ):
-            field, cls = _FAMILIES[family]
-            fields[field].append(structure(json.loads(zlib.decompress(data)), cls))
-        records: dict[str, Any] = {f: tuple(v) for f, v in fields.items()}
-        return attrs.evolve(bare, **records)
+    @staticmethod
+    def _full(blob: bytes) -> Document:
+        return structure(json.loads(zlib.decompress(blob)), Document)
 
     def documents(self) -> Iterator[Document]:
         """The newest version of every source, in the order sources were first ingested."""
-        rows = self._db.execute(
-            "SELECT d.id, d.data FROM sources s JOIN documents d ON d.id = s.current ORDER BY s.id"
-        ).fetchall()
-        for doc_row, blob in rows:
-            yield self._full(doc_row, blob)
+        # one source at a time, so that memory stays flat whatever the size of the store
+        last = 0
+        while True:
+            row = self._db.execute(
+                "SELECT s.id, d.data FROM sources s JOIN documents d ON d.id = s.current WHERE s.id > ?"
+                " ORDER BY s.id LIMIT 1", (last,)
+            ).fetchone()
+            if row is None:
+                return
+            last, blob = row
+            yield self._full(blob)
 
     def corpus(self) -> Corpus:
         """Every current document in memory, as a :class:`~policytrack.Corpus`."""
@@ -562,7 +541,7 @@ class Store(Queries):
         if row is None:
             what = f"version {version} of " if version is not None else ""
             raise StoreError(f"{self.path}: no {what}{os.fspath(source)} in the store")
-        return self._full(int(row[0]), row[1])
+        return self._full(row[1])
 
     def _key(self, source: str | os.PathLike[str]) -> str:
         text = os.fspath(source)
@@ -586,6 +565,7 @@ class Store(Queries):
         dates = DateCache()
         db.execute("BEGIN")
         try:
+            next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
             for start in range(0, len(stale), _CHUNK):
                 part = stale[start: start + _CHUNK]
                 marks = ",".join("?" * len(part))
@@ -600,30 +580,24 @@ class Store(Queries):
                 db.execute(f"DELETE FROM entity_regions WHERE entity IN"
                            f" (SELECT id FROM entities WHERE grp IN ({marks}))", part)
                 db.execute(f"DELETE FROM entities WHERE grp IN ({marks})", part)
+                rows: list[tuple[Any, ...]] = []
+                places: list[tuple[str, int]] = []
                 for grp, found in members.items():
                     found.sort(key=lambda m: (m[0], m[1]))
                     key = decode_key(keys[grp])
                     for entity in queries.merge_group(key, [m[2] for m in found]):
-                        self._write_entity(grp, key, entity)
+                        next_id += 1
+                        rows.append(_entity_row(next_id, grp, key, entity))
+                        named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
+                        places.extend((p, next_id) for p in dict.fromkeys(named) if p is not None)
+                db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                db.executemany("INSERT INTO entity_regions VALUES (?, ?)", places)
                 db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", part)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         self._names = None
-
-    def _write_entity(self, grp: str, key: tuple[Any, ...], entity: queries.Entity) -> None:
-        first, last = (None, None) if entity.date is None else (
-            entity.date.first_day().isoformat(), entity.date.last_day().isoformat())
-        scope = entity.scope.value if isinstance(entity, queries.Claim) else None
-        metric = key[2] if key[0] == "value" else None
-        row = self._db.execute(
-            "INSERT INTO entities (grp, family, scope, metric, date_first, date_last, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (grp, entity_family(entity), scope, metric, first, last, encode_entity(entity)),
-        ).lastrowid
-        places = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
-        self._db.executemany("INSERT OR IGNORE INTO entity_regions VALUES (?, ?)",
-                             [(p, row) for p in places if p is not None])
 
     # -- queries -------------------------------------------------------------------------
     def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
@@ -680,6 +654,15 @@ class Store(Queries):
     @staticmethod
     def _in(column: str, values: Sequence[Any]) -> str:
         return f"{column} IN ({','.join('?' * len(values))})" if values else "0"
+
+
+def _entity_row(row: int, grp: str, key: tuple[Any, ...], entity: queries.Entity) -> tuple[Any, ...]:
+    """The ``entities`` row of a merged entity of the merge key ``key`` (group ``grp``)."""
+    date = entity.date
+    first, last = (None, None) if date is None else (date.first_day().isoformat(), date.last_day().isoformat())
+    scope = entity.scope.value if isinstance(entity, queries.Claim) else None
+    metric = key[2] if key[0] == "value" else None
+    return (row, grp, entity_family(entity), scope, metric, first, last, encode_entity(entity))
 
 
 def _source_stat(path: Path) -> tuple[str, int | None, int | None]:
