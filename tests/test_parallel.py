@@ -11,7 +11,7 @@ import pytest
 
 import policytrack
 from policytrack import BadArgumentError, LoadFailure
-from policytrack._parallel import CHUNK, as_error, expand, extract_paths, resolve_workers
+from policytrack._parallel import CHUNK, as_error, expand, extract_paths, map_paths, resolve_workers
 from policytrack._progress import Progress
 from policytrack.errors import NotAnArticleError, UnreadableFileError
 from policytrack.store import Store
@@ -49,6 +49,17 @@ def test_parallel_equals_serial(mixed: Path, workers: int) -> None:
     assert parallel == serial
     assert sum(isinstance(r, LoadFailure) for r in serial) == 3
     assert len(serial) > CHUNK * 2  # several chunks were in flight
+
+
+def _summary(doc: policytrack.Document) -> tuple[str | None, int]:
+    return doc.path, len(doc.records())
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "2-workers"])
+def test_map_paths_applies_the_function_where_the_file_was_read(mixed: Path, workers: int) -> None:
+    expected = [r if isinstance(r, LoadFailure) else _summary(r) for r in extract_paths(mixed, 1)]
+    assert list(map_paths(mixed, _summary, workers)) == expected
+    assert any(isinstance(r, tuple) and r[1] > 0 for r in expected)
 
 
 def test_serial_equals_load(mixed: Path) -> None:

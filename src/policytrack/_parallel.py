@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import errors
 from .corpus import LoadFailure
 from .errors import BadArgumentError, LoadError
 from .models import Document
 
-__all__ = ["CHUNK", "as_error", "expand", "extract_paths", "resolve_workers"]
+__all__ = ["CHUNK", "as_error", "expand", "extract_paths", "map_paths", "resolve_workers"]
 
 #: Files sent to a worker at a time.
 CHUNK = 4
@@ -31,6 +32,7 @@ _AHEAD = 4
 
 Result = Document | LoadFailure
 Target = str | Path | LoadFailure
+T = TypeVar("T")
 
 
 def resolve_workers(workers: int | None) -> int:
@@ -79,17 +81,18 @@ def expand(paths: str | Path | Iterable[Target]) -> Iterator[Path | LoadFailure]
                 yield item
 
 
-def _read_one(path: str) -> Result:
+def _read_one(path: str, then: Callable[[Document], Any] | None = None) -> Any:
     from .load import read_document
 
     try:
-        return read_document(path)
+        doc = read_document(path)
     except LoadError as err:  # exceptions with extra arguments don't survive pickling: send a failure
         return _failure(err)
+    return doc if then is None else then(doc)
 
 
-def _read_chunk(paths: list[str]) -> list[Result]:
-    return [_read_one(p) for p in paths]
+def _read_chunk(paths: list[str], then: Callable[[Document], Any] | None = None) -> list[Any]:
+    return [_read_one(p, then) for p in paths]
 
 
 def _chunks(items: Iterable[Path | LoadFailure], size: int) -> Iterator[list[Path | LoadFailure]]:
@@ -112,15 +115,29 @@ def extract_paths(
     (``None``: one per CPU).  Each file gives one :class:`Document` or one
     :class:`LoadFailure`; errors met while walking folders are failures too.
     """
+    return _map(paths, None, workers)
+
+
+def map_paths(
+    paths: str | Path | Iterable[Target], then: Callable[[Document], T], workers: int | None = 1
+) -> Iterator[T | LoadFailure]:
+    """:func:`extract_paths`, with ``then`` applied to each Document where it was extracted (in
+    the worker process: ``then`` must be a module-level function), so that only its result,
+    often much smaller than a Document, travels back."""
+    return _map(paths, then, workers)
+
+
+def _map(paths: str | Path | Iterable[Target], then: Callable[[Document], Any] | None,
+         workers: int | None) -> Iterator[Any]:
     n = resolve_workers(workers)
     targets = expand(paths)
     if n == 1:
         for target in targets:
-            yield target if isinstance(target, LoadFailure) else _read_one(str(target))
+            yield target if isinstance(target, LoadFailure) else _read_one(str(target), then)
         return
 
     pool = ProcessPoolExecutor(max_workers=n)
-    pending: deque[Future[list[Result]] | list[Result]] = deque()
+    pending: deque[Future[list[Any]] | list[Any]] = deque()
     try:
         for chunk in _chunks(targets, CHUNK):
             # walk failures keep their place: split the chunk around them
@@ -128,13 +145,13 @@ def extract_paths(
             for item in chunk:
                 if isinstance(item, LoadFailure):
                     if files:
-                        pending.append(pool.submit(_read_chunk, files))
+                        pending.append(pool.submit(_read_chunk, files, then))
                         files = []
                     pending.append([item])
                 else:
                     files.append(str(item))
             if files:
-                pending.append(pool.submit(_read_chunk, files))
+                pending.append(pool.submit(_read_chunk, files, then))
             while len(pending) > n * _AHEAD:
                 yield from _take(pending.popleft())
         while pending:
@@ -143,5 +160,5 @@ def extract_paths(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _take(entry: Future[list[Result]] | list[Result]) -> list[Result]:
+def _take(entry: Future[list[Any]] | list[Any]) -> list[Any]:
     return entry if isinstance(entry, list) else entry.result()

@@ -65,7 +65,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import queries
-from ._parallel import expand, extract_paths, resolve_workers
+from ._parallel import expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
@@ -239,13 +239,33 @@ def _group(*parts: object) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _index_rows(doc: Document) -> Iterator[tuple[str, str, str, str | None, str | None, str]]:
-    """(family, group, merge key, region, date, merge item) of each record, in export
-    order: the merge keys of :func:`policytrack.queries.record_keys` (default gazetteer and
-    catalog) and what merging needs of each record (:func:`policytrack.queries.merge_item`)."""
-    for rk in queries.record_keys(doc):
-        yield (rk.family, _group(*rk.key), encode_key(rk.key), rk.region,
-               None if rk.date is None else str(rk.date), encode_item(queries.merge_item(rk, doc)))
+@attrs.frozen
+class _Prepared:
+    """What the store writes of one document, computed where it was extracted (a worker
+    process, during a parallel ingest), so that the writing process only writes."""
+
+    path: str | None
+    doc_id: str
+    title: str | None
+    published: str | None
+    region: str | None
+    digest: str
+    blob: bytes
+    #: (family, group, merge key, region, date, merge item) of each record, in export order
+    rows: tuple[tuple[str, str, str, str | None, str | None, str], ...]
+
+
+def _prepare(doc: Document) -> _Prepared:
+    """A document's :class:`_Prepared` form: its compressed converter JSON, and the merge key
+    (:func:`policytrack.queries.record_keys`, default gazetteer and catalog) and merge item
+    (:func:`policytrack.queries.merge_item`) of each record."""
+    rows = tuple(
+        (rk.family, _group(*rk.key), encode_key(rk.key), rk.region, None if rk.date is None else str(rk.date),
+         encode_item(queries.merge_item(rk, doc)))
+        for rk in queries.record_keys(doc)
+    )
+    return _Prepared(doc.path, doc.id, doc.title, str(doc.published) if doc.published else None, doc.region,
+                     content_hash(doc), zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 6), rows)
 
 
 def _dumps(value: Any) -> str:
@@ -382,7 +402,7 @@ class Store(Queries):
             stats[str(target)] = (key, size, mtime)
             to_read.append(target)
 
-        def put(result: Document | LoadFailure) -> None:
+        def put(result: _Prepared | LoadFailure) -> None:
             bar.update()
             if isinstance(result, LoadFailure):
                 out.failures.append(result)
@@ -391,7 +411,7 @@ class Store(Queries):
                 self._put(result, key, size, mtime, out)
 
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
-            self._batched(extract_paths(to_read, n), put)
+            self._batched(map_paths(to_read, _prepare, n), put)
         self._refresh()
         return out.report()
 
@@ -403,7 +423,7 @@ class Store(Queries):
         def put(doc: Document) -> None:
             if not isinstance(doc, Document):
                 raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
-            self._put(doc, doc.path or doc.id, None, None, out)
+            self._put(_prepare(doc), doc.path or doc.id, None, None, out)
 
         self._batched(documents, put)
         self._refresh()
@@ -431,10 +451,10 @@ class Store(Queries):
         ).fetchone()
         return row is not None and row[0] == size and row[1] == mtime
 
-    def _put(self, doc: Document, key: str, size: int | None, mtime: int | None, out: _Builder) -> None:
+    def _put(self, doc: _Prepared, key: str, size: int | None, mtime: int | None, out: _Builder) -> None:
         db = self._db
         shown = doc.path or key
-        digest = content_hash(doc)
+        digest = doc.digest
         row = db.execute("SELECT id, current FROM sources WHERE key = ?", (key,)).fetchone()
         if row is None:
             source = db.execute("INSERT INTO sources (key, size, mtime_ns) VALUES (?, ?, ?)",
@@ -453,12 +473,11 @@ class Store(Queries):
         ingested = self._clock()
         if ingested.tzinfo is None:
             raise StoreError(f"{self.path}: the clock must give timezone-aware datetimes")
-        blob = zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 6)
         doc_row = db.execute(
             "INSERT INTO documents (source, version, content_hash, doc_id, title, published, region,"
             " ingested, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source, version, digest, doc.id, doc.title, str(doc.published) if doc.published else None,
-             doc.region, ingested.isoformat(), blob),
+            (source, version, digest, doc.doc_id, doc.title, doc.published, doc.region, ingested.isoformat(),
+             doc.blob),
         ).lastrowid
         if previous is not None:  # the old version's entities must be merged again without it
             db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records WHERE document = ? AND current = 1",
@@ -467,7 +486,7 @@ class Store(Queries):
         rows = []
         keys = {}
         regions = set()
-        for seq, (family, grp, key, region, date, item) in enumerate(_index_rows(doc)):
+        for seq, (family, grp, key, region, date, item) in enumerate(doc.rows):
             rows.append((doc_row, seq, family, grp, region, date, item))
             keys[grp] = key
             if region is not None:
