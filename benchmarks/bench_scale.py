@@ -126,12 +126,11 @@ def phase_queries(db: Path, reps: int, corpus_max: int) -> dict[str, Any]:
         try:
             import pandas as pd
 
-            rows = [
-                {"family": f, "region": r, "date_first": a, "date_last": b, "metric": m, "scope": s}
-                for f, r, a, b, m, s in store._db.execute(
-                    "SELECT family, region, date_first, date_last, metric, scope FROM records WHERE current = 1"
-                )
-            ]
+            # the exported records with the merge columns a DataFrame user would filter on
+            rows = [_frame_row(f, r, d, k) for f, r, d, k in store._db.execute(
+                "SELECT r.family, r.region, r.date, k.key FROM records r JOIN merge_keys k ON k.grp = r.grp"
+                " WHERE r.current = 1"
+            )]
             frame = pd.DataFrame(rows)
             out["pandas"] = pd.__version__
         except ImportError:
@@ -154,6 +153,18 @@ def phase_queries(db: Path, reps: int, corpus_max: int) -> dict[str, Any]:
             out["queries"].append(row)
     out["peak_mb"] = peak_mb()
     return out
+
+
+def _frame_row(family: str, region: str | None, date: str | None, key: str) -> dict[str, Any]:
+    from policytrack.models import PartialDate
+
+    parts = json.loads(key)
+    when = PartialDate.parse(date) if date else None
+    return {"family": family, "region": region,
+            "date_first": when.first_day().isoformat() if when else None,
+            "date_last": when.last_day().isoformat() if when else None,
+            "metric": parts[2] if parts[0] == "value" else None,
+            "scope": parts[1] if parts[0] == "first" else None}
 
 
 def _pandas_filter(frame: Any, method: str, args: list[Any]) -> int:
