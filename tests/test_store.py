@@ -600,3 +600,24 @@ def test_a_new_version_merges_its_old_groups_again(tmp_path: Path) -> None:
         s.ingest(folder)
         assert list(s.firsts()) == []
         assert s._db.execute("SELECT count(*) FROM entities WHERE family = 'first'").fetchone() == (0,)
+
+
+def test_merging_in_worker_processes_stores_the_same_entities(tmp_path: Path) -> None:
+    folder = tmp_path / "synth"
+    _synth().write_corpus(folder, 30, seed=5)
+    tables = []
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.db") as s:
+            s.ingest(folder, workers=workers)
+            assert s._file_backed()
+            chunks = s._db.execute("SELECT count(DISTINCT grp) FROM entities").fetchone()[0]
+            tables.append(sorted(s._db.execute("SELECT grp, family, scope, metric, date_first, data FROM entities")))
+    assert chunks > 2 * 500  # several chunks went to the workers
+    assert tables[0] == tables[1]
+
+
+def test_a_store_in_memory_merges_in_process() -> None:
+    with Store.open(":memory:") as s:
+        assert not s._file_backed()
+        s.ingest(SEEDS, workers=2)
+        assert len(s.firsts()) > 0

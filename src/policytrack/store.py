@@ -51,13 +51,15 @@ names and metric keys are indexed with the library's default gazetteer and metri
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import sqlite3
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -303,6 +305,8 @@ class Store(Queries):
             raise StoreError(f"{where}: cannot open the store ({err})") from None
         try:
             cls._check_or_create(db, where)
+            # in WAL mode a crash loses at most the last transactions, never the store
+            db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()
             raise
@@ -327,6 +331,8 @@ class Store(Queries):
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
+            # readers (the merge workers of a parallel ingest, queries) never wait for a writer
+            db.execute("PRAGMA journal_mode = WAL")
             return
         if app_id != APPLICATION_ID:
             raise StoreError(f"{where}: not a policytrack store (an SQLite database of another application)")
@@ -412,7 +418,7 @@ class Store(Queries):
 
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
             self._batched(map_paths(to_read, _prepare, n), put)
-        self._refresh()
+        self._refresh(n)
         return out.report()
 
     def add(self, documents: Iterable[Document]) -> IngestReport:
@@ -569,54 +575,69 @@ class Store(Queries):
         return str(Path(text).resolve())
 
     # -- merged entities -----------------------------------------------------------------
-    def _refresh(self) -> None:
-        """Merge again the entities of every stale group (a group whose current records changed).
+    def _refresh(self, workers: int = 1) -> None:
+        """Merge again the entities of every stale group (a merge key whose current records changed).
 
         Runs at the end of each ingest and add, and before a query if an earlier ingest was
         interrupted.  Each group is merged from all its current records in corpus order
         (sources in the order first ingested, records in export order) by
         :func:`policytrack.queries.merge_group`, exactly as a Corpus of the same articles does.
+        With ``workers`` > 1 (and a store file), worker processes read and merge chunks of
+        groups from the committed records while this process writes the entities.
         """
         db = self._db
-        stale = [g for (g,) in db.execute("SELECT grp FROM stale_groups")]
-        if not stale:
+        if db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is None:
             return
-        dates = DateCache()
+        chunks = self._stale_chunks()
+        pool: ProcessPoolExecutor | None = None
+        merged: Iterator[_Merged]
+        if workers > 1 and self._file_backed():
+            pool = ProcessPoolExecutor(max_workers=workers)
+            merged = _ahead(pool, functools.partial(_merge_stored, self.path), chunks, workers * 2)
+        else:
+            merged = (_merge_chunk(db, chunk) for chunk in chunks)
         db.execute("BEGIN")
         try:
             next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
-            for start in range(0, len(stale), _CHUNK):
-                part = stale[start: start + _CHUNK]
-                marks = ",".join("?" * len(part))
-                keys = dict(db.execute(f"SELECT grp, key FROM merge_keys WHERE grp IN ({marks})", part))
-                members: dict[str, list[tuple[int, int, MergeItem]]] = defaultdict(list)
-                for grp, source, seq, region, date, item, doc_id, published, title in db.execute(
-                    "SELECT r.grp, d.source, r.seq, r.region, r.date, r.item, d.doc_id, d.published, d.title"
-                    f" FROM records r JOIN documents d ON d.id = r.document WHERE r.current = 1 AND r.grp IN ({marks})",
-                    part,
-                ):
-                    members[grp].append((source, seq, decode_item(item, region, date, doc_id, published, title, dates)))
+            for chunk, found in merged:
+                marks = ",".join("?" * len(chunk))
                 db.execute(f"DELETE FROM entity_regions WHERE entity IN"
-                           f" (SELECT id FROM entities WHERE grp IN ({marks}))", part)
-                db.execute(f"DELETE FROM entities WHERE grp IN ({marks})", part)
+                           f" (SELECT id FROM entities WHERE grp IN ({marks}))", chunk)
+                db.execute(f"DELETE FROM entities WHERE grp IN ({marks})", chunk)
                 rows: list[tuple[Any, ...]] = []
                 places: list[tuple[str, int]] = []
-                for grp, found in members.items():
-                    found.sort(key=lambda m: (m[0], m[1]))
-                    key = decode_key(keys[grp])
-                    for entity in queries.merge_group(key, [m[2] for m in found]):
-                        next_id += 1
-                        rows.append(_entity_row(next_id, grp, key, entity))
-                        named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
-                        places.extend((p, next_id) for p in dict.fromkeys(named) if p is not None)
+                for grp, row, named in found:
+                    next_id += 1
+                    rows.append((next_id, grp, *row))
+                    places.extend((p, next_id) for p in named)
                 db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 db.executemany("INSERT INTO entity_regions VALUES (?, ?)", places)
-                db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", part)
+                db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", chunk)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         self._names = None
+
+    def _stale_chunks(self) -> Iterator[list[str]]:
+        """The stale groups, :data:`_CHUNK` at a time, read page by page so that memory stays
+        flat (a page starts after the last group read: deleting merged ones does not matter)."""
+        last = ""
+        while True:
+            part = [g for (g,) in self._db.execute(
+                "SELECT grp FROM stale_groups WHERE grp > ? ORDER BY grp LIMIT ?", (last, _CHUNK))]
+            if not part:
+                return
+            yield part
+            last = part[-1]
+
+    def _file_backed(self) -> bool:
+        """A store file in write-ahead-log mode, which other processes can read while this one writes."""
+        mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+        return str(mode).lower() == "wal" and Path(self.path).is_file()
 
     # -- queries -------------------------------------------------------------------------
     def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
@@ -675,13 +696,58 @@ class Store(Queries):
         return f"{column} IN ({','.join('?' * len(values))})" if values else "0"
 
 
-def _entity_row(row: int, grp: str, key: tuple[Any, ...], entity: queries.Entity) -> tuple[Any, ...]:
-    """The ``entities`` row of a merged entity of the merge key ``key`` (group ``grp``)."""
-    date = entity.date
-    first, last = (None, None) if date is None else (date.first_day().isoformat(), date.last_day().isoformat())
-    scope = entity.scope.value if isinstance(entity, queries.Claim) else None
-    metric = key[2] if key[0] == "value" else None
-    return (row, grp, entity_family(entity), scope, metric, first, last, encode_entity(entity))
+#: (group, ``entities`` row less its id and group, regions the entity is filed under)
+_Entry = tuple[str, tuple[Any, ...], list[str]]
+#: a chunk of stale groups and the entities merged from them
+_Merged = tuple[list[str], list[_Entry]]
+
+
+def _merge_chunk(db: sqlite3.Connection, chunk: list[str]) -> _Merged:
+    """Merge the entities of a chunk of groups from their current records (see ``Store._refresh``)."""
+    marks = ",".join("?" * len(chunk))
+    keys = dict(db.execute(f"SELECT grp, key FROM merge_keys WHERE grp IN ({marks})", chunk))
+    members: dict[str, list[tuple[int, int, MergeItem]]] = defaultdict(list)
+    dates = DateCache()
+    for grp, source, seq, region, date, item, doc_id, published, title in db.execute(
+        "SELECT r.grp, d.source, r.seq, r.region, r.date, r.item, d.doc_id, d.published, d.title"
+        f" FROM records r JOIN documents d ON d.id = r.document WHERE r.current = 1 AND r.grp IN ({marks})",
+        chunk,
+    ):
+        members[grp].append((source, seq, decode_item(item, region, date, doc_id, published, title, dates)))
+    out: list[_Entry] = []
+    for grp, found in members.items():
+        found.sort(key=lambda m: (m[0], m[1]))
+        key = decode_key(keys[grp])
+        for entity in queries.merge_group(key, [m[2] for m in found]):
+            date = entity.date
+            first, last = (None, None) if date is None else (date.first_day().isoformat(), date.last_day().isoformat())
+            scope = entity.scope.value if isinstance(entity, queries.Claim) else None
+            metric = key[2] if key[0] == "value" else None
+            named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
+            out.append((grp, (entity_family(entity), scope, metric, first, last, encode_entity(entity)),
+                        [p for p in dict.fromkeys(named) if p is not None]))
+    return chunk, out
+
+
+def _merge_stored(path: str, chunk: list[str]) -> _Merged:
+    """:func:`_merge_chunk` in a worker process, on its own read-only connection to the store."""
+    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return _merge_chunk(db, chunk)
+    finally:
+        db.close()
+
+
+def _ahead(pool: ProcessPoolExecutor, fn: Callable[[list[str]], _Merged], chunks: Iterator[list[str]],
+           depth: int) -> Iterator[_Merged]:
+    """``fn`` over ``chunks`` in the pool, in order, with at most ``depth`` chunks in flight."""
+    pending: deque[Future[_Merged]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(fn, chunk))
+        if len(pending) >= depth:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _source_stat(path: Path) -> tuple[str, int | None, int | None]:
