@@ -1178,13 +1178,16 @@ def _entities(documents: Iterable[Document] | Resolved, reg: _Regions, cat: Metr
 
 @attrs.frozen
 class Selection:
-    """Records a query may draw on, from its checked and normalised arguments (see :func:`selections`).
+    """Merged entities a query may draw on, from its checked and normalised arguments (see
+    :func:`selections`).
 
-    A record matches when its family is one of :attr:`families`; its region one of
-    :attr:`regions` (canonical names, or inside one of them when :attr:`within`; ``None``:
-    anywhere, a record without a region included); its date unknown or its span overlapping
-    :attr:`since`..:attr:`until`; its scope :attr:`scope` and its metric (as
-    :attr:`RecordKey.metric`) one of :attr:`metrics`, when these are given.
+    An entity matches when its family (``first`` for a claim, a fact's or a measurement's
+    ``kind``) is one of :attr:`families`; one of its regions (a claim's claimants, another
+    entity's region) one of :attr:`regions` (canonical names, or inside one of them when
+    :attr:`within`; ``None``: anywhere, an entity without a region included); its date
+    unknown or its span overlapping :attr:`since`..:attr:`until`; its scope :attr:`scope`
+    and its metric (its merge key's :attr:`RecordKey.metric`) one of :attr:`metrics`, when
+    these are given.
     """
 
     families: tuple[str, ...]
@@ -1197,7 +1200,7 @@ class Selection:
     resolver: RegionResolver | None = attrs.field(default=None, eq=False, repr=False)
 
     def covers(self, region: str | None) -> bool:
-        """Whether a record in ``region`` (canonical) matches :attr:`regions`."""
+        """Whether an entity in ``region`` (canonical) matches :attr:`regions`."""
         if self.regions is None:
             return True
         reg = _regions_of(self.resolver)
@@ -1212,14 +1215,11 @@ def selections(
     catalog: MetricCatalog | None = None,
     **kwargs: Any,
 ) -> tuple[Selection, ...]:
-    """The records ``query`` (``timeline``, ``firsts``, ``compare`` or ``history``) with these
-    arguments may draw on: its answer is the same over every record matching one of the
-    selections, plus every record sharing a merge key (:attr:`RecordKey.key`) with one of
-    them, as over the whole corpus.  Checks the arguments as the query does.
-
-    (A merged entity's date is the finest of its members' dates, which are nested in one
-    another, so an entity in a date window has a member in it; a first claim's merged
-    date need not be an in-region member's, so claims are selected whatever their dates.)
+    """The merged entities ``query`` (``timeline``, ``firsts``, ``compare`` or ``history``)
+    with these arguments may draw on: its answer over the entities matching one of the
+    selections is its answer over all of them, which is how
+    :class:`policytrack.store.Store` answers from the entities it keeps.  Checks the
+    arguments as the query does.
     """
     reg = _regions_of(regions)
     cat = catalog if catalog is not None else MetricCatalog.default()
