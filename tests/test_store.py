@@ -621,3 +621,10 @@ def test_a_store_in_memory_merges_in_process() -> None:
         assert not s._file_backed()
         s.ingest(SEEDS, workers=2)
         assert len(s.firsts()) > 0
+
+
+def test_progress_shows_the_merge_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(tmp_path / "p.db") as s:
+        s.ingest(SEEDS, progress=True)
+    err = capsys.readouterr().err
+    assert "ingest" in err and "merge" in err

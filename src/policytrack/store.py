@@ -418,7 +418,7 @@ class Store(Queries):
 
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
             self._batched(map_paths(to_read, _prepare, n), put)
-        self._refresh(n)
+        self._refresh(n, progress)
         return out.report()
 
     def add(self, documents: Iterable[Document]) -> IngestReport:
@@ -575,7 +575,7 @@ class Store(Queries):
         return str(Path(text).resolve())
 
     # -- merged entities -----------------------------------------------------------------
-    def _refresh(self, workers: int = 1) -> None:
+    def _refresh(self, workers: int = 1, progress: bool | None = False) -> None:
         """Merge again the entities of every stale group (a merge key whose current records changed).
 
         Runs at the end of each ingest and add, and before a query if an earlier ingest was
@@ -584,10 +584,12 @@ class Store(Queries):
         :func:`policytrack.queries.merge_group`, exactly as a Corpus of the same articles does.
         With ``workers`` > 1 (and a store file), worker processes read and merge chunks of
         groups from the committed records while this process writes the entities.
+        ``progress`` draws a bar as :meth:`ingest` does.
         """
         db = self._db
         if db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is None:
             return
+        bar = Progress(db.execute("SELECT count(*) FROM stale_groups").fetchone()[0], "merge", enabled=progress)
         chunks = self._stale_chunks()
         pool: ProcessPoolExecutor | None = None
         merged: Iterator[_Merged]
@@ -613,11 +615,13 @@ class Store(Queries):
                 db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 db.executemany("INSERT INTO entity_regions VALUES (?, ?)", places)
                 db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", chunk)
+                bar.update(len(chunk))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         finally:
+            bar.close()
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
         self._names = None
