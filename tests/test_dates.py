@@ -366,3 +366,27 @@ def test_relative_days(text: str, reference: PartialDate | None, expected: str |
 )
 def test_day_counts_are_not_dates(text: str) -> None:
     assert find_dates(text, REF_2023) == []
+
+
+# -- remembered answers (speed round): a caller's list is its own, the reference counts ----------
+
+
+def test_find_dates_returns_a_fresh_list() -> None:
+    text = "截至2022年底，浙江省有效发明专利达到24.2万件。"
+    first = find_dates(text)
+    want = list(first)
+    first.clear()
+    again = find_dates(text)
+    assert again == want and again is not first and len(want) == 1
+
+
+@pytest.mark.parametrize(
+    ("reference", "year"),
+    [(PartialDate(2022, 5, 1), 2021), (PartialDate(2023, 5, 1), 2022), (None, None)],
+    ids=["published-2022", "published-2023", "no-reference"],
+)
+def test_find_dates_same_text_other_reference(reference: PartialDate | None, year: int | None) -> None:
+    found = find_dates("去年，江苏省专利授权量增长8%。", reference)
+    assert len(found) == 1
+    got = found[0].date
+    assert (got.year if got is not None else None) == year

@@ -455,3 +455,20 @@ def test_units_data_integrity() -> None:
     assert isinstance(block, list)
     assert len(block) == len(set(block))
     re.compile("|".join(map(re.escape, block)))
+
+
+# -- remembered answers (speed round): a caller's list is its own --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["深圳市有效发明专利22.1万件，同比增长12%", "上海市" + "新增企业300家，" * 300],
+    ids=["sentence-cached", "long-text-not-cached"],
+)
+def test_find_quantities_returns_a_fresh_list(text: str) -> None:
+    first = find_quantities(text)
+    want = list(first)
+    first.clear()
+    again = find_quantities(text)
+    assert again == want and again is not first
+    assert len(want) >= 2

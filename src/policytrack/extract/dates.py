@@ -67,6 +67,9 @@ _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".
 _FOLDED_RE = re.compile("[\uff10-\uff19．]")  # a character _FOLD changes
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -76,6 +79,7 @@ class _Vocab:
     data: dict[str, Any]
     master: re.Pattern[str]
     master_starts: re.Pattern[str] | None  # every character a master match may start with
+    digit_cue: bool  # whether a cue word starts with a digit (see _search)
     rel_years: dict[str, int | str]
     rel_months: dict[str, int]
     present: frozenset[str]
@@ -137,6 +141,7 @@ def _vocab() -> _Vocab:
         data=data,
         master=master,
         master_starts=master_starts,
+        digit_cue=any(_DIGIT_RUN.match(w) for w in cue_words),
         rel_years=dict(data["relative_years"]),
         rel_months=dict(data["relative_months"]),
         present=frozenset(data["present_words"]),
@@ -190,8 +195,9 @@ def _year_int(s: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096, typed=True)
 def _make(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate | None:
-    """A valid PartialDate or None (never raises)."""
+    """A valid PartialDate or None (never raises); remembered, PartialDate being immutable."""
     if year is None or not 1000 <= year <= 2999:
         return None
     try:
@@ -235,17 +241,23 @@ def _bare_day(text: str, orig: str, m: re.Match[str], reference: PartialDate | N
 
 
 def _ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (longest first) that ``text[:pos]`` ends with."""
+    if not text.endswith(words, 0, pos):  # one test of them all: most positions end with none
+        return None
     for w in words:
         if text.endswith(w, 0, pos):
             return w
-    return None
+    return None  # pragma: no cover - the test above found one
 
 
 def _starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (longest first) that ``text[pos:]`` starts with."""
+    if not text.startswith(words, pos):
+        return None
     for w in words:
         if text.startswith(w, pos):
             return w
-    return None
+    return None  # pragma: no cover - the test above found one
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -434,13 +446,28 @@ def _finish(
     return DateMatch(part.date, end, cue_start, end_pos, orig[cue_start:end_pos], rel)
 
 
+_CACHE_MAX_LEN = 2000  # longer texts are read afresh each time (the cache stays small)
+
+
 def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMatch]:
     """Every date in ``text``, left to right; relative ones resolved against ``reference``.
 
-    Never raises; unresolvable relative dates have ``date=None``.
+    Never raises; unresolvable relative dates have ``date=None``.  The answers for recent
+    sentence-sized texts are remembered: extractors read the same sentence several times.
     """
     if not text:
         return []
+    if len(text) <= _CACHE_MAX_LEN and (reference is None or isinstance(reference, PartialDate)):
+        return list(_cached_dates(text, reference))
+    return _find_dates(text, reference)
+
+
+@lru_cache(maxsize=2048)
+def _cached_dates(text: str, reference: PartialDate | None) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(text, reference))
+
+
+def _find_dates(text: str, reference: PartialDate | None) -> list[DateMatch]:
     voc = _vocab()
     folded = text.translate(_FOLD) if _FOLDED_RE.search(text) else text
     out: list[DateMatch] = []
@@ -470,14 +497,22 @@ def _search(voc: _Vocab, text: str, pos: int) -> re.Match[str] | None:
         return voc.master.search(text, pos)
     find = voc.master_starts.search
     match = voc.master.match
+    skip_digits = not voc.digit_cue
     while True:
         c = find(text, pos)
         if c is None:
             return None
-        m = match(text, c.start())
+        k = c.start()
+        m = match(text, k)
         if m is not None:
             return m
-        pos = c.start() + 1
+        pos = k + 1
+        if skip_digits:
+            # no branch starts at a digit right after a digit (the numeric branches look
+            # behind for one, and no cue word starts with one): skip the rest of a number
+            run = _DIGIT_RUN.match(text, k)
+            if run is not None:
+                pos = run.end()
 
 
 def _date_at(

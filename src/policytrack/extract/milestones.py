@@ -60,22 +60,54 @@ __all__ = ["extract"]
 
 class _Words(tuple[str, ...]):
     """A vocabulary list, longest word first, with what makes prefix, suffix and containment
-    tests fast: its words as a set, their distinct lengths, and one compiled alternation."""
+    tests fast: its words by first and by last character (longest first), and one compiled
+    alternation."""
 
     words: frozenset[str]
     lengths: tuple[int, ...]
+    by_first: dict[str, tuple[str, ...]]
+    by_last: dict[str, tuple[str, ...]]
+    empty: str | None  # "" when it is one of the words
     pattern: re.Pattern[str]
 
     def __new__(cls, words: Iterable[str]) -> _Words:
         self = super().__new__(cls, sorted(set(words), key=len, reverse=True))
         self.words = frozenset(self)
         self.lengths = tuple(sorted({len(w) for w in self}, reverse=True))
+        first: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for w in self:  # longest first
+            if w:
+                first.setdefault(w[0], []).append(w)
+                last.setdefault(w[-1], []).append(w)
+        self.by_first = {c: tuple(ws) for c, ws in first.items()}
+        self.by_last = {c: tuple(ws) for c, ws in last.items()}
+        self.empty = "" if "" in self.words else None
         # longest first, so a match is the longest word at its position; never matches when empty
         self.pattern = re.compile("|".join(map(re.escape, self)) if self else r"(?!)")
         return self
 
     def prefix(self, text: str, start: int, end: int) -> str | None:
         """The longest word ``text[start:end]`` starts with."""
+        if start < 0:
+            return self._slow_prefix(text, start, end)
+        if start < end and start < len(text):
+            for w in self.by_first.get(text[start], ()):
+                if text.startswith(w, start, end):
+                    return w
+        return self.empty if start <= end else None
+
+    def suffix(self, text: str, start: int, end: int) -> str | None:
+        """The longest word ``text[start:end]`` ends with."""
+        if start < 0 or end > len(text):
+            return self._slow_suffix(text, start, end)
+        if start < end:
+            for w in self.by_last.get(text[end - 1], ()):
+                if text.endswith(w, start, end):
+                    return w
+        return self.empty if start <= end else None
+
+    def _slow_prefix(self, text: str, start: int, end: int) -> str | None:
         room = end - start
         for n in self.lengths:
             if n <= room:
@@ -84,8 +116,7 @@ class _Words(tuple[str, ...]):
                     return w
         return None
 
-    def suffix(self, text: str, start: int, end: int) -> str | None:
-        """The longest word ``text[start:end]`` ends with."""
+    def _slow_suffix(self, text: str, start: int, end: int) -> str | None:
         room = end - start
         for n in self.lengths:
             if n <= room:
@@ -486,12 +517,14 @@ def _is_attribute_date(text: str, a: int) -> bool:
 
 def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
     utext = text[unit.start : unit.end]
-    quoted = _quoted_spans(utext)
+    quoted: list[tuple[int, int]] | None = None  # found when first needed
     voc = _vocab()
     out: list[_Date] = []
     # ASCII commas become full-width ones (same length, same offsets): the date finder reads
     # a digit after "," as part of a thousands-separated number (显示,2022年).
     for m in find_dates(utext.translate(_COMMA) if "," in utext else utext, ref):
+        if quoted is None:
+            quoted = _quoted_spans(utext)
         a = m.start_offset
         if _is_attribute_date(utext, a):
             continue  # 预期到期日2024年5月10日: a term of a product, dating nothing around it
@@ -1322,16 +1355,30 @@ def _same_name(a: str, b: str) -> bool:
 _RUN = 6  # names sharing this many characters in a row are one name (see _same_name)
 
 
+_SCAN = 8  # a bucket of up to this many kept names is scanned whole, not indexed
+
+
 class _NameIndex:
     """Kept names of one kind, value and unit, indexed so that the names :func:`_same_name`
     may pair with a new one are found without comparing it with every kept name: by the whole
-    name, and by every substring of 2 to ``_RUN`` characters."""
+    name, and by every substring of 2 to ``_RUN`` characters.  Most buckets hold one name: up
+    to ``_SCAN`` names, every kept index is a candidate and no index is built."""
 
     def __init__(self) -> None:
+        self.kept: list[tuple[str, int]] = []
         self.exact: dict[str, list[int]] = {}
         self.subs: dict[str, list[int]] = {}
 
     def add(self, name: str, i: int) -> None:
+        self.kept.append((name, i))
+        if len(self.kept) > _SCAN:
+            if len(self.kept) == _SCAN + 1:
+                for kept_name, k in self.kept:
+                    self._index(kept_name, k)
+            else:
+                self._index(name, i)
+
+    def _index(self, name: str, i: int) -> None:
         self.exact.setdefault(name, []).append(i)
         grams = {name[j : j + n] for n in range(2, _RUN + 1) for j in range(len(name) - n + 1)}
         for g in grams:
@@ -1339,6 +1386,8 @@ class _NameIndex:
 
     def candidates(self, name: str) -> list[int]:
         """In order, every kept index whose name may be ``_same_name`` as ``name`` (and more)."""
+        if len(self.kept) <= _SCAN:
+            return [i for _, i in self.kept]  # added in increasing order
         found: set[int] = set(self.exact.get(name, ()))
         size = len(name)
         # a kept name of 2..6 characters inside this one

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -75,6 +76,13 @@ class _Vocab:
     change_non_cue_maxlen: int
     blocked_before: tuple[str, ...]
     cn_block_re: re.Pattern[str] | None
+    # first (last) characters of the keys read after (before) a number: most positions hold
+    # none of them, and one set test then stands for ``maxlen`` dictionary probes
+    unit_firsts: frozenset[str]
+    qual_after_unit_firsts: frozenset[str]
+    qual_before_lasts: frozenset[str]
+    change_cue_lasts: frozenset[str]
+    change_non_cue_lasts: frozenset[str]
 
 
 def _load_json() -> dict[str, Any]:
@@ -112,7 +120,17 @@ def _vocab() -> _Vocab:
         change_non_cue_maxlen=max(map(len, data["change_non_cues"])),
         blocked_before=tuple(data["blocked_before"]),
         cn_block_re=re.compile("|".join(map(re.escape, block))) if block else None,
+        unit_firsts=_edge(unit_words, 0),
+        qual_after_unit_firsts=_edge(qau, 0),
+        qual_before_lasts=_edge(qb, -1),
+        change_cue_lasts=_edge(cues, -1),
+        change_non_cue_lasts=_edge(data["change_non_cues"], -1),
     )
+
+
+def _edge(words: Iterable[str], at: int) -> frozenset[str]:
+    """The first (``at=0``) or last (``at=-1``) characters of ``words``."""
+    return frozenset(w[at] for w in words if w)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -152,6 +170,7 @@ _NUMBER_RE = re.compile(
 # position, this class finds the candidate positions first
 _NUMBER_START_RE = re.compile(rf"[\d{_CN_CLASS}]")
 _FOLDED_RE = re.compile("[\uff10-\uff19．]")  # a character _FOLD changes
+_FRACTIONS = frozenset(("far", "fcn"))  # the groups of the fraction branches of _NUMBER_RE
 _PARSE_AR_RE = re.compile(rf"({_ARABIC})([{_SCALE_CLASS}]*)")
 _RANGE_JOIN = ("——", "－－", "至", "到", "-", "—", "－", "~", "～")  # longest first
 
@@ -249,8 +268,10 @@ def parse_number(text: str) -> Decimal | None:
 # --------------------------------------------------------------------------- finding
 
 
-def _longest(text: str, pos: int, table: dict[str, Any], maxlen: int) -> str | None:
-    """The longest key of ``table`` starting at ``pos``."""
+def _longest(text: str, pos: int, table: dict[str, Any], maxlen: int, firsts: frozenset[str]) -> str | None:
+    """The longest key of ``table`` starting at ``pos`` (``firsts``: the keys' first characters)."""
+    if 0 <= pos < len(text) and text[pos] not in firsts:
+        return None  # most positions start no key: one set test instead of ``maxlen`` slices
     for k in range(min(maxlen, len(text) - pos), 0, -1):
         w = text[pos : pos + k]
         if w in table:
@@ -258,8 +279,12 @@ def _longest(text: str, pos: int, table: dict[str, Any], maxlen: int) -> str | N
     return None
 
 
-def _longest_before(text: str, pos: int, table: dict[str, Any], maxlen: int) -> str | None:
-    """The longest key of ``table`` ending at ``pos``."""
+def _longest_before(
+    text: str, pos: int, table: dict[str, Any], maxlen: int, lasts: frozenset[str]
+) -> str | None:
+    """The longest key of ``table`` ending at ``pos`` (``lasts``: the keys' last characters)."""
+    if 0 < pos <= len(text) and text[pos - 1] not in lasts:
+        return None
     for k in range(min(maxlen, pos), 0, -1):
         w = text[pos - k : pos]
         if w in table:
@@ -308,15 +333,16 @@ def _read_number(text: str, m: re.Match[str]) -> _Num | None:
     voc = _vocab()
     end = m.end()
     qual: Qualifier | None = None
+    branch = m.lastgroup  # the outer group of the branch that matched closes last
     try:
-        if m.group("fcn") is not None:
+        if branch == "fcn":
             den = _parse_chinese(m.group("fden"))
             raw = m.group("fnum")
             num = _parse_chinese(raw) if raw[0] in _CN_CLASS else Decimal(raw)
             if not den or num is None:
                 return None
             return _Num(num * 100 / den, m.start(), end, "frac", None, False)
-        if m.group("far") is not None:
+        if branch == "far":
             after = text[end : end + 1]
             before = text[m.start() - 1 : m.start()]
             if after in ("/", "-") or (after.isdigit()) or before in ("/", "-", "."):
@@ -326,7 +352,7 @@ def _read_number(text: str, m: re.Match[str]) -> _Num | None:
             if den_i == 0 or num_i > den_i:
                 return None
             return _Num(Decimal(num_i) * 100 / Decimal(den_i), m.start(), end, "frac", None, False)
-        if m.group("ar") is not None:
+        if branch != "cn":  # "ar", or its "arm"/"arsc" closing after it
             value = Decimal(m.group("ar").replace(",", ""))
             if m.group("arm"):
                 qual = voc.qual_after_number[m.group("arm")]
@@ -355,7 +381,7 @@ def _read_number(text: str, m: re.Match[str]) -> _Num | None:
 
 def _unit_at(text: str, pos: int) -> tuple[str, tuple[str, Decimal] | None] | None:
     voc = _vocab()
-    w = _longest(text, pos, voc.unit_words, voc.unit_maxlen)
+    w = _longest(text, pos, voc.unit_words, voc.unit_maxlen, voc.unit_firsts)
     if w is None:
         return None
     return w, voc.unit_words[w]
@@ -371,13 +397,28 @@ def _followers() -> frozenset[str]:
     return frozenset(chars)
 
 
+_CACHE_MAX_LEN = 2000  # longer texts are read afresh each time (the cache stays small)
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Every quantity with a unit in ``text``, left to right.  Never raises.
 
-    Offsets are into ``text``; full-width digits are read like ASCII ones.
+    Offsets are into ``text``; full-width digits are read like ASCII ones.  The answers for
+    recent sentence-sized texts are remembered: extractors read the same sentence several times.
     """
     if not text:
         return []
+    if len(text) <= _CACHE_MAX_LEN:
+        return list(_cached_quantities(text))
+    return _find_quantities(text)
+
+
+@lru_cache(maxsize=2048)
+def _cached_quantities(text: str) -> tuple[QuantityMatch, ...]:
+    return tuple(_find_quantities(text))
+
+
+def _find_quantities(text: str) -> list[QuantityMatch]:
     voc = _vocab()
     folded = text.translate(_FOLD) if _FOLDED_RE.search(text) else text
     follow = _followers()
@@ -397,7 +438,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             pos = c.start() + 1
             continue
         pos = m.end()
-        if m.group("far") is None and m.group("fcn") is None and folded[pos : pos + 1] not in follow:
+        # (a fraction's outer group closes last: lastgroup names it)
+        if m.lastgroup not in _FRACTIONS and folded[pos : pos + 1] not in follow:
             continue  # cheap test: nothing after the number can make it a quantity
         if quoted is None:
             quoted = _spans(_QUOTED_RE, folded)
@@ -431,9 +473,8 @@ def _quantity_at(
             return None
         if prev_ch and prev_ch in _CN_CLASS:
             return None
-    for word in voc.blocked_before:
-        if folded.endswith(word, 0, start):
-            return None
+    if folded.endswith(voc.blocked_before, 0, start):  # 第3名, 每万人: a rank or a basis
+        return None
     if _inside(quoted, start):
         return None
     num = _read_number(folded, m)
@@ -479,7 +520,7 @@ def _quantity_at(
                 return None  # 一条贯穿…, 一场围绕…: an article, not a count
     # a second 多/余/以上/左右 after the unit
     if qualifier is None:
-        q = _longest(folded, end, voc.qual_after_unit, voc.qual_after_unit_maxlen)
+        q = _longest(folded, end, voc.qual_after_unit, voc.qual_after_unit_maxlen, voc.qual_after_unit_firsts)
         if q is not None and q not in ("多", "余"):
             qualifier = voc.qual_after_unit[q]
             end += len(q)
@@ -487,7 +528,7 @@ def _quantity_at(
         end += 2
     # a qualifier before the number
     qstart = start
-    qb = _longest_before(folded, start, voc.qual_before, voc.qual_before_maxlen)
+    qb = _longest_before(folded, start, voc.qual_before, voc.qual_before_maxlen, voc.qual_before_lasts)
     if qb is not None:
         qstart = start - len(qb)
         if qualifier is None:
@@ -528,13 +569,16 @@ def _read_range_tail(folded: str, num: _Num) -> tuple[_Num, tuple[str, tuple[str
 def _change_before(folded: str, pos: int, previous: list[QuantityMatch]) -> tuple[bool, str | None]:
     voc = _vocab()
     p = pos
-    for link in voc.change_links:
-        if folded.endswith(link, 0, p):
-            p -= len(link)
-            break
-    cue = _longest_before(folded, p, voc.change_cues, voc.change_cue_maxlen)
+    if folded.endswith(voc.change_links, 0, p):
+        for link in voc.change_links:
+            if folded.endswith(link, 0, p):
+                p -= len(link)
+                break
+    cue = _longest_before(folded, p, voc.change_cues, voc.change_cue_maxlen, voc.change_cue_lasts)
     if cue is not None:
-        non = _longest_before(folded, p, voc.change_non_cues, voc.change_non_cue_maxlen)
+        non = _longest_before(
+            folded, p, voc.change_non_cues, voc.change_non_cue_maxlen, voc.change_non_cue_lasts
+        )
         if non is None or len(non) <= len(cue):  # 新增300家 is a count, not a change
             return True, voc.change_cues[cue]
     # 分别增长12%和15%: a second value joined to a change is a change too
