@@ -628,3 +628,22 @@ def test_progress_shows_the_merge_too(tmp_path: Path, capsys: pytest.CaptureFixt
         s.ingest(SEEDS, progress=True)
     err = capsys.readouterr().err
     assert "ingest" in err and "merge" in err
+
+
+def test_a_query_sees_what_another_connection_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2022年，广州市天河区发行全国首单知识产权证券化产品。", encoding="utf-8")
+    path = tmp_path / "t.db"
+    with Store.open(path) as reader, Store.open(path) as writer:
+        writer.ingest(folder)
+        assert [c.subject for c in reader.firsts()] == ["知识产权证券化产品"]
+        (folder / "a.txt").write_text("2022年，广州市天河区发行全国首单知识产权海外侵权责任保险。", encoding="utf-8")
+        writer.ingest(folder)
+        assert [c.subject for c in reader.firsts()] == ["知识产权海外侵权责任保险"]
+
+
+def test_asking_again_gives_equal_answers(seed_store: Store, seed_corpus: Corpus) -> None:
+    for _, query in QUERIES:
+        first, again = query(seed_store), query(seed_store)
+        assert first == again == query(seed_corpus)

@@ -161,6 +161,8 @@ CREATE TABLE regions (name TEXT PRIMARY KEY) WITHOUT ROWID;
 
 #: values bound per SQL statement when selecting by lists of keys
 _CHUNK = 500
+#: decoded entities a Store keeps in memory between queries (see ``Store._entities``)
+_CACHED = 200_000
 
 
 def _utc_now() -> dt.datetime:
@@ -285,6 +287,8 @@ class Store(Queries):
         self.path = path
         self._clock = clock or _utc_now
         self._names: list[str] | None = None
+        self._cache: dict[int, queries.Entity] = {}
+        self._seen_version: int | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -624,7 +628,8 @@ class Store(Queries):
             bar.close()
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
-        self._names = None
+            self._names = None
+            self._cache.clear()
 
     def _stale_chunks(self) -> Iterator[list[str]]:
         """The stale groups, :data:`_CHUNK` at a time, read page by page so that memory stays
@@ -646,20 +651,33 @@ class Store(Queries):
     # -- queries -------------------------------------------------------------------------
     def _entities(self, query: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Resolved:
         """The merged entities ``query`` may draw on (see :func:`queries.selections`), read
-        through the entity indexes; the query then filters them as it does on a Corpus."""
+        through the entity indexes; the query then filters them as it does on a Corpus.
+
+        Entities read once stay decoded in memory (up to :data:`_CACHED` of them) until the
+        next ingest changes the store, so asking again, or asking a neighbouring question,
+        reads only what was not read before (another process writing to the store file
+        empties it too)."""
         sels = queries.selections(query, *args, **kwargs)
         self._refresh()
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._seen_version:  # another connection wrote to the store
+            self._cache.clear()
+            self._names = None
+            self._seen_version = version
         ids: set[int] = set()
         for sel in sels:
-            where, params = self._where(sel)
-            ids.update(row for (row,) in self._db.execute(f"SELECT id FROM entities WHERE {where}", params))
+            sql, params = self._select(sel)
+            ids.update(row for (row,) in self._db.execute(sql, params))
+        cache = self._cache
+        missing = sorted(i for i in ids if i not in cache)
         dates = DateCache()
-        found: list[queries.Entity] = []
-        wanted = sorted(ids)
-        for start in range(0, len(wanted), _CHUNK):
-            part = wanted[start: start + _CHUNK]
-            found.extend(decode_entity(data, dates) for (data,) in self._db.execute(
-                f"SELECT data FROM entities WHERE {self._in('id', part)}", part))
+        for start in range(0, len(missing), _CHUNK):
+            part = missing[start: start + _CHUNK]
+            for row, data in self._db.execute(f"SELECT id, data FROM entities WHERE {self._in('id', part)}", part):
+                cache[row] = decode_entity(data, dates)
+        found = [cache[i] for i in ids]
+        if len(cache) > _CACHED:
+            cache.clear()
         return queries.resolved_of(found)
 
     def _region_names(self) -> list[str]:
@@ -667,33 +685,36 @@ class Store(Queries):
             self._names = [name for (name,) in self._db.execute("SELECT name FROM regions")]
         return self._names
 
-    def _where(self, sel: queries.Selection) -> tuple[str, list[Any]]:
-        """The SQL condition on ``entities`` of a selection, and its parameters (a superset of
-        what the query keeps: it filters the entities again as on a Corpus)."""
-        clauses = [self._in("family", sel.families)]
+    def _select(self, sel: queries.Selection) -> tuple[str, list[Any]]:
+        """The SQL selecting the ids of the entities of a selection, and its parameters (a
+        superset of what the query keeps: it filters the entities again as on a Corpus).
+        With regions, the entities are reached from the region index."""
+        clauses = [self._in("e.family", sel.families)]
         params: list[Any] = list(sel.families)
         if sel.scope is not None:
-            clauses.append("scope = ?")
+            clauses.append("e.scope = ?")
             params.append(sel.scope.value)
         if sel.metrics is not None:
-            clauses.append(self._in("metric", sel.metrics))
+            clauses.append(self._in("e.metric", sel.metrics))
             params.extend(sel.metrics)
         if sel.since is not None or sel.until is not None:
             span = []
             if sel.since is not None:
-                span.append("date_last >= ?")
+                span.append("e.date_last >= ?")
                 params.append(sel.since.first_day().isoformat())
             if sel.until is not None:
-                span.append("date_first <= ?")
+                span.append("e.date_first <= ?")
                 params.append(sel.until.last_day().isoformat())
-            clauses.append(f"(date_first IS NULL OR ({' AND '.join(span)}))")
-        if sel.regions is not None:
-            inside = list(sel.regions)
-            if sel.within:
-                inside = [name for name in self._region_names() if sel.covers(name)]
-            clauses.append(f"id IN (SELECT entity FROM entity_regions WHERE {self._in('region', inside)})")
-            params.extend(inside)
-        return " AND ".join(clauses), params
+            clauses.append(f"(e.date_first IS NULL OR ({' AND '.join(span)}))")
+        where = " AND ".join(clauses)
+        if sel.regions is None:
+            return f"SELECT e.id FROM entities e WHERE {where}", params
+        inside = list(sel.regions)
+        if sel.within:
+            inside = [name for name in self._region_names() if sel.covers(name)]
+        # CROSS JOIN keeps SQLite from scanning a whole family: region index first
+        return (f"SELECT e.id FROM entity_regions r CROSS JOIN entities e ON e.id = r.entity"
+                f" WHERE {self._in('r.region', inside)} AND {where}", [*inside, *params])
 
     @staticmethod
     def _in(column: str, values: Sequence[Any]) -> str:
