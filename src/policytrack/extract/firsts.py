@@ -60,7 +60,7 @@ import attrs
 from .._data import load_json
 from ..models import Document, Evidence, FirstClaim, FirstKind, FirstScope, PartialDate, RegionLevel
 from . import dates, regions
-from .sentences import Sentence, split_sentences
+from .sentences import BREAK_CHARS, Sentence, sentences_at, split_sentences
 
 __all__ = ["extract"]
 
@@ -127,6 +127,7 @@ class _Vocab:
     prefixes: tuple[str, ...]
     head_starts: tuple[str, ...]
     cue_re: re.Pattern[str]
+    cues_unbroken: bool  # no cue holds a sentence break (so a cue lies inside one sentence)
     scope_before_re: re.Pattern[str]
     scope_after_re: re.Pattern[str]
     scope_start_re: re.Pattern[str]
@@ -148,10 +149,13 @@ def _vocab() -> _Vocab:
     fillers = tuple(raw["scope_fillers"])
     adverbial_counters = frozenset(raw["adverbial_counters"])
     measure_words = "".join(re.escape(c) for c in counters if c not in adverbial_counters)
+    # the lookahead only says which characters a cue starts with: the scan skips the others fast
+    cue_starts = "".join(sorted({"首", "第", *(w[0] for w in (*pioneers, *frames))}))
     cue_re = re.compile(
-        rf"(?P<counter>(?:首|第一)(?:{_alternation(counters)}))"
+        rf"(?=[{re.escape(cue_starts)}])"
+        rf"(?:(?P<counter>(?:首|第一)(?:{_alternation(counters)}))"
         rf"|(?P<pioneer>{_alternation(pioneers)})"
-        rf"|(?P<frame>{_alternation(frames)})"
+        rf"|(?P<frame>{_alternation(frames)}))"
     )
     scope_words = _alternation(scopes)
     filler_words = _alternation(fillers)
@@ -199,6 +203,9 @@ def _vocab() -> _Vocab:
         prefixes=tuple(sorted(raw["subject_prefixes"], key=len, reverse=True)),
         head_starts=tuple(raw["head_starts"]),
         cue_re=cue_re,
+        cues_unbroken=not any(
+            ch in BREAK_CHARS for word in ("首", "第一", *counters, *pioneers, *frames) for ch in word
+        ),
         scope_before_re=re.compile(rf"在?(?P<scope>{scope_words}){scope_tail}的?$"),
         scope_after_re=re.compile(rf"在(?P<scope>{scope_words})(?:{filler_words})?"),
         scope_start_re=re.compile(rf"(?P<scope>{scope_words})"),
@@ -715,7 +722,11 @@ def extract(doc: Document) -> list[FirstClaim]:
     v = _vocab()
     out: list[FirstClaim] = []
     seen = _Seen()
-    for sentence in split_sentences(doc.text):
+    if v.cues_unbroken:  # the cues found in the whole text tell which sentences to read
+        sentences = sentences_at(doc.text, [m.start() for m in v.cue_re.finditer(doc.text)])
+    else:
+        sentences = split_sentences(doc.text)
+    for sentence in sentences:
         text = sentence.text
         bounds: list[int] | None = None
         date: PartialDate | None = None

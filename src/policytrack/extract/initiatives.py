@@ -49,7 +49,7 @@ from .._data import load_json
 from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
 from . import dates
 from . import regions as _regions
-from .sentences import Sentence, split_sentences
+from .sentences import BREAK_CHARS, Sentence, sentences_at, split_sentences
 
 __all__ = ["extract"]
 
@@ -110,6 +110,8 @@ class _Vocab:
     strip_set: frozenset[str]  # ``leading_strip`` as a set
     strip_lengths: tuple[int, ...]  # lengths of ``leading_strip``, longest first
     heads_unbroken: bool  # no head holds a clause break (so a clause's heads are found in its sentence)
+    scan_re: re.Pattern[str]  # what each reader needs in a sentence: 《, “ or a head
+    scan_unbroken: bool  # no head holds a sentence break (so a head lies inside one sentence)
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, InitiativeKind]:
@@ -174,6 +176,8 @@ def _vocab() -> _Vocab:
         strip_set=frozenset(raw["leading_strip"]),
         strip_lengths=_lengths(raw["leading_strip"]),
         heads_unbroken=not any(ch in _CLAUSE_BREAK for head in heads for ch in head),
+        scan_re=re.compile(_alternation(["《", "“", *heads, "奖"])),
+        scan_unbroken=not any(ch in BREAK_CHARS for head in heads for ch in head),
     )
 
 
@@ -727,8 +731,13 @@ def extract(doc: Document) -> list[Initiative]:
     the longest name is kept.  Never raises on odd text.
     """
     text = doc.text or ""
+    vocab = _vocab()
     cands: list[_Candidate] = []
-    for sentence in split_sentences(text):
+    if vocab.scan_unbroken:  # the titles, quotes and heads of the whole text tell which sentences to read
+        sentences = sentences_at(text, [m.start() for m in vocab.scan_re.finditer(text)])
+    else:
+        sentences = split_sentences(text)
+    for sentence in sentences:
         if "《" in sentence.text:
             cands.extend(_titles(text, sentence))
         if "“" in sentence.text:

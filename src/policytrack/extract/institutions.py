@@ -147,6 +147,8 @@ class _BodyWord:
 class _Vocab:
     suffixes: dict[str, _Suffix]
     suffix_lengths: tuple[int, ...]
+    suffix_last_re: re.Pattern[str]  # the last characters of the suffixes
+    suffixes_by_last: dict[str, tuple[str, ...]]  # last character -> the suffixes ending with it
     overridable: frozenset[str]
     body_words: tuple[_BodyWord, ...]
     national: frozenset[str]
@@ -225,9 +227,14 @@ def _vocab() -> _Vocab:
     international = frozenset(data["international_bodies"]["items"])
     stops = data["left_stops"]
     counters = re.escape(data["plural_markers"]["counters"])
+    by_last: dict[str, list[str]] = {}
+    for suffix_text in suffixes:
+        by_last.setdefault(suffix_text[-1], []).append(suffix_text)
     return _Vocab(
         suffixes=suffixes,
         suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
+        suffix_last_re=re.compile(f"[{re.escape(''.join(sorted(by_last)))}]"),
+        suffixes_by_last={ch: tuple(words) for ch, words in by_last.items()},
         overridable=frozenset(body["overridable_suffixes"]),
         body_words=tuple(
             _BodyWord(i["word"], InstitutionKind(i["kind"]), tuple(i.get("not_before", ())),
@@ -582,11 +589,11 @@ def _suffix_at(text: str, end: int, voc: _Vocab) -> _Suffix | None:
 def _suffix_ends(seg: str, offset: int, voc: _Vocab) -> dict[int, str | None]:
     """Every position where a suffix (value None) or a known body's name (value: it) ends."""
     ends: dict[int, str | None] = {}
-    for suffix in voc.suffixes:
-        i = seg.find(suffix)
-        while i >= 0:
-            ends.setdefault(offset + i + len(suffix), None)
-            i = seg.find(suffix, i + 1)
+    by_last = voc.suffixes_by_last
+    for m in voc.suffix_last_re.finditer(seg):  # only where a suffix's last character stands
+        end = m.end()
+        if seg.endswith(by_last[m.group()], 0, end):
+            ends[offset + end] = None
     for m in voc.known_re.finditer(seg):
         ends[offset + m.end()] = m.group(0)
     return ends
@@ -596,7 +603,10 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
     """Every structurally possible name in one sentence, longest per start."""
     out: list[_Cand] = []
     cuts: list[int] = []  # sorted: ends of names that a stop word follows
-    for end, known in sorted(_suffix_ends(text[sent.start : sent.end], sent.start, voc).items()):
+    ends = _suffix_ends(sent.text, sent.start, voc)
+    if not ends:
+        return out
+    for end, known in sorted(ends.items()):
         suffix = _suffix_at(text, end, voc)
         if known is not None and (suffix is None or len(known) >= len(suffix.text)):
             intl = known in voc.international
@@ -865,6 +875,8 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
     no suffix found: short forms of bodies, of the kind the list's noun says.  The list
     must hold as many items as its number says (or fewer, after ``等``)."""
     out: list[_Cand] = []
+    if text.find("家", sent.start, sent.end) < 0:  # every counted list says N家
+        return out
     taken = {c.suffix_end for c in cands if not c.rejected}
     for m in voc.listed_re.finditer(text, sent.start, sent.end):
         number = _cn_count(m.group(2))
@@ -1056,10 +1068,13 @@ def extract(doc: Document) -> list[Institution]:
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
     for sent in split_sentences(text):
         cands = _candidates_in(text, sent, voc)
-        for c in cands:
-            c.place_len = _place_prefix_len(c, text, voc)
-        cands = _distribute(cands, text, voc)
+        if cands:
+            for c in cands:
+                c.place_len = _place_prefix_len(c, text, voc)
+            cands = _distribute(cands, text, voc)
         cands.extend(_listed(text, sent, cands, voc))
+        if not cands:
+            continue
         prev: _Record | None = None
         prev_end = -1
         run_start, run_end = -1, -1

@@ -73,6 +73,7 @@ class _Vocab:
     verbs: tuple[str, ...]
     first_cues: tuple[str, ...]
     generic_words: tuple[str, ...]
+    tail_words: tuple[str, ...]  # ``generic_words`` but the IP types, in order
     counters: str
     amount_cues: tuple[str, ...]
     amount_blockers: tuple[str, ...]
@@ -100,6 +101,7 @@ class _Vocab:
     leading_particles: tuple[str, ...]  # dropped from a description's start: 了, 已
     ip_re: re.Pattern[str]  # an IP word: 知识产权, 专利, 商标…
     pointer_lead_re: re.Pattern[str]  # a pointing word or tranche ordinal starting a modifier: 本期, 第一期
+    any_re: re.Pattern[str]  # no match: the sentence holds no quote, anaphor, product head or loan name
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -108,6 +110,12 @@ def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _first_chars(words: Iterable[str]) -> str:
+    """The first characters of ``words``, escaped for a character class (a lookahead made of
+    them lets a scan skip every other position fast)."""
+    return re.escape("".join(sorted({w[0] for w in words if w})))
 
 
 def _function_words(words: Iterable[str], compounds: Iterable[str]) -> str:
@@ -136,6 +144,11 @@ def _bylen(words: Iterable[str]) -> tuple[str, ...]:
 def _vocab() -> _Vocab:
     raw: dict[str, Any] = load_json("products.json")
     heads = _kinds(raw["heads"])
+    head_re = f"(?:{_alternation(heads)})"
+    anaphor_re = (  # a pointing word, at most four characters of modifier, a product noun: 本期专项计划
+        f"(?:{_alternation(raw['anaphor_pointers'])})[{_CJK}]{{0,4}}?(?:{_alternation(raw['anaphor_nouns'])})"
+    )
+    loan_re = f"[{_CJK}]贷(?=(?:{_alternation(raw['loan_name_followers'])}))"
     return _Vocab(
         heads=heads,
         named=_kinds(raw["named_suffixes"]),
@@ -144,6 +157,7 @@ def _vocab() -> _Vocab:
         verbs=_bylen(raw["verbs"]),
         first_cues=_bylen(raw["first_cues"]),
         generic_words=_bylen(raw["generic_words"]),
+        tail_words=tuple(w for w in _bylen(raw["generic_words"]) if w not in _IP_TYPES),
         counters="".join(raw["counters"]),
         amount_cues=_bylen(raw["amount_cues"]),
         amount_blockers=tuple(raw["amount_blockers"]),
@@ -158,13 +172,10 @@ def _vocab() -> _Vocab:
         pronoun_copulas=tuple(raw["pronoun_copulas"]),
         region_generic_kinds=frozenset(ProductKind(k) for k in raw["region_generic_kinds"]),
         not_launch_dates=frozenset(raw["not_launch_dates"]),
-        head_re=re.compile(f"(?:{_alternation(heads)})"),
+        head_re=re.compile(head_re),
         cut_re=re.compile(f"(?:{_alternation([*raw['verbs'], *raw['first_cues']])})"),
-        # a pointing word, at most four characters of modifier, a product noun: 本期专项计划, 此次全门类产品
-        anaphor_re=re.compile(
-            f"(?:{_alternation(raw['anaphor_pointers'])})[{_CJK}]{{0,4}}?(?:{_alternation(raw['anaphor_nouns'])})"
-        ),
-        loan_re=re.compile(f"[{_CJK}]贷(?=(?:{_alternation(raw['loan_name_followers'])}))"),
+        anaphor_re=re.compile(anaphor_re),
+        loan_re=re.compile(loan_re),
         named_longest_first=tuple(sorted(_kinds(raw["named_suffixes"]).items(), key=lambda kv: -len(kv[0]))),
         rate_res=tuple(
             re.compile(
@@ -175,12 +186,15 @@ def _vocab() -> _Vocab:
         counted_before_re=re.compile(rf"(?<![第首{_NUMERAL}])[{_NUMERAL}]+[{''.join(raw['counters'])}]$"),
         counted_after_re=re.compile(rf"[{_NUMERAL}]+[{''.join(raw['counters'])}]"),
         boundary_re=re.compile(
+            f"(?=[{_first_chars([*raw['function_words'], *raw['scope_words'], *raw['time_words']])}0-9０-９])"
             f"(?:{_function_words(raw['function_words'], raw['function_word_compounds'])}"
             f"|{_alternation([*raw['scope_words'], *raw['time_words']])}|{_TIME_PHRASE})"
         ),
         leading_particles=_bylen(raw["leading_particles"]),
         ip_re=re.compile(f"(?:{_alternation(raw['ip_words'])})"),
         pointer_lead_re=re.compile(f"^(?:第[{_NUMERAL}]+期|{_alternation(raw['anaphor_pointers'])})"),
+        # a quote, a loan name's 贷, a head or a pointing word: one literal alternation scans fast
+        any_re=re.compile(_alternation(["“", "贷", *heads, *raw["anaphor_pointers"]])),
     )
 
 
@@ -217,17 +231,15 @@ def _split_generic_tail(name: str, head: str) -> tuple[str, str]:
     """``纯商标资产证券化产品`` -> (``纯商标``, ``资产证券化产品``)."""
     body = name[: len(name) - len(head)]
     tail = head
-    changed = True
-    while changed and body:
-        changed = False
-        for word in _vocab().generic_words:
-            if word in _IP_TYPES:
-                continue
+    words = _vocab().tail_words
+    while body.endswith(words):  # (one test of all the words first: most names end on none)
+        for word in words:
             if body.endswith(word) and len(body) > len(word):
                 body = body[: -len(word)]
                 tail = word + tail
-                changed = True
                 break
+        else:
+            break
     return body, tail
 
 
@@ -385,13 +397,18 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
     vocab = _vocab()
     out: list[_Mention] = []
     text = s.text
-    if vocab.head_re.search(text) is None:
+    # no head holds a clause break, so the heads of the sentence tell which clauses to read
+    head_starts = [m.start() for m in vocab.head_re.finditer(text)]
+    if not head_starts:
         return out
     # labels in quotes (no clause punctuation inside) are read by _quoted, speech is read here
     quotes = [(m.start(), m.end()) for m in _LABEL.finditer(text)]
     quote_starts = [a for a, _ in quotes]
     clauses = _clauses(text)
     for ci, (cstart, cend, _brk) in enumerate(clauses):
+        h = bisect.bisect_left(head_starts, cstart)
+        if h == len(head_starts) or head_starts[h] >= cend:
+            continue  # no head in this clause
         clause = text[cstart:cend]
         k = bisect.bisect_right(quote_starts, cstart) - 1
         if k >= 0 and quotes[k][0] <= cstart < quotes[k][1]:
@@ -491,7 +508,7 @@ def _loan_names(s: Sentence, index: int) -> list[_Mention]:
     """Unquoted loan names followed by a product word: 推出苏知贷产品."""
     vocab = _vocab()
     out: list[_Mention] = []
-    if vocab.loan_re.search(s.text) is None:
+    if "贷" not in s.text or vocab.loan_re.search(s.text) is None:
         return out
     for cstart, _cend, _brk in _clauses(s.text):
         clause = s.text[cstart:_cend]
@@ -557,10 +574,9 @@ def _amount_after(rest: str) -> tuple[Quantity | None, bool]:
         while at >= 0:  # each occurrence of the cue, left to right, not overlapping
             m_start, m_end = at, at + len(cue)
             at = rest.find(cue, m_end)
-            if any(
-                rest[max(0, m_start - 4) : m_end].endswith(b) or b in rest[max(0, m_start - 4) : m_start]
-                for b in vocab.amount_blockers
-            ):
+            near = rest[max(0, m_start - 4) : m_end]
+            before = rest[max(0, m_start - 4) : m_start]
+            if near.endswith(vocab.amount_blockers) or any(b in before for b in vocab.amount_blockers):
                 continue
             window = rest[m_end : m_end + 14]
             lead = _AMOUNT_LEAD.match(window)
@@ -763,6 +779,30 @@ class _Spans:
         return self._reach_before(bisect.bisect_right(self._starts, m.start)) > m.start
 
 
+def _finds(s: Sentence, index: int) -> tuple[list[_Mention], list[_Mention]]:
+    """The sentence's names, descriptions and loan names, and its anaphors that none overlaps."""
+    found = _quoted(s, index)
+    pointers = _anaphors(s, index)
+    if found and pointers:
+        quoted = _Spans(found)
+        pointers = [a for a in pointers if not quoted.overlaps(a)]
+    described = _described(s, index)
+    if described and (found or pointers):
+        quoted, pointed = _Spans(found), _Spans(pointers)
+        # 本期专项计划 is an anaphor, not a description
+        described = [d for d in described if not quoted.starts_in(d) and not pointed.contains(d)]
+    found += described
+    loans = _loan_names(s, index)
+    if loans and found:
+        taken = _Spans(found)
+        loans = [n for n in loans if not taken.overlaps(n)]
+    found += loans
+    if pointers and found:
+        taken = _Spans(found)
+        pointers = [a for a in pointers if not taken.overlaps(a)]
+    return found, pointers
+
+
 def _mentions(text: str) -> list[_Mention]:
     """Every mention, anaphor and restatement in document order, sizes and rates attached."""
     mentions: list[_Mention] = []
@@ -770,21 +810,16 @@ def _mentions(text: str) -> list[_Mention]:
     last_index = -2
     paragraph_open = False  # no line break since the last sentence with a product
     prev_end = 0
+    any_re = _vocab().any_re
     for index, s in enumerate(split_sentences(text)):
-        if "\n" in text[prev_end : s.start]:
+        if text.find("\n", prev_end, s.start) >= 0:
             paragraph_open = False
         prev_end = s.end
-        found = _quoted(s, index)
-        quoted = _Spans(found)
-        pointers = [a for a in _anaphors(s, index) if not quoted.overlaps(a)]
-        pointed = _Spans(pointers)
-        # 本期专项计划 is an anaphor, not a description
-        found += [d for d in _described(s, index) if not quoted.starts_in(d) and not pointed.contains(d)]
-        taken = _Spans(found)
-        found += [n for n in _loan_names(s, index) if not taken.overlaps(n)]
-        taken = _Spans(found)
-        pointers = [a for a in pointers if not taken.overlaps(a)]
-        if _restating(s, pointers):
+        found: list[_Mention] = []
+        pointers: list[_Mention] = []
+        if any_re.search(s.text) is not None:  # most sentences name no product: skip the finders
+            found, pointers = _finds(s, index)
+        if found and _restating(s, pointers):
             target = recent.antecedent()
             for d in found:
                 if not d.named and target is not None:

@@ -317,6 +317,10 @@ class Gazetteer:
         self._index_cache: OrderedDict[tuple[str, int, int, str | None], _SentenceIndex] = OrderedDict()
         self._lock = threading.Lock()
         self._head_cache: dict[str, bool] = {}  # clause head -> whether a subject may follow it
+        # scans of short texts (sentences), remembered: every extractor scans the same sentences
+        self._raw_cache: dict[str, tuple[tuple[int, int, _Entry], ...]] = {}
+        self._tokens_cache: dict[tuple[str, str | None, bool], tuple[_Token, ...]] = {}
+        self._find_cache: dict[tuple[str, str | None], tuple[RegionMention, ...]] = {}
         self._children: dict[str, list[str]] = {}
         for region in self._regions.values():
             if region.parent is not None:
@@ -575,8 +579,19 @@ class Gazetteer:
 
     # -- scanning -----------------------------------------------------------------------
 
-    def _raw(self, text: str) -> list[tuple[int, int, _Entry]]:
-        """Leftmost-longest matches of every name, scope word and blocker."""
+    def _raw(self, text: str) -> tuple[tuple[int, int, _Entry], ...]:
+        """Leftmost-longest matches of every name, scope word and blocker (remembered for
+        texts up to ``_SCAN_CACHE_TEXT`` characters)."""
+        if len(text) > _SCAN_CACHE_TEXT:
+            return self._scan(text)
+        found = self._raw_cache.get(text)
+        if found is None:
+            if len(self._raw_cache) >= _SCAN_CACHE:
+                self._raw_cache.clear()
+            found = self._raw_cache[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, _Entry], ...]:
         nodes, payload, pairs, out = self._nodes, self._payload, self._pairs, []
         n, pos, search = len(text), 0, self._first.search
         weak, allowed = self._words.weak_scope, self._words.weak_allowed_before
@@ -613,7 +628,7 @@ class Gazetteer:
                     continue
             out.append((i, best_end, best))
             pos = best_end
-        return out
+        return tuple(out)
 
     def _resolve(
         self,
@@ -651,7 +666,20 @@ class Gazetteer:
                     return found
         return entry.default
 
-    def _tokens(self, text: str, context: str | None = None, scopes: bool = True) -> list[_Token]:
+    def _tokens(self, text: str, context: str | None = None, scopes: bool = True) -> tuple[_Token, ...]:
+        """Region names (resolved, nested names merged) and, with ``scopes``, scope words of
+        ``text``, left to right (remembered for texts up to ``_SCAN_CACHE_TEXT`` characters)."""
+        if len(text) > _SCAN_CACHE_TEXT:
+            return self._read_tokens(text, context, scopes)
+        key = (text, context, scopes)
+        found = self._tokens_cache.get(key)
+        if found is None:
+            if len(self._tokens_cache) >= _SCAN_CACHE:
+                self._tokens_cache.clear()
+            found = self._tokens_cache[key] = self._read_tokens(text, context, scopes)
+        return found
+
+    def _read_tokens(self, text: str, context: str | None, scopes: bool) -> tuple[_Token, ...]:
         out: list[_Token] = []
         for start, end, entry in self._raw(text):
             if entry.kind == "block":
@@ -683,7 +711,7 @@ class Gazetteer:
                 out[-1] = _Token("region", prev.start, end, name)  # 广州市越秀区 → 越秀区
                 continue
             out.append(_Token("region", start, end, name))
-        return out
+        return tuple(out)
 
     # -- functional zones made on demand ---------------------------------------------------
 
@@ -753,6 +781,17 @@ class Gazetteer:
         """
         if not text:
             return []
+        if len(text) > _SCAN_CACHE_TEXT:
+            return self._mentions(text, context)
+        key = (text, context)
+        found = self._find_cache.get(key)
+        if found is None:
+            if len(self._find_cache) >= _SCAN_CACHE:
+                self._find_cache.clear()
+            found = self._find_cache[key] = tuple(self._mentions(text, context))
+        return list(found)
+
+    def _mentions(self, text: str, context: str | None) -> list[RegionMention]:
         return [
             RegionMention(t.name, text[t.start : t.end], t.start, t.end, self._region(t.name).level)
             for t in self._tokens(text, context, scopes=False)
@@ -792,6 +831,8 @@ class Gazetteer:
         words = self._words
         if text.startswith(words.outlet_words, end):
             return True
+        if not text.startswith(words.outlet_boundary_words, end):
+            return False
         for word in words.outlet_boundary_words:
             if text.startswith(word, end):
                 nxt = end + len(word)
@@ -959,7 +1000,7 @@ class Gazetteer:
         short lead clause (据了解，这是...)."""
         words = self._words
         text = sentence.lstrip(_LEAD_STRIP)
-        for lead in words.anaphora_leads:
+        for lead in words.anaphora_leads if text.startswith(words.anaphora_leads) else ():
             if text.startswith(lead) and text[len(lead) : len(lead) + 1] in _LEAD_PUNCT:
                 text = text[len(lead) + 1 :].lstrip(_LEAD_STRIP)
                 break
@@ -1065,6 +1106,8 @@ _LOOKAHEAD = 20  # characters after a name or scope word that decide whether it 
 _PREVIOUS_MAX = 600  # how far back record_region looks for the sentence an anaphor refers to
 _INDEX_CACHE = 32  # sentences remembered by record_region
 _HEAD_CACHE = 4096  # clause heads remembered by _head_ok
+_SCAN_CACHE = 1024  # texts whose scans (_raw, _tokens, find) are remembered
+_SCAN_CACHE_TEXT = 1000  # longer texts are scanned each time (bounds the memory the caches hold)
 
 
 @attrs.frozen

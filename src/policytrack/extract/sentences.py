@@ -9,17 +9,27 @@ not part of a sentence; ``text[s.start:s.end] == s.text`` always holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 import attrs
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["BREAK_CHARS", "Sentence", "sentences_at", "split_sentences"]
 
 _TERMINATORS = "。！？!?；;…"
 _CLOSERS = "”’」』）)】》\"'"
-# a run of terminators, then any closers; or a line break
-_BOUNDARY = re.compile(rf"[{_TERMINATORS}]+[{re.escape(_CLOSERS)}]*|\n+")
+# a sentence: text up to a run of terminators and any closers after it, or up to a line
+# break (not included) or the end; line breaks between sentences are skipped.  The first
+# branch backtracks over its run only when no terminator follows, so the scan is linear.
+_SENTENCE = re.compile(
+    rf"[^{re.escape(_TERMINATORS)}\n]*[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}]*"
+    rf"|[^{re.escape(_TERMINATORS)}\n]+"
+)
 _SPACE = " \t\r\n\u3000\u00a0"
+# every sentence ends right before or after one of these: a word holding none of them lies
+# inside one sentence wherever it occurs in the text
+BREAK_CHARS = _TERMINATORS + _CLOSERS + _SPACE
 
 
 @attrs.frozen
@@ -27,16 +37,6 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-def _trimmed(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and text[start] in _SPACE:
-        start += 1
-    while end > start and text[end - 1] in _SPACE:
-        end -= 1
-    if start == end:
-        return None
-    return Sentence(start, end, text[start:end])
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -48,17 +48,33 @@ def split_sentences(text: str) -> list[Sentence]:
     return list(_split(text))
 
 
+def sentences_at(text: str, positions: Iterable[int]) -> list[Sentence]:
+    """The sentences of ``text`` (as :func:`split_sentences` splits it) that hold one of
+    ``positions``, in order, each once.
+
+    With the positions of a vocabulary's words found in the whole text, this gives
+    the sentences holding one, when no word holds one of :data:`BREAK_CHARS`.
+    """
+    sentences = _split(text)
+    starts = [s.start for s in sentences]
+    held: set[int] = set()
+    for p in positions:
+        k = bisect_right(starts, p) - 1
+        if k >= 0 and p < sentences[k].end:
+            held.add(k)
+    return [sentences[k] for k in sorted(held)]
+
+
 @lru_cache(maxsize=8)
 def _split(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
-        s = _trimmed(text, start, end)
-        if s is not None:
-            out.append(s)
-        start = m.end()
-    s = _trimmed(text, start, len(text))
-    if s is not None:
-        out.append(s)
+    for m in _SENTENCE.finditer(text):
+        piece = m.group()
+        stripped = piece.strip(_SPACE)
+        if not stripped:
+            continue
+        start = m.start()
+        if len(stripped) != len(piece):
+            start += len(piece) - len(piece.lstrip(_SPACE))
+        out.append(Sentence(start, start + len(stripped), stripped))
     return tuple(out)
