@@ -19,12 +19,13 @@ time are those recorded at its last ingest is not read again (``rehash=True`` re
 anyway).  Each version keeps when it was published and when it was ingested.
 
 **What is stored.**  Each document is written through the library's converter
-(:mod:`policytrack.convert`): its metadata and text as one compressed JSON object, each
-extracted record as its own compressed converter JSON, beside the key under which
-:mod:`policytrack.queries` merges it with the same thing reported elsewhere
-(:func:`~policytrack.queries.record_keys`) and what merging needs of it
+(:mod:`policytrack.convert`) as one compressed JSON object, records included (their
+evidence repeats the text, so they compress together).  Each record also has an index row:
+the key under which :mod:`policytrack.queries` merges it with the same thing reported
+elsewhere (:func:`~policytrack.queries.record_keys`) and what merging needs of it
 (:class:`~policytrack.queries.MergeItem`).  The merged entities themselves are stored too,
 each with the columns the queries filter on (family, regions, scope, metric, date span).
+During a parallel ingest the worker that extracted a document also prepares these rows.
 
 **Merging at ingest.**  A merge key whose current records change (new articles, new versions
 replacing old ones) is marked stale; at the end of each :meth:`Store.ingest` and
@@ -39,13 +40,15 @@ after writing records, the next query finishes the merge first.)
 the indexes only the stored entities that could appear in the answer (one statement per
 :func:`policytrack.queries.selections` entry) and filters them as a Corpus filters all of
 its entities, so the answer is the one a Corpus of the same articles gives, in time that
-grows with the answer rather than with the store.
+grows with the answer rather than with the store.  Decoded entities stay in memory between
+queries until the store changes.
 
 **Schema.**  ``PRAGMA application_id`` marks a policytrack store and ``PRAGMA user_version``
 holds the schema version (also in the ``meta`` table).  A store written by a newer
 policytrack (or by an earlier development version, schema 1), or a file that is not a store,
-is refused with :class:`StoreError`.  Region
-names and metric keys are indexed with the library's default gazetteer and metric catalog.
+is refused with :class:`StoreError`.  Region names and metric keys are indexed with the
+library's default gazetteer and metric catalog.  The file is in SQLite's write-ahead-log
+mode, so readers (other processes, the merge workers) never wait for a writer.
 """
 
 from __future__ import annotations
