@@ -273,7 +273,7 @@ def _prepare(doc: Document) -> _Prepared:
         for rk in queries.record_keys(doc)
     )
     return _Prepared(doc.path, doc.id, doc.title, str(doc.published) if doc.published else None, doc.region,
-                     content_hash(doc), zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 6), rows)
+                     content_hash(doc), zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 3), rows)
 
 
 def _dumps(value: Any) -> str:
