@@ -433,6 +433,25 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "上海市",
         [("national", "first", "集成电路知识产权ABN", "浦东新区")],
     ),
+    # round 5: a list of claims with their own scopes; a bare cue after them shares none,
+    # and the tally closing the list (三项纪录) is no part of the last subject
+    (
+        "mixed-scope-list-and-tally",
+        "该产品创下全国首单央企双贴标ABS、四川省首单知识产权ABS及首单科技创新ABS三项纪录。",
+        "四川省",
+        [
+            ("national", "first", "央企双贴标ABS", "四川省"),
+            ("provincial", "first", "知识产权ABS", "四川省"),
+            ("unspecified", "first", "科技创新ABS", "四川省"),
+        ],
+    ),
+    # round 5: ... while a bare cue after one scoped claim still shares its scope
+    (
+        "single-scope-list-shared",
+        "杭州发行全国首单数据知识产权ABS和首单商标ABN。",
+        "浙江省",
+        [("national", "first", "数据知识产权ABS", "杭州市"), ("national", "first", "商标ABN", "杭州市")],
+    ),
 ]
 
 NOT_CLAIMS: list[tuple[str, str]] = [

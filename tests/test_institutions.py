@@ -191,6 +191,29 @@ FOUND = [
     ("bug-generic-tail-is-earlier-body",
      "中国（兰州）知识产权保护中心通过验收。该中心作为省内唯一一家面向全省服务的知识产权保护中心。", "甘肃省",
      [("中国（兰州）知识产权保护中心", S, "兰州市")]),
+    # round 5: suffixes and forms seen in articles from new regions
+    ("bug-task-force-is-government", "青岛市优化营商环境工作专班负责人介绍说，今年将继续推进。", "青岛市",
+     [("青岛市优化营商环境工作专班", G, "青岛市")]),
+    ("bug-consortium-is-alliance", "联合江苏银保监局发起成立省知识产权金融服务联合体，现有成员30家。", "江苏省",
+     [("江苏银保监局", G, "江苏省"), ("省知识产权金融服务联合体", A, "江苏省")]),
+    ("bug-mobile-studio-is-service", "成都市企业知识产权保护流动工作室今年新增5个服务点。", "成都市",
+     [("成都市企业知识产权保护流动工作室", S, "成都市")]),
+    ("bug-factoring-firm-is-financial", "该产品由华西证券、广州恒信保理等专业机构联合推动。", "四川省",
+     [("华西证券", F, None), ("广州恒信保理", F, "广州市")]),
+    ("bug-numbered-builder-bureau-is-company", "该产品体现了中铁十二局在相关领域的科技实力。", "四川省",
+     [("中铁十二局", CO, "四川省")]),
+    ("bug-named-province-party-committee", "这是落实江苏省委、省政府决策部署的具体实践。", "江苏省",
+     [("江苏省委", G, "江苏省"), ("省政府", G, "江苏省")]),
+    ("bug-two-tier-bureaus", "在浙江省、杭州市两级市场监管局（知识产权局）指导下完成发行。", "浙江省",
+     [("杭州市市场监管局（知识产权局）", G, "杭州市"), ("浙江省市场监管局（知识产权局）", G, "浙江省")]),
+    ("bug-ordinal-before-class", "这是全国第九家省级知识产权保护中心。中国（合肥）知识产权保护中心开展预审。", "安徽省",
+     [("中国（合肥）知识产权保护中心", S, "合肥市")]),
+    ("bug-place-starting-like-demonstrative", "诸暨宏远精密机械公司仅用时2日便完成质押登记。", "绍兴市",
+     [("诸暨宏远精密机械公司", CO, "诸暨市")]),
+    ("bug-verb-and-conjunction-inside-name", "近日，嘉兴市知识产权促进和保护中心开展专利预审。", "嘉兴市",
+     [("嘉兴市知识产权促进和保护中心", S, "嘉兴市")]),
+    ("bug-comparative-before-bank", "在质押规模较大银行增设服务点，宁波银行已率先设立。", "宁波市",
+     [("宁波银行", F, "宁波市")]),
 ]
 
 
@@ -236,6 +259,7 @@ NOTHING = [
     ("bug-reit-fund-is-no-trust", "支持项目申报发行基础设施领域不动产投资信托基金。"),
     ("bug-prefecture-level-class", "成为全国首家通过验收的地（市）级保护中心。"),
     ("bug-class-spread-over-list", "加大对省级、市级产业创新中心和技术创新中心、制造业创新中心的支持。"),
+    ("bug-cities-with-districts-is-a-class", "成为省内第一家设区市市场监管局下属的事业单位。"),
 ]
 
 
@@ -261,6 +285,8 @@ ALIASES = [
      "深圳市知识产权保护中心", ("保护中心",)),
     ("bug-rural-bank-short-form", "成都农村商业银行发放贷款。成都农商行表示。", "成都农村商业银行", ("成都农商行",)),
     ("bug-session-number", "市政府印发通知。市十五届人民政府第8次常务会议审议通过。", "市政府", ("市十五届人民政府",)),
+    ("bug-second-name-plate", "同时，温州市知识产权保护中心加挂温州市标准化研究院牌子。",
+     "温州市知识产权保护中心", ("温州市标准化研究院",)),
 ]
 
 
@@ -408,6 +434,17 @@ def test_data_round_four_sections_are_consistent() -> None:
     assert chars and len(set(chars)) == len(chars) and "级" not in chars
     overridable = set(data["kind_body_words"]["overridable_suffixes"])
     assert overridable <= suffixes
+
+
+def test_data_round_five_sections_are_consistent() -> None:
+    data = _data()
+    tiers = data["tier_words"]["items"]
+    assert tiers and len(tiers) == len(set(tiers)) and all(w.endswith("级") for w in tiers)
+    ordinals = data["ordinal_counters"]["chars"]
+    assert ordinals and len(set(ordinals)) == len(ordinals)
+    assert set(ordinals) <= set(data["inner_counters"]["chars"])
+    assert "加挂" in data["rename_verbs"]["items"] and "加挂" in data["left_stops"]["words"]
+    assert all(exc.startswith(tuple(data["demonstratives"]["words"])) for exc in data["demonstratives"]["exceptions"])
 
 
 def test_data_province_abbreviations_are_single_characters() -> None:

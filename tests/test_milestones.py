@@ -618,6 +618,28 @@ BUGS: list[Row] = [
         "江苏省",
         [("target", "专利质押融资额", "80000000000", "元", "2025", "江苏省")],
     ),
+    # round 5
+    (
+        "first-issue-of-one-product-is-its-term",  # 首期发行 is the product's amount, the shelf a statistic
+        "该专项计划储架规模10亿元，首期发行2亿元，发行利率为2.5%。",
+        "2024-06-18",
+        "四川省",
+        [("measurement", "该专项计划储架规模", "1000000000", "元", None, "四川省")],
+    ),
+    (
+        "this-securitisation-issue-quota-is-its-term",
+        "此次证券化项目的发行额度为2亿元，发行票面利率为2.9%。",
+        "2023-09-01",
+        "苏州市",
+        [],
+    ),
+    (
+        "named-as-a-demonstration-park-is-an-event",
+        "2021年，合肥高新区被评为国家知识产权示范园区。",
+        "2022-04-20",
+        "合肥市",
+        [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新区")],
+    ),
 ]
 
 
@@ -713,6 +735,35 @@ def test_annual_report_dates_its_undated_events() -> None:
     found = milestones.extract(doc)
     assert [(m.kind.value, str(m.date)) for m in found] == [("event", "2023")]
     assert "工作方案" in found[0].description
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "want"),
+    [
+        pytest.param(
+            "2021年南京市知识产权发展状况白皮书",
+            "全市有效发明专利6.2万件。",
+            "2021",
+            id="year-in-the-headline",
+        ),
+        pytest.param(
+            "成都发布知识产权白皮书：专利授权量居全省第一",
+            "4月25日，《2023年成都市知识产权发展与保护状况(白皮书)》发布。全市有效发明专利8.1万件。",
+            "2023",
+            id="report-title-near-the-start",
+        ),
+        pytest.param(
+            "成都市专利授权量居全省第一",
+            "4月25日，《2023年成都市知识产权发展与保护状况(白皮书)》发布。全市有效发明专利8.1万件。",
+            None,
+            id="no-report-in-the-headline",
+        ),
+    ],
+)
+def test_annual_report_dates_its_undated_statistics(title: str, text: str, want: str | None) -> None:
+    doc = Document(id="t", text=text, title=title, region="成都市")
+    found = [m for m in milestones.extract(doc) if m.kind.value == "measurement"]
+    assert [(m.metric, str(m.date) if m.date else None) for m in found] == [("有效发明专利", want)]
 
 
 def test_change_is_attached() -> None:

@@ -351,6 +351,27 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "江苏省",
         [],
     ),
+    # round 5: the size of the tranche issued, not the shelf size stated before it
+    (
+        "issue-size-over-shelf-size",
+        "4月3日，“川投2期知识产权资产支持专项计划”成功发行。该专项计划储架规模10亿元，首期发行2亿元，发行利率为2.1%。",
+        "四川省",
+        [("川投2期知识产权资产支持专项计划", "securitization", 200000000, "2.1")],
+    ),
+    # round 5: a description after a record verb restates the product that set the record
+    (
+        "record-verb-restates-product",
+        "“苏新1期知识产权资产支持专项计划”在上交所发行，创下全国首单园区知识产权ABS纪录。",
+        "江苏省",
+        [("苏新1期知识产权资产支持专项计划", "securitization", None, None)],
+    ),
+    # round 5: the pledged asset class introduced by 以…为标的物
+    (
+        "pledged-asset-as-subject-matter",
+        "全市首笔以植物新品种为标的物的知识产权质押融资在昆明落地。",
+        "云南省",
+        [("以植物新品种为标的物的知识产权质押融资", "pledge_loan", None, None)],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [
@@ -495,6 +516,8 @@ def test_vocab_kinds_and_unique_words(table: str) -> None:
         "copulas",
         "pronoun_copulas",
         "not_launch_dates",
+        "issue_amount_cues",
+        "record_verbs",
     ],
 )
 def test_vocab_lists_are_unique_and_compile(table: str) -> None:
@@ -533,3 +556,11 @@ def test_long_adversarial_input() -> None:
     text += "该产品本期专项计划" * 5000 + "苏知贷产品" * 5000
     got = products.extract(Document(id="big", text=text))
     assert any(p.name == "越知1号" for p in got)
+
+
+def test_vocab_issue_cues_are_not_shelf_cues() -> None:
+    data = _data()
+    issue = data["issue_amount_cues"]
+    assert isinstance(issue, list) and isinstance(data["amount_cues"], list)
+    assert not set(issue) & set(data["amount_cues"])
+    assert all("储架" not in cue for cue in issue)

@@ -131,6 +131,7 @@ class _Vocab:
     scope_before_re: re.Pattern[str]
     scope_after_re: re.Pattern[str]
     scope_start_re: re.Pattern[str]
+    tally_re: re.Pattern[str]  # 三项纪录 closing a list of claims
 
 
 def load_vocabulary() -> dict[str, Any]:
@@ -209,6 +210,8 @@ def _vocab() -> _Vocab:
         scope_before_re=re.compile(rf"在?(?P<scope>{scope_words}){scope_tail}的?$"),
         scope_after_re=re.compile(rf"在(?P<scope>{scope_words})(?:{filler_words})?"),
         scope_start_re=re.compile(rf"(?P<scope>{scope_words})"),
+        tally_re=re.compile(
+            rf"(?:[0-9０-９]{{1,2}}|[一二两三四五六七八九十]{{1,2}})[项个](?:{_alternation(raw['tally_nouns'])})$"),
     )
 
 
@@ -444,8 +447,14 @@ def _split_coordination(subject: str) -> list[str]:
     return [subject]
 
 
-def _truncate_at_next_cue(subject: str) -> str:
-    """End a subject before a coordinator that starts another claim (X、全国首批Y; X和首单Y)."""
+def _is_place_name(words: str, context: str | None) -> bool:
+    """``words`` is one place name and nothing else (贵州省, 深圳)."""
+    return any(m.start == 0 and m.end == len(words) for m in regions.Gazetteer.default().find(words, context))
+
+
+def _truncate_at_next_cue(subject: str, context: str | None = None) -> str:
+    """End a subject before a coordinator that starts another claim (X、全国首批Y; X和首单Y;
+    X、江苏省首单Y)."""
     v = _vocab()
     if not any(coord in subject for coord in v.coordinators):
         return subject
@@ -456,27 +465,34 @@ def _truncate_at_next_cue(subject: str) -> str:
             if k <= 0:
                 continue
             between = head[k + len(coord) :]
-            if not between or v.scope_before_re.match(between):
+            if not between or v.scope_before_re.match(between) or (
+                    len(between) <= _MAX_MODIFIER and _is_place_name(between, context)):
                 return subject[:k]
     return subject
 
 
+def _drop_tally(subject: str) -> str:
+    """Drop a tally closing a list of claims (…及首单Y三项纪录): it counts them, it is no part of Y."""
+    m = _vocab().tally_re.search(subject)
+    return subject[: m.start()] if m and m.start() >= 2 else subject
+
+
 def _shared_scope(text: str, cue_start: int, clause_start: int, context: str | None) -> FirstScope:
-    """The scope of an earlier claim joined to this cue by a coordinator (全国首家X、首个Y)."""
+    """The scope of the earlier claims joined to this cue by a coordinator (全国首家X、首个Y),
+    when they all have one scope; unspecified when their scopes differ."""
     v = _vocab()
     head = text[max(clause_start, cue_start - _MAX_AFTER) : cue_start]
     if not head.endswith(v.coordinators):
         return FirstScope.UNSPECIFIED
     offset = cue_start - len(head)
-    prior = None
+    scopes: set[FirstScope] = set()  # 全国首单X、江苏省首单Y及首单Z: the list's scopes differ, Z has none
     for m in v.cue_re.finditer(head):
         if m.group("counter"):
-            prior = m
-    if prior is None:
-        return FirstScope.UNSPECIFIED
-    start = offset + prior.start()
-    found = _scope_word(text, start, clause_start) or _scope_place(text, start, clause_start, False, context)
-    return found.scope if found else FirstScope.UNSPECIFIED
+            start = offset + m.start()
+            found = _scope_word(text, start, clause_start) or _scope_place(
+                text, start, clause_start, False, context)
+            scopes.add(found.scope if found else FirstScope.UNSPECIFIED)
+    return scopes.pop() if len(scopes) == 1 else FirstScope.UNSPECIFIED
 
 
 @attrs.frozen
@@ -554,7 +570,7 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
 
     if not subject or subject[0] in _CLOSE_QUOTES or v.cue_re.match(subject):
         return None  # nominal use: “全省首创”项目, 首发首创
-    subject = _strip_quotes(_truncate_at_next_cue(subject))
+    subject = _strip_quotes(_drop_tally(_truncate_at_next_cue(subject, context)))
     if len(subject) < 2:
         return None
     if scope is FirstScope.UNSPECIFIED:

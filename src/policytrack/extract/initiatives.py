@@ -16,7 +16,7 @@ regulation or event.  Three kinds of mention are read, in this order of trust:
    leading counters, dates and adverbs (a verb inside a name, ``…金融深化工程``,
    is kept), and past a head followed by 和/与/及 (two coordinated names).
    Phrases whose modifier is only generic words (``知识产权制度``, ``服务体系``)
-   are not names, nor are pointers (``本届大赛``), routine meetings
+   are not names (but ``实施知识产权战略`` names the strategy a region carries out), nor are pointers (``本届大赛``), routine meetings
    (``常务会议``), counted summaries (``三大体系``) or heads used as predicates
    (``评估有标准``, ``系统规范…``), nor heads after an adjective (``…新模式``,
    ``高标准``).  A zone (``…集聚区``, ``…示范区``) after 在/依托 is a place, and
@@ -101,6 +101,8 @@ class _Vocab:
     zone_heads: frozenset[str]
     locative_before: tuple[str, ...]
     goal_verbs: tuple[str, ...]
+    adopted_names: frozenset[str]  # generic-only names that name a measure after an adoption verb
+    adoption_verbs: tuple[str, ...]
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     # lookup tables derived from the lists above (same answers, fewer scans)
@@ -168,6 +170,8 @@ def _vocab() -> _Vocab:
         zone_heads=frozenset(raw["zone_heads"]),
         locative_before=tuple(raw["locative_before"]),
         goal_verbs=tuple(raw["goal_verbs"]),
+        adopted_names=frozenset(raw["adopted_names"]),
+        adoption_verbs=tuple(raw["adoption_verbs"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
         quoted_heads=quoted_heads,
@@ -544,8 +548,12 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     (kind in vocab.weak_kinds or len(one) <= _SHORT_NAME)
                     and head not in vocab.report_heads
                     and _is_generic(one, head)
+                    and not (
+                        one in vocab.adopted_names
+                        and s.endswith(vocab.adoption_verbs, 0, cstart + m.end() - len(one))
+                    )
                 ):
-                    continue  # 服务体系, 示范试点县: only generic words
+                    continue  # 服务体系, 示范试点县: only generic words (实施知识产权战略 names one)
                 if head == "计划" and _TRUST_PLAN.search(one):
                     continue
                 # coordinated names share the span of the whole phrase

@@ -192,6 +192,7 @@ class _Vocab:
     branch_units: tuple[str, ...]  # 分公司, 支行: named by parent and place
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
+    tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -271,8 +272,9 @@ def _vocab() -> _Vocab:
         inner_re=re.compile(f"(?P<x>{_alternation(inner['exceptions'])})"
                             f"|{_alternation(inner['words'])}|[{re.escape(inner['chars'])}]"),
         count_re=re.compile(
-            rf"(?<!第)(?:[{_DIGITS}]+|[{_CN_NUM}]*[一二两三四五六七八九十][{_CN_NUM}]*)"
-            rf"[{re.escape(data['inner_counters']['chars'])}]"),
+            rf"(?:(?<!第)(?:[{_DIGITS}]+|[{_CN_NUM}]*[一二两三四五六七八九十][{_CN_NUM}]*)"
+            rf"[{re.escape(data['inner_counters']['chars'])}]"
+            rf"|第[{_DIGITS}{_CN_NUM}]{{1,4}}[{re.escape(data['ordinal_counters']['chars'])}])"),
         joint_leadership=tuple(data["joint_leadership"]["items"]),
         category_marks=tuple(data["category_marks"]["items"]),
         distributives=data["distributives"]["chars"],
@@ -291,6 +293,7 @@ def _vocab() -> _Vocab:
         branch_units=tuple(data["branch_units"]["items"]),
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
+        tiers=tuple(data["tier_words"]["items"]),
     )
 
 
@@ -367,6 +370,7 @@ class _Cand:
     distributed: bool = False
     scoped: bool = False  # the suffix starts with a bare level word (市委, 省委常委会)
     listed: bool = False  # an item of a counted list of names (甲、乙、丙3家企业)
+    tier_len: int = 0  # characters of a tier word after the place prefix (甲省、乙市两级…局), not in the name
 
 
 def _prepare(text: str) -> str:
@@ -620,6 +624,10 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
         hs = _hard_start(text, suffix_start, max(sent.start, suffix_start - _MAX_NAME))
         near = cuts[bisect.bisect_right(cuts, hs) : bisect.bisect_right(cuts, suffix_start)]
         start, verb, verb_end, first = _left_start(text, sent, hs, suffix_start, near[-1:], voc)
+        if suffix.scoped:  # 落实江苏省委: a place whose level word starts the suffix starts the name
+            for a, b, _n, _l in _place_mentions(sent, start, suffix_start + 1):
+                if b == suffix_start + 1 and a > start:
+                    start = a
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
         new_end, aliases = _bracket_after(text, end, voc)
@@ -681,7 +689,7 @@ def _longest_per_start(cands: list[_Cand], text: str, voc: _Vocab) -> list[_Cand
 
 
 def _body(c: _Cand, text: str) -> str:
-    return _bare(text[c.start + c.place_len : c.suffix_end - len(c.suffix)])
+    return _bare(text[c.start + c.place_len + c.tier_len : c.suffix_end - len(c.suffix)])
 
 
 def _is_generic(body: str, voc: _Vocab) -> bool:
@@ -718,6 +726,19 @@ def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
     return pos - c.start
 
 
+def _drop_tier(c: _Cand, text: str, voc: _Vocab) -> None:
+    """``浙江省、杭州市两级市场监管局``: a tier word after the place prefix is not part of
+    the name (the places listed before share the rest, see :func:`_shared_tail`)."""
+    if c.place_len == 0 or c.known:
+        return
+    at = c.start + c.place_len
+    tier = next((t for t in voc.tiers if text.startswith(t, at)), None)
+    if tier is None or at + len(tier) >= c.suffix_end - len(c.suffix):
+        return
+    c.tier_len = len(tier)
+    c.name = _fold(text[c.start : at] + text[at + len(tier) : c.end])
+
+
 def _counted(text: str, c: _Cand, voc: _Vocab) -> bool:
     """A number with a counter right before or after the name: a category, not a body."""
     before = text[max(0, c.start - 6) : c.start]
@@ -738,8 +759,9 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     if c.rejected:
         return False
     name = c.name
-    if name.startswith(voc.demonstratives) and not name.startswith(voc.demonstrative_exceptions):
-        return False
+    if name.startswith(voc.demonstratives) and not name.startswith(voc.demonstrative_exceptions) and not (
+            c.place_len and _place_mentions(c.sentence, c.start, c.start + c.place_len)):
+        return False  # 该中心, 两个中心; not a place that starts like one (诸暨…)
     if c.category or voc.level_re.match(name):
         return False  # 地（市）级保护中心, 省级甲中心和乙中心: a class of bodies
     if c.known:
@@ -747,7 +769,11 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     if c.needs_place and c.place_len == 0:
         return False
     suffix_start = c.suffix_end - len(c.suffix)
-    if c.scoped and suffix_start > c.start and not _place_mentions(c.sentence, c.start, suffix_start):
+    if c.scoped and suffix_start > c.start and not (
+        _place_mentions(c.sentence, c.start, suffix_start)
+        or any(m[0] == c.start and m[1] == suffix_start + 1
+               for m in _place_mentions(c.sentence, c.start, suffix_start + 1))  # 江苏省 + 委
+    ):
         return False  # 市委 alone or after a place (深圳市委), not after any word (团市委, 城市委…)
     if any(j in name for j in voc.joint_leadership):
         return False  # 市委市政府: two leaderships as one word
@@ -1071,6 +1097,7 @@ def extract(doc: Document) -> list[Institution]:
         if cands:
             for c in cands:
                 c.place_len = _place_prefix_len(c, text, voc)
+                _drop_tier(c, text, voc)
             cands = _distribute(cands, text, voc)
         cands.extend(_listed(text, sent, cands, voc))
         if not cands:

@@ -19,7 +19,9 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
 * The date is the last date before the value in the sentence (``；`` does not end a sentence
   here), not counting dates inside quotes or titles nor ``于…`` dates (which date an action,
   not the clauses after it); failing that, the last clause-initial date of an earlier sentence
-  of the same paragraph.  ``目前``/``近日`` resolve to the publication year.
+  of the same paragraph.  ``目前``/``近日`` resolve to the publication year.  In an article
+  about an annual report (``2022年…白皮书`` in the headline, or a headline naming a report and
+  a ``《2024年…状况(白皮书)》`` near the start), an undated value is of the report's year.
 * A value is a target when its date is a target date (``到2025年``) or its sentence holds a
   target cue (``力争``, or a future auxiliary before a verb of reaching: ``将实现``); a
   paragraph's target date carries over like any other date.  A value named only by a period
@@ -1067,6 +1069,15 @@ def extract(doc: Document) -> list[Milestone]:
         dated = [d for d in free if d.match.date is not None and d.match.relation != "target"]
         if dated:
             ctx.para_year = dated[-1].match.date.year if dated[-1].match.date else ctx.para_year
+    year = _document_report_year(doc)
+    if year is not None:
+        # an annual report's statistics with no date of their own are of the report's year
+        stats = [
+            attrs.evolve(st, date=PartialDate(year))
+            if st.date is None and st.kind is MilestoneKind.MEASUREMENT
+            else st
+            for st in stats
+        ]
     return _merge_stats(stats) + _merge_events(events)
 
 
@@ -1226,6 +1237,25 @@ def _report_year(title: str | None) -> int | None:
         return None
     m = _REPORT_YEAR.match(title) or _REPORT_YEAR.search(title)
     return int(m.group(1)) if m is not None and 1990 <= int(m.group(1)) <= 2999 else None
+
+
+_REPORT_LOOKAHEAD = 300  # how far into the text the title of the report an article is about is looked for
+
+
+def _document_report_year(doc: Document) -> int | None:
+    """The year of the annual report an article is about: from its headline
+    (``2022年…白皮书``), else, when the headline names a report without a year
+    (``…发布知识产权“白皮书”``), from the first report title near the start of the text
+    (``《2024年…发展与保护状况(白皮书)》发布``)."""
+    year = _report_year(doc.title)
+    if year is not None or not doc.title or not _vocab().report_words.found_in(doc.title):
+        return year
+    text = doc.text or ""
+    for m in _TITLE_RE.finditer(text, 0, min(len(text), _REPORT_LOOKAHEAD)):
+        year = _report_year(m.group(1))
+        if year is not None:
+            return year
+    return None
 
 
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]{0,20}[)）]\s*$")

@@ -16,19 +16,20 @@ about many of them.  It is found as
   specific by a first claim (``东莞市首支知识产权证券化产品``) is one product, the
   named product of its kind when the document has one; a securitisation
   description whose modifier is only a place (``重庆市知识产权证券化产品``) is not.
-  Pledge descriptions count only for an asset class (``数据知识产权质押融资``);
+  Pledge descriptions count only for an asset class (``数据知识产权质押融资``,
+  ``以集成电路布图为标的物的知识产权质押融资``);
 * an **unquoted loan name** before a product word (``苏知贷产品``).
 
 Anaphors (``本期专项计划``, ``该产品``, ``此次全门类产品``) are never products:
 they stand for the last named product (the last product when none is named)
 and carry their sizes and rates to it.  A sentence restating the current
 product (``该项目是全国首单…产品、…票据``, ``这是…产品``) merges its
-descriptions into it.
+descriptions into it, as does a description after a record verb (``创下全国首单…ABS``).
 
 Amounts come from :func:`~policytrack.extract.numbers.find_quantities`: a
 quantity right before the description (``6500万元…基金``, ``规模为3亿元的…基金``),
 after a size cue (``发行规模7800万元``, ``储架额度10亿``; ``均`` shares it with
-the sentence's other products) or in the name (``千万保额``); rates after a
+the sentence's other products; an issue's size ``首期发行1亿元`` before a shelf's) or in the name (``千万保额``); rates after a
 rate cue (``票面利率低至1.96%``).  A size or rate stated later in the product's
 paragraph (or the next sentence) belongs to it.  A description linked to a name
 (``…证券化产品——“越知1号”``) and later mentions of either are merged into one
@@ -75,7 +76,8 @@ class _Vocab:
     generic_words: tuple[str, ...]
     tail_words: tuple[str, ...]  # ``generic_words`` but the IP types, in order
     counters: str
-    amount_cues: tuple[str, ...]
+    amount_cues: tuple[str, ...]  # issue cues (首期发行) first: an issue's size beats its shelf's (储架规模)
+    record_verbs: tuple[str, ...]
     amount_blockers: tuple[str, ...]
     rate_cues: tuple[str, ...]
     link_marks: tuple[str, ...]
@@ -159,7 +161,8 @@ def _vocab() -> _Vocab:
         generic_words=_bylen(raw["generic_words"]),
         tail_words=tuple(w for w in _bylen(raw["generic_words"]) if w not in _IP_TYPES),
         counters="".join(raw["counters"]),
-        amount_cues=_bylen(raw["amount_cues"]),
+        amount_cues=(*_bylen(raw["issue_amount_cues"]), *_bylen(raw["amount_cues"])),
+        record_verbs=tuple(raw["record_verbs"]),
         amount_blockers=tuple(raw["amount_blockers"]),
         rate_cues=_bylen(raw["rate_cues"]),
         link_marks=tuple(raw["link_marks"]),
@@ -214,6 +217,7 @@ class _Mention:
     target: _Mention | None = None
     anaphor: bool = False
     first: bool = False  # a generic description made specific by a first claim: 东莞首支证券化产品
+    record: bool = False  # after a record verb (创下全国首单…ABS): restates the last product
 
 
 def _root(m: _Mention) -> _Mention:
@@ -299,6 +303,7 @@ _BARE_AMOUNT = re.compile(r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-
 _INSURED = re.compile(rf"([{_NUMERAL}.]+)保额")
 _KEY_DROP = re.compile(r"[\s“”‘’\"'（）()]")
 _DASH = re.compile(r"[—\-－–]")
+_PLEDGED_BY = re.compile(r"以([^，。；,;以为]{2,16})为(?:标的物|标的|质押物|质物)的?$")
 _NAME_YEAR = re.compile(r"((?:19|20)[0-9]{2})年(?:度)?第[0-9０-９一二三四五六七八九十]+期")
 
 
@@ -323,6 +328,12 @@ def _pledge_asset(modifier: str) -> bool:
     for word in vocab.generic_words:
         core = core.replace(word, "")
     return hit and not core
+
+
+def _pledged_by(before: str) -> str | None:
+    """``以甲资产为标的物的`` ending ``before`` when 甲资产 is a pledge asset class: the phrase."""
+    m = _PLEDGED_BY.search(before)
+    return m.group(0) if m and _pledge_asset(m.group(1)) else None
 
 
 def _first_claimed(before: str) -> str | None:
@@ -393,6 +404,13 @@ def _clauses(s: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), s[m.start() - 1] if m.start() else "") for m in _CLAUSE.finditer(s)]
 
 
+def _after_record_verb(before: str) -> bool:
+    """A record verb (创下, 刷新) stands in the clause ``before`` ends."""
+    cut = max(before.rfind(p) for p in "，,；;。")
+    tail = before[cut + 1 :]
+    return any(v in tail for v in _vocab().record_verbs)
+
+
 def _described(s: Sentence, index: int) -> list[_Mention]:
     vocab = _vocab()
     out: list[_Mention] = []
@@ -405,6 +423,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
     quotes = [(m.start(), m.end()) for m in _LABEL.finditer(text)]
     quote_starts = [a for a, _ in quotes]
     clauses = _clauses(text)
+    has_record = any(v in text for v in vocab.record_verbs)
     for ci, (cstart, cend, _brk) in enumerate(clauses):
         h = bisect.bisect_left(head_starts, cstart)
         if h == len(head_starts) or head_starts[h] >= cend:
@@ -427,6 +446,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue  # 质押融资风险补偿资金池: the pool is the product
             left = clause[prev_head_end : m.end()]
             prev_head_end = m.end()
+            record = has_record and _after_record_verb(text[max(0, cstart + m.start() - _WINDOW) : cstart + m.start()])
             name = _LEADING_JOINER.sub("", _cut_left(left, len(head)))
             if vocab.counted_after_re.match(name):
                 continue
@@ -473,6 +493,9 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 if kind is ProductKind.RISK_POOL:
                     if not mod and amount is None and not _SET_UP.search(before):
                         continue
+                elif (kind is ProductKind.PLEDGE_LOAN and len(names) == 1 and (not mod or _is_generic(mod))
+                      and (pledged := _pledged_by(before)) is not None):
+                    one, mod = pledged + one, pledged  # 以集成电路布图为标的物的知识产权质押融资
                 elif not mod or _is_generic(mod) or (kind in vocab.region_generic_kinds and _place_only(mod)):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
                     if claimed is None or kind in (ProductKind.PLEDGE_LOAN, ProductKind.OTHER):
@@ -499,6 +522,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                         modifier=mod,
                         amount=amount,
                         first=first,
+                        record=record,
                     )
                 )
     return out
@@ -819,12 +843,21 @@ def _mentions(text: str) -> list[_Mention]:
         pointers: list[_Mention] = []
         if any_re.search(s.text) is not None:  # most sentences name no product: skip the finders
             found, pointers = _finds(s, index)
+        found.sort(key=lambda x: x.start)
         if found and _restating(s, pointers):
             target = recent.antecedent()
             for d in found:
                 if not d.named and target is not None:
                     d.target = target
-        found.sort(key=lambda x: x.start)
+        elif found:  # 创下全国首单…ABS: records the last product set, not other products
+            last_named: _Mention | None = None
+            last: _Mention | None = None
+            for d in found:  # sorted by start
+                if d.record and not d.named:
+                    d.target = last_named or last or recent.antecedent()
+                elif not d.record:
+                    last = d
+                    last_named = d if d.named else last_named
         if pointers:
             here = attrs.evolve(recent, by_kind=dict(recent.by_kind))
             queue = iter(found)
