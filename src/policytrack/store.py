@@ -315,6 +315,8 @@ class Store(Queries):
             cls._check_or_create(db, where)
             # in WAL mode a crash loses at most the last transactions, never the store
             db.execute("PRAGMA synchronous = NORMAL")
+            # index pages of a large store stay in memory while ingesting (64 MiB, not 2 MiB)
+            db.execute("PRAGMA cache_size = -65536")
         except BaseException:
             db.close()
             raise
