@@ -647,3 +647,17 @@ def test_asking_again_gives_equal_answers(seed_store: Store, seed_corpus: Corpus
     for _, query in QUERIES:
         first, again = query(seed_store), query(seed_store)
         assert first == again == query(seed_corpus)
+
+
+def test_a_merge_committed_chunk_by_chunk_gives_the_same_answers(
+    tmp_path: Path, seed_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policytrack.store as store_module
+
+    monkeypatch.setattr(store_module, "_COMMIT_CHUNKS", 1)
+    monkeypatch.setattr(store_module, "_CHUNK", 7)
+    with Store.open(tmp_path / "c.db") as s:
+        s.ingest(SEEDS, workers=2)
+        assert s._db.execute("SELECT count(*) FROM stale_groups").fetchone() == (0,)
+        for _, query in QUERIES:
+            assert query(s) == query(seed_corpus)

@@ -165,6 +165,8 @@ CREATE TABLE regions (name TEXT PRIMARY KEY) WITHOUT ROWID;
 
 #: values bound per SQL statement when selecting by lists of keys
 _CHUNK = 500
+#: chunks of stale groups merged per transaction (see ``Store._refresh``)
+_COMMIT_CHUNKS = 20
 #: decoded entities a Store keeps in memory between queries (see ``Store._entities``)
 _CACHED = 200_000
 
@@ -611,7 +613,7 @@ class Store(Queries):
         db.execute("BEGIN")
         try:
             next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
-            for chunk, found in merged:
+            for done, (chunk, found) in enumerate(merged, start=1):
                 marks = ",".join("?" * len(chunk))
                 db.execute(f"DELETE FROM entity_regions WHERE entity IN"
                            f" (SELECT id FROM entities WHERE grp IN ({marks}))", chunk)
@@ -626,6 +628,9 @@ class Store(Queries):
                 db.executemany("INSERT INTO entity_regions VALUES (?, ?, ?)", places)
                 db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", chunk)
                 bar.update(len(chunk))
+                if done % _COMMIT_CHUNKS == 0:  # keep the write-ahead log short; what is left stays stale
+                    db.execute("COMMIT")
+                    db.execute("BEGIN")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
