@@ -570,3 +570,22 @@ def test_every_non_claim_starts_with_a_cue() -> None:
     cue = re.compile(rf"(?:首|第一)(?:{counters})|" + "|".join(map(re.escape, VOCAB["pioneer_cues"])))
     for word in VOCAB["cue_non_claims"]:
         assert cue.match(word), word
+
+
+# ---- round 6: bugs caught on held-out articles (invented sentences about other regions)
+ROUND6: list[tuple[str, str, str | None, list[Row]]] = [
+    ("autonomous-region-city-quanqu-is-provincial",
+     "银川市发行了全区首单知识产权质押可转债。", "银川市",
+     [("provincial", "first", "知识产权质押可转债", "银川市")]),
+    ("district-article-quanqu-stays-district",
+     "浦东新区发放了全区首单知识产权质押贷款。", "浦东新区",
+     [("district", "first", "知识产权质押贷款", "浦东新区")]),
+    ("relative-clause-scope-before-ordinal",
+     "该中心作为我市挂牌运行的第一个县级分中心，意义重大。", "绵阳市",
+     [("municipal", "first", "县级分中心", "绵阳市")]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND6], ids=[r[0] for r in ROUND6])
+def test_round6_bugs(text: str, region: str | None, expected: list[Row]) -> None:
+    assert claims(text, region) == expected

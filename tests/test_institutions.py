@@ -482,3 +482,29 @@ def test_long_digit_run_is_read_once() -> None:
     (quadratic, the robustness suite's long-number input hung). It must finish and find nothing."""
     text = "9" * 1_000_000 + "家企业。"
     assert extract(Document(id="digits", text=text)) == []
+
+
+# ---- round 6: bugs caught on held-out articles (invented sentences about other regions)
+ROUND6 = [
+    ("mediation-committee-is-service",
+     "拉萨市成立了知识产权纠纷人民调解委员会。", "拉萨市",
+     ("知识产权纠纷人民调解委员会", "service")),
+    ("left-stop-hope",
+     "他希望嘉定分中心发挥更大作用，嘉定分中心于去年挂牌。", "嘉定区",
+     None),
+    ("left-stop-has-set-up",
+     "全市5个开发区和青白江区设有知识产权保护工作站。", "成都市",
+     None),
+    ("left-stop-vice-head-title",
+     "龙华区副区长与市知识产权局负责人出席。", "龙华区",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND6], ids=[r[0] for r in ROUND6])
+def test_round6_bugs(text: str, region: str, expected: tuple[str, str] | None) -> None:
+    got = _run(text, region)
+    names = [n for n, _, _ in got]
+    assert not any(n.startswith(("希望", "青白江区设有", "龙华区副区长")) for n in names)
+    if expected is not None:
+        assert (expected[0], expected[1]) in [(n, k) for n, k, _ in got]

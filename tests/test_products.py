@@ -564,3 +564,40 @@ def test_vocab_issue_cues_are_not_shelf_cues() -> None:
     assert isinstance(issue, list) and isinstance(data["amount_cues"], list)
     assert not set(issue) & set(data["amount_cues"])
     assert all("储架" not in cue for cue in issue)
+
+
+# ---- round 6: bugs caught on held-out articles (invented sentences about other regions)
+ROUND6: list[tuple[str, str, str | None, list[Row]]] = [
+    ("setup-verb-size-before-pool-ip-word-elsewhere",
+     "银川市出台《银川市知识产权质押融资风险补偿基金管理办法》，由市财政出资设立500万元风险补偿基金，分担贷款损失。",
+     "银川市", [("风险补偿基金", "risk_pool", 5000000, None)]),
+    ("setup-verb-size-before-first-claimed-fund",
+     "拉萨市建立了8000万元西藏首只知识产权运营基金。",
+     "拉萨市", [("西藏首只知识产权运营基金", "fund", 80000000, None)]),
+    ("ip-backed-convertible-bond-is-other",
+     "南宁市发行了3000万元的全区首单知识产权质押可转债。",
+     "南宁市", [("知识产权质押可转债", "other", 30000000, None)]),
+    ("bare-convertible-bond-is-no-ip-product",
+     "某公司发行了可转债，用于扩大产能。",
+     None, []),
+    ("maximum-quota-can-reach",
+     "同时，建设银行“科创贷”最高额度可达2000万元。",
+     "西宁市", [("科创贷", "pledge_loan", 20000000, None)]),
+    ("quoted-slogan-negation-is-no-loan",
+     "柳州市以政策赋能破解“不敢贷”难题，推出“柳知贷”产品。",
+     "柳州市", [("柳知贷", "pledge_loan", None, None)]),
+    ("insurance-pilot-and-subsidy-rules-are-no-product",
+     "青秀区为全省首批专利保险试点区，出台《青秀区专利保险补助管理办法》，对企业进行专利保险给予资助。",
+     "青秀区", []),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND6], ids=[r[0] for r in ROUND6])
+def test_round6_bugs(text: str, region: str | None, expected: list[Row]) -> None:
+    assert found(text, region) == expected
+
+
+def test_round6_first_claim_place_is_not_the_product_region() -> None:
+    doc = Document(id="t", text="拉萨市建立了8000万元西藏首只知识产权运营基金。", region="拉萨市")
+    (product,) = products.extract(doc)
+    assert product.region == "拉萨市"

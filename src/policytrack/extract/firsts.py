@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -120,6 +120,9 @@ class _Vocab:
     anaphor_places: tuple[str, ...]
     personal_re: re.Pattern[str]
     speaker_scopes: tuple[str, ...]  # scope words that are the subject before an adverbial cue: 我市首次
+    autonomous_scopes: frozenset[str]  # 全区: the autonomous region in a city's or the region's own article
+    autonomous_suffixes: tuple[str, ...]  # 自治区
+    relative_scope_re: re.Pattern[str]  # 我市挂牌运行的(第一个): a scope word heading a short relative clause
     adverbial_counters: frozenset[str]
     tranche_counters: frozenset[str]
     count_prefix_re: re.Pattern[str]
@@ -197,6 +200,9 @@ def _vocab() -> _Vocab:
         anaphor_places=tuple(raw["anaphor_places"]),
         personal_re=re.compile("|".join(f"(?:{p})" for p in raw["personal_subjects"])),
         speaker_scopes=tuple(raw["speaker_scopes"]),
+        autonomous_scopes=frozenset(raw["autonomous_scopes"]),
+        autonomous_suffixes=tuple(raw["autonomous_suffixes"]),
+        relative_scope_re=re.compile(rf"(?P<scope>{_alternation(raw['relative_scopes'])})[\u4e00-\u9fff]{{2,6}}的$"),
         adverbial_counters=adverbial_counters,
         tranche_counters=frozenset(raw["tranche_counters"]),
         count_prefix_re=re.compile(rf"[0-9０-９一二三四五六七八九十两百千]+[{measure_words}]"),
@@ -227,11 +233,36 @@ def _clause_bounds(text: str) -> list[int]:
     return [m.start() for m in _CLAUSE_END_RE.finditer(text)]
 
 
-def _scope_word(text: str, cue_start: int, clause_start: int) -> _Scope | None:
-    """The scope word attached right before the cue (全国首单, 在全省率先, 全国范围内首个)."""
+@lru_cache(maxsize=256)
+def _in_autonomous_region(context: str | None) -> bool:
+    """True when ``context`` is an autonomous region, or a city in one (not a district: there 全区 is the district)."""
+    if not context:
+        return False
+    try:
+        gazetteer = regions.Gazetteer.default()
+        region = gazetteer.get(context)
+        if region is None or RegionLevel(region.level) not in (RegionLevel.PROVINCE, RegionLevel.CITY):
+            return False
+        names = [region.name, *(r.name for r in gazetteer.ancestors(region.name))]
+    except Exception:
+        return False
+    return any(str(n).endswith(_vocab().autonomous_suffixes) for n in names)
+
+
+def _scope_word(text: str, cue_start: int, clause_start: int, context: str | None = None) -> _Scope | None:
+    """The scope word attached right before the cue (全国首单, 在全省率先, 全国范围内首个).
+
+    全区 in an article about an autonomous region or one of its cities means the region: provincial.
+    """
     v = _vocab()
     lo = max(clause_start, cue_start - _LOOKBEHIND)
     m = v.scope_before_re.search(text, lo, cue_start)
+    if m:
+        word = m.group("scope")
+        if word in v.autonomous_scopes and _in_autonomous_region(context):
+            return _Scope(FirstScope.PROVINCIAL, m.start())
+        return _Scope(v.scopes[word], m.start())
+    m = v.relative_scope_re.search(text, max(clause_start, cue_start - 9), cue_start)
     if m:
         return _Scope(v.scopes[m.group("scope")], m.start())
     return None
@@ -489,7 +520,7 @@ def _shared_scope(text: str, cue_start: int, clause_start: int, context: str | N
     for m in v.cue_re.finditer(head):
         if m.group("counter"):
             start = offset + m.start()
-            found = _scope_word(text, start, clause_start) or _scope_place(
+            found = _scope_word(text, start, clause_start, context) or _scope_place(
                 text, start, clause_start, False, context)
             scopes.add(found.scope if found else FirstScope.UNSPECIFIED)
     return scopes.pop() if len(scopes) == 1 else FirstScope.UNSPECIFIED
@@ -523,7 +554,7 @@ def _read(text: str, m: re.Match[str], bounds: list[int], context: str | None) -
     counter = m.group("counter")
     kind = v.counters[counter[-1]] if counter else FirstKind.PIONEER
     adverbial = not counter or counter[-1] in v.adverbial_counters
-    found = _scope_word(text, m.start(), clause_start)
+    found = _scope_word(text, m.start(), clause_start, context)
     if found and adverbial and text.startswith(v.speaker_scopes, found.start):
         found = None  # 我市首次出台…: the speaker's place is the subject, as a place name would be
     scope = found.scope if found else FirstScope.UNSPECIFIED

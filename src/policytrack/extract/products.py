@@ -104,6 +104,10 @@ class _Vocab:
     ip_re: re.Pattern[str]  # an IP word: 知识产权, 专利, 商标…
     pointer_lead_re: re.Pattern[str]  # a pointing word or tranche ordinal starting a modifier: 本期, 第一期
     any_re: re.Pattern[str]  # no match: the sentence holds no quote, anaphor, product head or loan name
+    # a size between a set-up verb and the description: 设立300万元(风险补偿基金), 发行了2000万元的全区首单(…)
+    setup_amount_re: re.Pattern[str]
+    loan_slogan_leads: tuple[str, ...]  # “不敢贷”: a quoted loan word starting with these is a slogan
+    loan_slogan_followers: tuple[str, ...]  # “…贷”难题: a quoted loan word followed by these is a slogan
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -198,6 +202,12 @@ def _vocab() -> _Vocab:
         pointer_lead_re=re.compile(f"^(?:第[{_NUMERAL}]+期|{_alternation(raw['anaphor_pointers'])})"),
         # a quote, a loan name's 贷, a head or a pointing word: one literal alternation scans fast
         any_re=re.compile(_alternation(["“", "贷", *heads, *raw["anaphor_pointers"]])),
+        setup_amount_re=re.compile(
+            f"(?:{_alternation(raw['setup_verbs'])})了?([约近超逾]?[{_NUMERAL}.]{{1,12}}[万亿]?元)的?"
+            f"(?:[{_CJK}]{{0,6}}(?:{_alternation(raw['first_cues'])}))?$"
+        ),
+        loan_slogan_leads=tuple(raw["loan_slogan_leads"]),
+        loan_slogan_followers=tuple(raw["loan_slogan_followers"]),
     )
 
 
@@ -298,7 +308,7 @@ _COORDINATION = re.compile(r"[和与及]")
 _SET_UP = re.compile(r"(设立|建立|设)$")
 _CLAUSE_END = re.compile(r"[，,；;]")
 _ADVERB = re.compile(r"^[也还则即亦]")
-_AMOUNT_LEAD = re.compile(r"[均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])")
+_AMOUNT_LEAD = re.compile(r"[可均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])")
 _BARE_AMOUNT = re.compile(r"([约近超逾]?)([0-9０-９.]+[万亿])(?![0-9０-９.万亿元美港欧件项个家])")
 _INSURED = re.compile(rf"([{_NUMERAL}.]+)保额")
 _KEY_DROP = re.compile(r"[\s“”‘’\"'（）()]")
@@ -389,8 +399,12 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
                     break
         if kind is None or ("—" in inner and kind is not ProductKind.SECURITIZATION):
             continue
-        if kind is ProductKind.PLEDGE_LOAN and bare in vocab.loan_name_stop:
-            continue
+        if kind is ProductKind.PLEDGE_LOAN and (
+            bare in vocab.loan_name_stop
+            or bare.startswith(vocab.loan_slogan_leads)
+            or s.text.startswith(vocab.loan_slogan_followers, m.end())
+        ):
+            continue  # “不敢贷”难题: a slogan, not a product
         if kind is ProductKind.INSURANCE and inner[-2:] in ("风险", "危险"):
             continue
         if kind in (ProductKind.FUND, ProductKind.INSURANCE) and vocab.ip_re.search(s.text) is None:
@@ -465,7 +479,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 continue
             if amount is None:
                 # 首只规模为3亿元的…基金
-                pre = _SIZE_BEFORE.search(before)
+                pre = _SIZE_BEFORE.search(before) or vocab.setup_amount_re.search(before[-40:])
                 if pre:
                     amount = _money(pre.group(1))
             # coordinated modifiers written before this clause: 纯专利、纯商标资产证券化产品
@@ -493,6 +507,9 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 if kind is ProductKind.RISK_POOL:
                     if not mod and amount is None and not _SET_UP.search(before):
                         continue
+                elif kind is ProductKind.OTHER:
+                    if not mod or vocab.ip_re.search(mod) is None:
+                        continue  # 可转债 alone: only an IP-backed one (知识产权质押可转债) is an IP-finance product
                 elif (kind is ProductKind.PLEDGE_LOAN and len(names) == 1 and (not mod or _is_generic(mod))
                       and (pledged := _pledged_by(before)) is not None):
                     one, mod = pledged + one, pledged  # 以集成电路布图为标的物的知识产权质押融资
@@ -506,9 +523,9 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 if (
                     (kind in (ProductKind.FUND, ProductKind.INSURANCE) or head.endswith("基金"))
                     and vocab.ip_re.search(one) is None
-                    and vocab.ip_re.search(clause) is None
+                    and vocab.ip_re.search(text if kind is ProductKind.RISK_POOL else clause) is None
                 ):
-                    continue  # 风险补偿基金, 信贷保险: not an IP-finance product
+                    continue  # 风险补偿基金, 信贷保险: not an IP-finance product (a pool: not in an IP sentence)
                 start = s.start + cstart + m.end() - len(one)
                 out.append(
                     _Mention(
@@ -734,6 +751,15 @@ def _name_region(name: str, doc_region: str | None = None) -> str | None:
 
 def _region(doc: Document, m: _Mention) -> str | None:
     named = _name_region(m.name, doc.region)
+    if named is not None and m.first and doc.region:
+        # 新疆首只…基金 in an article about 乌鲁木齐: the place scopes the claim, not the product
+        gazetteer = _gazetteer()
+        try:
+            wider = gazetteer is not None and gazetteer.is_within(doc.region, named)
+        except Exception:
+            wider = False
+        if wider:
+            named = None
     if named is not None:
         return named
     try:
