@@ -131,6 +131,74 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "成都市",
         [("国家知识产权保护示范区", "programme"), ("知识产权证券化试点", "programme")],
     ),
+    # generic-only systems named after a build verb (long, with a domain word)
+    (
+        "shenzhen-generic-finance-system",
+        "深圳市进一步完善知识产权质押融资服务体系，帮助企业融资。",
+        "深圳市",
+        [("知识产权质押融资服务体系", "mechanism")],
+    ),
+    (
+        "wuxi-generic-model-after-de",
+        "无锡市探索建立具有地方特色的知识产权金融服务模式。",
+        "无锡市",
+        [("知识产权金融服务模式", "mechanism")],
+    ),
+    (
+        "suzhou-agreement",
+        "苏州市知识产权局与某银行签订知识产权金融三方合作协议。",
+        "苏州市",
+        [("知识产权金融三方合作协议", "other")],
+    ),
+    (
+        "shaoxing-pilot-park",
+        "2023年，绍兴市成为全国首批国家知识产权强国建设试点园区。",
+        "绍兴市",
+        [("国家知识产权强国建设试点园区", "programme")],
+    ),
+    (
+        "jiaxing-special-inspection",
+        "嘉兴市在省政府组织的知识产权执法专项检查中获得优秀等次。",
+        "嘉兴市",
+        [("知识产权执法专项检查", "programme")],
+    ),
+    (
+        "sichuan-reply-title",
+        "四川省政府印发《关于同意设立成都市知识产权纠纷调解中心的批复》。",
+        "成都市",
+        [("关于同意设立成都市知识产权纠纷调解中心的批复", "regulation")],
+    ),
+    (
+        "hangzhou-selection-batch",
+        "杭州市启动2023年度第三批贯标企业遴选，引导企业规范管理。",
+        "杭州市",
+        [("贯标企业遴选", "programme")],
+    ),
+    (
+        "wenzhou-held-campaign",
+        "温州市市场监管局联合某银行共同举行知识产权普惠金融行动。",
+        "温州市",
+        [("知识产权普惠金融行动", "programme")],
+    ),
+    ("ningbo-combine-plan", "宁波市将结合试点方案推进专利保险工作。", "宁波市", [("试点方案", "plan")]),
+    (
+        "yangtze-zone-being-built",
+        "助力长三角生态绿色一体化发展示范区建设。",
+        "上海市",
+        [("长三角生态绿色一体化发展示范区", "programme")],
+    ),
+    (
+        "chengdu-ordinal-day",
+        "正值第25个世界知识产权日，成都市举办宣传活动。",
+        "成都市",
+        [("世界知识产权日", "event")],
+    ),
+    (
+        "huzhou-training-in-event-list",
+        "湖州市举办知识产权人才培训、专利代理师大会等活动。",
+        "湖州市",
+        [("知识产权人才培训", "event"), ("专利代理师大会", "event")],
+    ),
 ]
 
 NOT_INITIATIVES: list[tuple[str, str, str | None, list[Row]]] = [
@@ -141,6 +209,18 @@ NOT_INITIATIVES: list[tuple[str, str, str | None, list[Row]]] = [
     ("goal-list", "围绕打造知识产权引领产业高端发展示范区的目标，不断深化改革。", "广州开发区", []),
     ("product-is-not-initiative", "江苏省推出知识产权质押融资产品“苏知贷”。", "江苏省", []),
     ("securitization-plan-is-product", "在资本市场上发行资产支持计划。", "广州开发区", []),
+    ("generic-system-too-short", "宁波市不断完善服务体系，优化营商环境。", "宁波市", []),
+    ("generic-system-without-domain-word", "合肥市不断完善服务与保障体系。", "合肥市", []),
+    ("traditional-model-is-a-contrast", "相比传统融资模式，专利质押更加便捷。", "南京市", []),
+    ("body-of-policy-rules", "苏州市建立了严格的知识产权法规政策体系。", "苏州市", []),
+    ("innovate-a-model-is-a-verb", "推动建立交易平台、创新知识产权融资模式。", "青岛市", []),
+    ("agreement-pointer", "根据协议，双方将共同推动专利转化。", "南京市", []),
+    ("practical-action", "这是落实全市知识产权工作部署的实际行动。", "徐州市", []),
+    ("quoted-problem", "合肥市聚焦小微企业“贷款难”问题，推出专属产品。", "合肥市", []),
+    ("quoted-team-is-a-body", "南通市打造“知产通”专业服务团队，服务企业。", "南通市", []),
+    ("training-as-a-service", "保护站将提供专利导航、知识产权培训等服务。", "常州市", []),
+    ("training-in-work-list", "知识产权法律培训、维权援助等工作不断推进。", "西宁市", []),
+    ("selection-as-a-verb", "遴选出一批优秀企业。", "杭州市", []),
 ]
 
 BUGS: list[tuple[str, str, str | None, list[Row]]] = [
@@ -444,6 +524,7 @@ def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
         pytest.param(
             "入选“国家级知识产权保护规范化市场培育项目”。", "杭州市", "中国", id="national-level-prefix"
         ),
+        pytest.param("恰逢第24个世界知识产权日，宣传周启幕。", "无锡市", None, id="world-day-after-ordinal"),
     ],
 )
 def test_region(text: str, doc_region: str, want: str | None) -> None:
@@ -514,6 +595,13 @@ def test_vocab_kinds_and_unique_words(table: str) -> None:
         "owner_links",
         "adopted_names",
         "adoption_verbs",
+        "named_generic_heads",
+        "named_generic_domain_words",
+        "named_generic_blockers",
+        "problem_followers",
+        "body_followers",
+        "service_list_enders",
+        "zone_followers",
     ],
 )
 def test_vocab_lists_are_unique_and_compile(table: str) -> None:
@@ -559,6 +647,27 @@ def test_vocab_adopted_names_end_in_a_head() -> None:
     """Each adopted name would be read as a phrase (it ends with a head) and dropped as generic
     without its adoption verb; each adoption verb is a verb the phrase reader cuts at."""
     data = _data()
-    heads = {w for words in data["heads"].values() for w in words}
-    assert all(any(name.endswith(h) for h in heads) for name in data["adopted_names"])
-    assert all(v.endswith(tuple(data["verbs"])) for v in data["adoption_verbs"])
+    table, adopted, verbs, adoption = (
+        data["heads"],
+        data["adopted_names"],
+        data["verbs"],
+        data["adoption_verbs"],
+    )
+    assert isinstance(table, dict) and isinstance(adopted, list)
+    assert isinstance(verbs, list) and isinstance(adoption, list)
+    heads = {w for words in table.values() for w in words}
+    assert all(any(name.endswith(h) for h in heads) for name in adopted)
+    assert all(v.endswith(tuple(verbs)) for v in adoption)
+
+
+def test_vocab_named_generic_heads_are_heads() -> None:
+    """A named generic system is read by the phrase reader: its heads are heads, its length a length."""
+    data = _data()
+    heads = data["heads"]
+    assert isinstance(heads, dict)
+    named, zone, bad = data["named_generic_heads"], data["zone_followers"], data["bad_followers"]
+    assert isinstance(named, list) and isinstance(zone, list) and isinstance(bad, list)
+    assert set(named) <= {w for words in heads.values() for w in words}
+    minimum = data["named_generic_min_length"]
+    assert isinstance(minimum, int) and minimum > 4
+    assert set(zone) <= set(bad)

@@ -9,18 +9,22 @@ regulation or event.  Three kinds of mention are read, in this order of trust:
    by) a head noun (``“十百千”知识产权质量提升工程``), is numbered
    (``“高质量发展十条”``, ``“两个档案、三项制度、四有机制”``) or follows a
    context verb (``实施“…”``, ``入选“…”``).  A quote right after ``的``
-   (``一份亮眼的“越秀方案”``) is a figure of speech and is skipped;
+   (``一份亮眼的“越秀方案”``) is a figure of speech and is skipped, and so is a quote naming a
+   problem (``“融资难”问题``) or a body (``打造“…”专业服务团队``);
 3. unquoted noun phrases ending in a head noun (计划/工程/行动/制度/机制/模式/
    体系/标准/规范/条例/办法/大赛/论坛…).  The left boundary is the clause
    start, moved right past the last ``的``, the last verb (建立/推行/举办…) and
    leading counters, dates and adverbs (a verb inside a name, ``…金融深化工程``,
    is kept), and past a head followed by 和/与/及 (two coordinated names).
    Phrases whose modifier is only generic words (``知识产权制度``, ``服务体系``)
-   are not names (but ``实施知识产权战略`` names the strategy a region carries out), nor are pointers (``本届大赛``), routine meetings
+   are not names (but ``实施知识产权战略`` names the strategy a region carries out, and a long
+   system with a domain word, ``知识产权质押融资服务体系``, is named; ``传统融资模式``, ``…法规政策体系``
+   and ``创新…模式`` are not), nor are pointers (``本届大赛``), routine meetings
    (``常务会议``), counted summaries (``三大体系``) or heads used as predicates
    (``评估有标准``, ``系统规范…``), nor heads after an adjective (``…新模式``,
    ``高标准``).  A zone (``…集聚区``, ``…示范区``) after 在/依托 is a place, and
-   one after 打造成为 is a goal (``other``).  Reports and lists a government releases
+   one after 打造成为 is a goal (``other``); ``…先行区建设`` still names the zone.  An event head in a
+   list closed by 等服务/等工作 (``提供…、知识产权培训等服务``) is a service, not an event.  Reports and lists a government releases
    (``…白皮书``, ``十大事件``, ``…典型案例`` after 发布, not after 获评) are ``other``.
 
 Titles of newspapers and certificates, bare back-references (``《纲要》``) and
@@ -59,6 +63,7 @@ _SHORT_NAME = 5  # a name this short made of generic words is no name, whatever 
 # characters that end a clause for the purpose of finding a name's left edge
 _CLAUSE_BREAK = "，。、；：！？,.;:!?\n\r\t 　“”‘’「」《》()（）【】[]—"
 _NUMERAL = "0-9０-９一二三四五六七八九十百千两"
+_LIST_BREAK = "，。；;,：:！？!?\n"  # characters a list of items (…、…等服务) does not cross
 # beyond this many distinct initiatives in one text only exact-name merging is done (keeps it fast)
 _FUZZY_LIMIT = 300
 
@@ -103,6 +108,15 @@ class _Vocab:
     goal_verbs: tuple[str, ...]
     adopted_names: frozenset[str]  # generic-only names that name a measure after an adoption verb
     adoption_verbs: tuple[str, ...]
+    named_generic_heads: frozenset[str]  # a generic-only name with this head is a name when long enough
+    named_generic_min: int  # ... this long: 知识产权服务体系 (but not 服务体系)
+    named_generic_domain: tuple[str, ...]  # ... holding one of these (知识产权, 金融…)
+    named_generic_blockers: tuple[str, ...]  # ... and none of these (传统融资模式, 法规政策体系)
+    problem_followers: tuple[str, ...]  # a quote before these names a problem: “融资难”问题
+    body_followers: tuple[str, ...]  # a quote whose clause ends in these names a body: “…”服务队伍
+    # the rest of a list closed by 等服务/等工作: an event head in it is a service
+    service_list_re: re.Pattern[str]
+    zone_followers: tuple[str, ...]  # a zone head before these is still named: …先行区建设
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     # lookup tables derived from the lists above (same answers, fewer scans)
@@ -172,6 +186,16 @@ def _vocab() -> _Vocab:
         goal_verbs=tuple(raw["goal_verbs"]),
         adopted_names=frozenset(raw["adopted_names"]),
         adoption_verbs=tuple(raw["adoption_verbs"]),
+        named_generic_heads=frozenset(raw["named_generic_heads"]),
+        named_generic_min=int(raw["named_generic_min_length"]),
+        named_generic_domain=tuple(raw["named_generic_domain_words"]),
+        named_generic_blockers=tuple(raw["named_generic_blockers"]),
+        problem_followers=tuple(raw["problem_followers"]),
+        body_followers=tuple(raw["body_followers"]),
+        service_list_re=re.compile(
+            f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:{_alternation(raw['service_list_enders'])})"
+        ),
+        zone_followers=tuple(raw["zone_followers"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
         quoted_heads=quoted_heads,
@@ -202,7 +226,7 @@ class _Candidate:
 # ---------------------------------------------------------------- name helpers
 
 _OWNER_REACH = 16  # how far before a name its owner place is looked for
-_ORDINAL = re.compile(rf"^第[{_NUMERAL}]+[届次期]")
+_ORDINAL = re.compile(rf"^第[{_NUMERAL}]+[届次期个批]")
 _DATE_PREFIX = re.compile(
     rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[0-9０-９]{{4}}(?=[{_CJK}])"
     rf"|[{_NUMERAL}]+[个项次场家批年届])"
@@ -260,6 +284,21 @@ def _is_generic(name: str, head: str) -> bool:
         core = core.replace(word, "")
     core = _JOINERS.sub("", core)
     return len(core) < 2
+
+
+def _named_generic(name: str, head: str) -> bool:
+    """True when a generic-only ``name`` still names a system: 知识产权质押融资服务体系, 金融服务机制.
+
+    It must end in a system head (体系/机制/模式), be long enough, hold a domain word and
+    no blocker (传统融资模式 is a contrast, 法规政策体系 a body of rules).
+    """
+    vocab = _vocab()
+    return (
+        head in vocab.named_generic_heads
+        and len(name) >= vocab.named_generic_min
+        and any(w in name for w in vocab.named_generic_domain)
+        and not any(w in name for w in vocab.named_generic_blockers)
+    )
 
 
 def _head_kind(name: str, *, quoted: bool = False) -> tuple[str, InitiativeKind] | None:
@@ -335,6 +374,12 @@ def _tail_head(text: str, pos: int) -> tuple[str, str, InitiativeKind] | None:
     return None
 
 
+def _clause_rest(s: str, pos: int) -> str:
+    """The text from ``pos`` to the end of its clause."""
+    m = _CLAUSE.match(s, pos)
+    return m.group(0) if m else ""
+
+
 def _modifies_long_noun(s: str, pos: int) -> bool:
     """True when a quote is only the modifier of a long noun phrase after it."""
     if s[pos : pos + 1] in ("等", "“", "、"):
@@ -359,6 +404,10 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         prev_end = m.end()
         if not inner or inner.startswith("‘"):
             continue
+        if s.startswith(vocab.problem_followers, m.end()):
+            continue  # “融资难、融资贵”问题: a problem, not a measure
+        if _clause_rest(s, m.end()).endswith(vocab.body_followers):
+            continue  # 打造“…”专业服务队伍: a body, read as an institution
         name, kind = inner, None
         tail = _tail_head(s, m.end())
         if tail is None and (
@@ -474,8 +523,15 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
             joined_at = prev_head_end + 1 if joined else 0
             prev_head_end = m.end()
             follower = clause[m.end() : m.end() + 4] or s[cstart + m.end() : cstart + m.end() + 1]
-            if head != "奖" and follower.startswith(vocab.bad_followers):
+            if (
+                head != "奖"
+                and follower.startswith(vocab.bad_followers)
+                and not (head in vocab.zone_heads and follower.startswith(vocab.zone_followers))
+            ):
                 continue
+            in_service_list = vocab.service_list_re.match(s, cstart + m.end()) is not None
+            if in_service_list and vocab.heads.get(head) is InitiativeKind.EVENT:
+                continue  # 提供…、知识产权培训等服务: a service offered
             if (
                 head in vocab.verb_like_heads
                 and _CJK_CHAR.match(follower)
@@ -548,6 +604,7 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     (kind in vocab.weak_kinds or len(one) <= _SHORT_NAME)
                     and head not in vocab.report_heads
                     and _is_generic(one, head)
+                    and not _named_generic(one, head)
                     and not (
                         one in vocab.adopted_names
                         and s.endswith(vocab.adoption_verbs, 0, cstart + m.end() - len(one))
