@@ -277,9 +277,7 @@ _REGION_WINDOW = 200
 
 
 def _record_region(doc: Document, start: int, end: int, anchor: int) -> str | None:
-    from . import regions
-
-    finder = getattr(regions, "record_region", None)
+    finder = _region_finder()
     if finder is None:
         return doc.region
     # A window keeps very long "sentences" linear: it starts between one and two widths
@@ -294,6 +292,17 @@ def _record_region(doc: Document, start: int, end: int, anchor: int) -> str | No
     except Exception:  # the shared helper must not take extraction down
         return doc.region
     return found if isinstance(found, str) else doc.region
+
+
+@lru_cache(maxsize=1)
+def _region_finder() -> Any:
+    """:meth:`Gazetteer.record_region` of the default gazetteer (``None`` when unavailable)."""
+    gaz = _gazetteer()
+    if gaz is not None:
+        return gaz.record_region
+    from . import regions
+
+    return getattr(regions, "record_region", None)
 
 
 @lru_cache(maxsize=1)
@@ -423,7 +432,23 @@ def _place_prefix(head: str) -> int:
 
 
 def _strip_span(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
-    """Strip connectives, scope words, places and dates from a name's span ``text[start:end]``."""
+    """Strip connectives, scope words, places and dates from a name's span ``text[start:end]``.
+
+    Only the characters of the span matter, so the answer for a span text is remembered (names
+    recur: 有效发明专利, 商标注册量...)."""
+    if start >= end:
+        return start, end
+    a, b = _strip_text(text[start:end], left)
+    return start + a, start + b
+
+
+@lru_cache(maxsize=8192)
+def _strip_text(span: str, left: bool) -> tuple[int, int]:
+    """:func:`_strip_span` of the whole of ``span``."""
+    return _strip_offsets(span, 0, len(span), left=left)
+
+
+def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
     voc = _vocab()
     for _ in range(40):
         while start < end and text[start] in _PUNCT:
@@ -1048,7 +1073,8 @@ def extract(doc: Document) -> list[Milestone]:
             ctx = _Context(lead=ctx.lead, single_para=single.get(para, False))
         dates = _unit_dates(text, unit, ref)
         free = [d for d in dates if not d.quoted]
-        all_ix, free_ix = _Dates(dates), _Dates(free)
+        all_ix = _Dates(dates)
+        free_ix = all_ix if len(free) == len(dates) else _Dates(free)  # no quoted date: the same index
         cue = voc.target_cues.pattern.search(text, unit.start, unit.end)  # the first cue
         cue_at = cue.start() if cue is not None else None
         unit_cue = cue_at is not None
@@ -1293,6 +1319,8 @@ def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
     bounds.append((start, len(stext)))
     future = False
     for a, b in bounds:
+        if future:
+            break  # a plan: this clause and the rest of the sentence (see below)
         clause = stext[a:b]
         bare = _QUOTED_RE.sub("", clause)
         if voc.future_not_cues.found_in(bare):

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -234,7 +234,12 @@ def _parse_chinese(s: str) -> Decimal | None:
     return Decimal(total + section)
 
 
+_ONE = Decimal(1)
+
+
 def _scale_of(s: str) -> Decimal:
+    if not s:
+        return _ONE  # most numbers have no scale word
     voc = _vocab()
     factor = Decimal(1)
     for ch in s:
@@ -318,8 +323,7 @@ _PUNCT = frozenset('，。；：、！？,.;:!?）)」』”"\n \t　')
 _CODE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_#@/\\")
 
 
-@attrs.frozen
-class _Num:
+class _Num(NamedTuple):
     value: Decimal
     start: int
     end: int
@@ -406,8 +410,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     Offsets are into ``text``; full-width digits are read like ASCII ones.  The answers for
     recent sentence-sized texts are remembered: extractors read the same sentence several times.
     """
-    if not text:
-        return []
+    if not text or _NUMBER_START_RE.search(text) is None:
+        return []  # no digit and no Chinese numeral: nothing to read (and nothing to remember)
     if len(text) <= _CACHE_MAX_LEN:
         return list(_cached_quantities(text))
     return _find_quantities(text)

@@ -116,6 +116,12 @@ def _cjk_run(text: str) -> str:
     return m.group(0) if m is not None else ""
 
 
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that finds any of ``words`` in a text (``any(w in text for w in words)``)."""
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(alt if alt else r"(?!)")
+
+
 @attrs.frozen
 class _Words:
     scope_levels: Mapping[str, str]
@@ -321,6 +327,8 @@ class Gazetteer:
         self._raw_cache: dict[str, tuple[tuple[int, int, _Entry], ...]] = {}
         self._tokens_cache: dict[tuple[str, str | None, bool], tuple[_Token, ...]] = {}
         self._find_cache: dict[tuple[str, str | None], tuple[RegionMention, ...]] = {}
+        self._company_re = _any_of(self._words.company_suffixes)
+        self._title_re = _any_of(self._words.title_words)
         self._children: dict[str, list[str]] = {}
         for region in self._regions.values():
             if region.parent is not None:
@@ -1050,7 +1058,7 @@ class Gazetteer:
             resolved = self.scope_region(tok.name, doc_region)
             return resolved if resolved is not None else doc_region
         run = _cjk_run(sentence[tok.end : min(tok.end + _LOOKAHEAD, limit)])
-        if any(w in run for w in self._words.company_suffixes):  # 深圳某某科技有限公司: the company's place
+        if self._company_re.search(run) is not None:  # 深圳某某科技有限公司: the company's place
             return self.locate(tok.name, doc_region)
         return tok.name
 
@@ -1066,7 +1074,7 @@ class Gazetteer:
             return False
         if tok.kind == "scope" and tok.scope == "country":
             run = _cjk_run(segment[tok.end : min(tok.end + _LOOKAHEAD, limit)])
-            if any(w in run for w in self._words.title_words):
+            if self._title_re.search(run) is not None:
                 return False
         # a subject stands at most _HEAD_MAX characters after its clause's start
         lo = max(0, tok.start - _HEAD_MAX - 1)
