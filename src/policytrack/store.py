@@ -613,11 +613,11 @@ class Store(Queries):
         db.execute("BEGIN")
         try:
             next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
-            for done, (chunk, found) in enumerate(merged, start=1):
-                marks = ",".join("?" * len(chunk))
-                db.execute(f"DELETE FROM entity_regions WHERE entity IN"
-                           f" (SELECT id FROM entities WHERE grp IN ({marks}))", chunk)
-                db.execute(f"DELETE FROM entities WHERE grp IN ({marks})", chunk)
+            for done, (chunk, found, old) in enumerate(merged, start=1):
+                for start in range(0, len(old), _CHUNK):
+                    part = old[start: start + _CHUNK]
+                    db.execute(f"DELETE FROM entity_regions WHERE {self._in('entity', part)}", part)
+                    db.execute(f"DELETE FROM entities WHERE {self._in('id', part)}", part)
                 rows: list[tuple[Any, ...]] = []
                 places: list[tuple[str, str, int]] = []
                 for grp, row, named in found:
@@ -626,11 +626,13 @@ class Store(Queries):
                     places.extend((p, row[0], next_id) for p in named)
                 db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 db.executemany("INSERT INTO entity_regions VALUES (?, ?, ?)", places)
-                db.execute(f"DELETE FROM stale_groups WHERE grp IN ({marks})", chunk)
                 bar.update(len(chunk))
+                last = chunk[-1]
                 if done % _COMMIT_CHUNKS == 0:  # keep the write-ahead log short; what is left stays stale
+                    db.execute("DELETE FROM stale_groups WHERE grp <= ?", (last,))
                     db.execute("COMMIT")
                     db.execute("BEGIN")
+            db.execute("DELETE FROM stale_groups")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -735,8 +737,8 @@ class Store(Queries):
 
 #: (group, ``entities`` row less its id and group, regions the entity is filed under)
 _Entry = tuple[str, tuple[Any, ...], list[str]]
-#: a chunk of stale groups and the entities merged from them
-_Merged = tuple[list[str], list[_Entry]]
+#: a chunk of stale groups, the entities merged from them, and the ids of the entities they replace
+_Merged = tuple[list[str], list[_Entry], list[int]]
 
 
 def _merge_chunk(db: sqlite3.Connection, chunk: list[str]) -> _Merged:
@@ -751,6 +753,7 @@ def _merge_chunk(db: sqlite3.Connection, chunk: list[str]) -> _Merged:
         chunk,
     ):
         members[grp].append((source, seq, decode_item(item, region, date, doc_id, published, title, dates)))
+    old = [row for (row,) in db.execute(f"SELECT id FROM entities WHERE grp IN ({marks})", chunk)]
     out: list[_Entry] = []
     for grp, found in members.items():
         found.sort(key=lambda m: (m[0], m[1]))
@@ -763,7 +766,7 @@ def _merge_chunk(db: sqlite3.Connection, chunk: list[str]) -> _Merged:
             named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
             out.append((grp, (entity_family(entity), scope, metric, first, last, encode_entity(entity)),
                         [p for p in dict.fromkeys(named) if p is not None]))
-    return chunk, out
+    return chunk, out, old
 
 
 def _merge_stored(path: str, chunk: list[str]) -> _Merged:
