@@ -109,9 +109,15 @@ def test_aliases_map_to_one_region_unless_documented() -> None:
 
 def test_stoplisted_short_forms_are_not_aliases() -> None:
     stop = set(WORDS["short_alias_stoplist"]["words"])
+    # zones.json may restore a stoplisted short form by hand, with evidence (惠山 for 惠山区)
+    restored = {a for e in ZONES["entries"] if e.get("extends") for a in e.get("aliases", ()) if a in stop}
     aliases = {a for r in GAZ for a in r.aliases}
-    assert not stop & aliases
+    assert not (stop - restored) & aliases
     assert not stop & set(GAZ.ambiguous)
+    for entry in ZONES["entries"]:
+        for alias in set(entry.get("aliases", ())) & restored:
+            assert entry["name"].startswith(alias), (entry["name"], alias)  # a short form of the name
+            assert GAZ.get(alias) == GAZ.get(entry["name"])
 
 
 def test_zone_entries_have_evidence_and_valid_fields() -> None:
@@ -138,7 +144,7 @@ def test_supra_regions_have_spans() -> None:
 
 def test_region_words_are_well_formed() -> None:
     scope = WORDS["scope_words"]
-    assert {k for k in scope if not k.startswith("_")} == {"district", "city", "province", "country"}
+    assert {k for k in scope if not k.startswith("_")} == {"district", "city", "province", "country", "zone"}
     words = [w for k, v in scope.items() if not k.startswith("_") for w in v]
     assert len(words) == len(set(words))
     assert set(WORDS["weak_scope_words"]["words"]) <= set(words)
@@ -170,6 +176,34 @@ def test_zone_words_are_well_formed() -> None:
     # a zone word is never a region name or alias by itself
     names = {r.name for r in GAZ} | {a for r in GAZ for a in r.aliases}
     assert not set(forms) & names
+    # gap words and keys (厦门翔安湾科技城): keys are zone keys, gap words short and no zone words
+    assert zone["gap_keys"] and set(zone["gap_keys"]) <= set(zone["forms"])
+    gaps = zone["gap_words"]
+    assert gaps and len(gaps) == len(set(gaps)) and all(0 < len(g) <= 3 and g.strip() == g for g in gaps)
+    assert not set(gaps) & (set(forms) | names)
+    allowed = zone["bare_allowed_before"]
+    assert allowed and len(allowed) == len(set(allowed)) and not allowed.isspace()
+
+
+def test_bare_zone_and_body_scope_words() -> None:
+    scope = WORDS["scope_words"]
+    zone_forms = {f for fs in WORDS["zone_words"]["forms"].values() for f in fs}
+    assert scope["zone"] and set(scope["zone"]) <= zone_forms  # 高新区 alone: a zone form
+    words = [w for level, ws in scope.items() if not level.startswith("_") for w in ws]
+    assert len(words) == len(set(words))  # one level per word
+    # every body word (区委, 市政府, 省政府...) is weak: 社区委员会 is no 区委
+    bodies = {w for w in words if w.endswith(("委", "政府"))}
+    assert bodies and bodies <= set(WORDS["weak_scope_words"]["words"])
+    assert set(WORDS["weak_scope_words"]["words"]) <= set(words)
+
+
+def test_dateline_outlet_words() -> None:
+    outlet = WORDS["outlet_suffixes"]
+    assert outlet["_dateline_doc"]
+    for key in ("paper_ends", "dateline_marks"):
+        items = outlet[key]
+        assert items and len(items) == len(set(items)), key
+        assert all(w and w.strip() == w and len(w) <= 2 for w in items), key
 
 
 def test_city_ranks_name_existing_cities() -> None:

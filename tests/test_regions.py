@@ -57,6 +57,11 @@ LOOKUPS = [
     ("上海浦东新区", "浦东新区"),
     ("吉林", "吉林省"),  # the province keeps the short form over 吉林市
     ("湘西", "湘西土家族苗族自治州"),
+    # bug caught: district short forms restored by hand in zones.json (the build stoplists them)
+    ("金坛", "金坛区"),
+    ("惠山", "惠山区"),
+    ("城阳", "城阳区"),
+    ("青岛城阳", "城阳区"),
     ("延边", "延边朝鲜族自治州"),
     ("昆山", "昆山市"),
     ("前海", "前海深港现代服务业合作区"),
@@ -221,6 +226,22 @@ FIND = [
     ("bug: 新城 inside 新城市", "建设成都新城市形态", ["成都市"]),
     ("bug: 生态城 inside 生态城市", "昆明生态城市建设", ["昆明市"]),
     ("bug: 新城 inside 新城镇化", "推进南宁新城镇化", ["南宁市"]),
+    # bugs caught: a bay, lake or part name between the place and a science-city word; the zone
+    # is named after its city whether or not the city is written
+    ("bug: district + bay + 科技城", "厦门翔安湾科技城企业", ["厦门翔安湾科技城"]),
+    ("bug: bay zone without its city", "翔安湾科技城企业", ["厦门翔安湾科技城"]),
+    ("bug: bay zone then a zone word", "厦门翔安湾科技城高新区企业", ["厦门翔安湾科技城"]),
+    ("bug: municipality + 西部 + 科学城", "重庆西部科学城知识产权中心", ["重庆西部科学城"]),
+    ("bug: city + 东部 + 新区", "成都东部新区企业", ["成都东部新区"]),
+    ("bug: gap without a zone word", "漫步厦门翔安湾畔", ["翔安区"]),
+    ("bug: gap + 新城市 is no zone", "成都东部新城市民", ["成都市"]),
+    ("bug: province + gap is no zone", "江苏东部新区", ["江苏省"]),
+    # bugs caught: 中国（X） names X (the bracketed place of a national brand's body)
+    ("bug: 中国（X） is one name", "中国（浙江）知识产权保护中心", ["浙江省"]),
+    ("bug: 中国(X) with ASCII brackets", "中国(南通)知识产权保护中心", ["南通市"]),
+    ("bug: 中国 then a bracketed note is two names", "中国（含香港）", ["中国", "香港"]),
+    # bugs caught: restored district short forms
+    ("bug: restored short form after its city", "无锡惠山经开区企业", ["惠山经开区"]),
 ]
 
 
@@ -287,6 +308,24 @@ SCOPES = [
     ("全省", None, None),
     ("全市", "粤港澳大湾区", None),
     ("全世界", "广州市", None),
+    # bugs caught: bare level bodies and 我X are scope words
+    ("我市", "江宁区", "南京市"),
+    ("市政府", "郫都区", "成都市"),
+    ("省委", "绵阳市", "四川省"),
+    ("省政府", "洛阳市", "河南省"),
+    ("我区", "广西壮族自治区", "广西壮族自治区"),
+    ("区政府", "西藏自治区", "西藏自治区"),
+    ("自治区政府", "南宁市", "广西壮族自治区"),
+    ("县政府", "昆山市", "昆山市"),
+    # bugs caught: a bare zone word is that zone of the document's city
+    ("高新区", "洛阳市", "洛阳高新区"),
+    ("经开区", "西宁市", "西宁经开区"),
+    ("高新区", "江宁区", "南京高新区"),
+    ("高新区", "成都市", "成都高新区"),
+    ("高新区", "黄埔区", "广州开发区"),
+    ("火炬高新区", "中山市", "中山火炬高新区"),
+    ("高新区", "河南省", None),
+    ("高新区", None, None),
 ]
 
 
@@ -334,6 +373,9 @@ TITLES = [
     ("bug: outlet then a place", "重庆商报｜四川专利授权量稳步增长", "四川省"),
     ("bug: outlet with a boundary word", "深圳发布：广东专利质押融资再创新高", "广东省"),
     ("bug: 发布 as a verb is no outlet", "广东发布知识产权保护白皮书", "广东省"),
+    ("bug: restored district short form", "无锡惠山知识产权服务中心揭牌", "惠山区"),
+    ("bug: bay science city in the title", "厦门翔安湾科技城入选知识产权试点园区", "厦门翔安湾科技城"),
+    ("bug: bay science city then 高新区", "翔安湾科技城高新区获评示范园区", "厦门翔安湾科技城"),
 ]
 
 
@@ -490,6 +532,59 @@ RECORDS = [
         "3家",
         "中国",
         "成都市",
+    ),
+    # bugs caught: a bare zone word is the subject, and means the document city's zone
+    ("bug: bare zone word", "同年，高新区被评为国家知识产权示范园区", "示范园区", "洛阳市", "洛阳高新区"),
+    ("bug: bare zone owns what follows 的", "在全省推广该高新区的12条改革举措", "12条", "洛阳市", "洛阳高新区"),
+    (
+        "bug: 国家高新区 is a category",
+        "今年，国家高新区企业新增发明专利800件",
+        "800",
+        "洛阳市",
+        "洛阳市",
+    ),
+    ("bug: zone word after its city", "今年，西宁经开区新增专利800件", "800", "西宁市", "西宁经开区"),
+    # bugs caught: bare level bodies as subjects
+    (
+        "bug: 省政府 issues a plan",
+        "日前，省政府印发《关于加快建设知识产权强省的意见》",
+        "关于",
+        "绵阳市",
+        "四川省",
+    ),
+    ("bug: 市政府 in a district article", "市政府出台专项资金管理办法", "管理办法", "郫都区", "成都市"),
+    ("bug: 我市 in a district article", "2023年，我市专利授权量达5万件", "5万", "江宁区", "南京市"),
+    ("bug: 社区委员会 is no 区委", "社区委员会开展专利宣传活动", "宣传", "南山区", "南山区"),
+    ("bug: 城市政府 is no 市政府", "城市政府推进专利转化", "转化", "南山区", "南山区"),
+    # bugs caught: 中国（X） inside a clause is no clause of its own
+    (
+        "bug: bracketed place is not a subject mid-clause",
+        "余杭区人民政府与中国（浙江）知识产权保护中心共同签署合作协议",
+        "合作协议",
+        "杭州市",
+        "余杭区",
+    ),
+    (
+        "other: 中国（X） body heading the clause",
+        "中国（江苏）知识产权保护中心将预审周期压缩到5个工作日",
+        "5个",
+        "南京市",
+        "江苏省",
+    ),
+    # bugs caught: an outlet's dateline (<place>…报<place>讯) is not the subject
+    (
+        "bug: outlet dateline",
+        "中国知识产权报宁波讯 5月10日，知识产权纠纷调解中心揭牌仪式在宁波举行",
+        "揭牌",
+        "宁波市",
+        "宁波市",
+    ),
+    (
+        "bug: paper name then dateline",
+        "江苏法治报讯 近日，知识产权维权工作站在苏州揭牌",
+        "揭牌",
+        "苏州市",
+        "苏州市",
     ),
 ]
 

@@ -21,7 +21,11 @@ by a zone word (宁波高新区, 合肥市经开区, 郑州高新技术产业开
 ``RegionLevel.ZONE`` named ``<short place name><short zone word>`` (宁波高新区,
 with 宁波国家高新技术产业开发区 among its aliases) whose parent is the place;
 named science and technology zones work the same way (杭州未来科技城, 成都科学城,
-厦门软件园), except where the word is part of a longer one (深圳新城市).
+厦门软件园), except where the word is part of a longer one (深圳新城市).  A bay,
+lake or part name may stand between the place and a science-city word
+(厦门翔安湾科技城, 重庆西部科学城, 成都东部新区): such a zone is named after its
+city whether or not the city is written.  A zone word standing alone (高新区,
+经开区) is a scope word: that zone of the document's city.
 Such zones are made on demand: :meth:`Gazetteer.get`, :meth:`~Gazetteer.find`,
 :meth:`~Gazetteer.is_within` and :meth:`~Gazetteer.ancestors` know them, iterating
 the gazetteer does not list them.
@@ -39,7 +43,8 @@ followed by a name inside it is one mention (广州市越秀区 → 越秀区). 
 shared by several regions (朝阳区, 南山区) are resolved from the name right
 before them, the caller's context region, or the nearest earlier mention;
 when none of those decides, they go to the preferred holder, or are dropped
-when there is none.
+when there is none.  ``中国（X）`` (the local body of a national brand) is one
+mention of X.
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ class _Token:
     start: int
     end: int
     name: str  # canonical region name, or the scope word
-    scope: str | None = None  # for scope words: district | city | province | country
+    scope: str | None = None  # for scope words: district | city | province | country | zone
 
 
 def _load(name: str) -> Any:
@@ -135,8 +140,13 @@ class _Words:
     zone_prefixes: tuple[str, ...]
     zone_not_before: tuple[str, ...]
     zone_form_not_before: Mapping[str, tuple[str, ...]]  # zone key -> what may not follow it
+    zone_gap_words: tuple[str, ...]  # 湾 in 翔安湾科技城: may stand between a place and a gap key
+    zone_gap_keys: tuple[str, ...]
+    bare_zone_allowed: frozenset[str]  # what may stand before a bare zone word (高新区)
     outlet_words: tuple[str, ...]
     outlet_boundary_words: tuple[str, ...]
+    paper_ends: tuple[str, ...]
+    dateline_marks: tuple[str, ...]
     venue_markers: tuple[str, ...]
     venue_not_after: tuple[str, ...]
     roundup_cues: tuple[str, ...]
@@ -170,10 +180,15 @@ class _Words:
             zone_form_not_before={
                 key: tuple(chars) for key, chars in data["zone_words"].get("form_not_before", {}).items()
             },
+            zone_gap_words=tuple(data["zone_words"].get("gap_words", ())),
+            zone_gap_keys=tuple(data["zone_words"].get("gap_keys", ())),
+            bare_zone_allowed=frozenset(data["zone_words"].get("bare_allowed_before", "")),
             outlet_words=tuple(sorted(data["outlet_suffixes"]["words"], key=len, reverse=True)),
             outlet_boundary_words=tuple(
                 sorted(data["outlet_suffixes"]["boundary_words"], key=len, reverse=True)
             ),
+            paper_ends=tuple(data["outlet_suffixes"].get("paper_ends", ())),
+            dateline_marks=tuple(data["outlet_suffixes"].get("dateline_marks", ())),
             venue_markers=tuple(data["venue_markers"]["words"]),
             venue_not_after=tuple(data["venue_markers"]["not_after"]),
             roundup_cues=tuple(sorted(data["roundup_cues"]["words"], key=len, reverse=True)),
@@ -320,6 +335,13 @@ class Gazetteer:
         self._zone_re = re.compile(
             f"(?:{prefix_alt})?(?P<word>{zone_alt})" if prefix_alt else f"(?P<word>{zone_alt})"
         )
+        gap_alt = "|".join(re.escape(g) for g in sorted(self._words.zone_gap_words, key=len, reverse=True))
+        gap_forms = [f for key in self._words.zone_gap_keys for f in self._zone_forms_of.get(key, [key])]
+        gap_form_alt = "|".join(re.escape(f) for f in sorted(gap_forms, key=len, reverse=True))
+        self._gap_firsts = frozenset(g[0] for g in self._words.zone_gap_words)
+        self._zone_gap_re = (
+            re.compile(f"(?P<gap>{gap_alt})(?P<word>{gap_form_alt})") if gap_alt and gap_form_alt else None
+        )
         self._index_cache: OrderedDict[tuple[str, int, int, str | None], _SentenceIndex] = OrderedDict()
         self._lock = threading.Lock()
         self._head_cache: dict[str, bool] = {}  # clause head -> whether a subject may follow it
@@ -328,6 +350,14 @@ class Gazetteer:
         self._tokens_cache: dict[tuple[str, str | None, bool], tuple[_Token, ...]] = {}
         self._find_cache: dict[tuple[str, str | None], tuple[RegionMention, ...]] = {}
         self._company_re = _any_of(self._words.company_suffixes)
+        self._mark_re = _any_of(self._words.dateline_marks)
+        papers = "|".join(re.escape(w) for w in self._words.paper_ends)
+        marks = "|".join(re.escape(w) for w in self._words.dateline_marks)
+        self._dateline_re = (
+            re.compile(f"[\u4e00-\u9fff]{{0,5}}?(?:{papers})[\u4e00-\u9fff]{{0,6}}?(?:{marks})")
+            if papers and marks
+            else None
+        )
         self._title_re = _any_of(self._words.title_words)
         self._children: dict[str, list[str]] = {}
         for region in self._regions.values():
@@ -526,7 +556,7 @@ class Gazetteer:
     # -- scope words --------------------------------------------------------------------
 
     def scope_level(self, word: str) -> str | None:
-        """``district``, ``city``, ``province`` or ``country`` for a scope word, else ``None``."""
+        """``district``, ``city``, ``province``, ``country`` or ``zone`` (高新区 alone) for a scope word, else ``None``."""
         return self._words.scope_levels.get(word)
 
     def scope_region(self, word: str, doc_region: str | None) -> str | None:
@@ -534,9 +564,11 @@ class Gazetteer:
 
         Walks up from ``doc_region`` (itself included) to the first region of the
         word's level: a district or zone for 全区 (an autonomous region such as
-        广西壮族自治区 also calls itself 全区), a city or a municipality for 全市,
-        a province for 全省, the country for 全国 (中国 when ``doc_region`` is
-        unknown).  ``None`` when the word is no scope word or the walk finds nothing.
+        广西壮族自治区 also calls itself 全区, 我区, 区政府), a city or a municipality for
+        全市, 我市 and 市政府, a province for 全省 and 省委, the country for 全国 (中国 when
+        ``doc_region`` is unknown); for a bare zone word (高新区) that zone of the first
+        city on the walk (洛阳高新区 in an article about 洛阳 or one of its districts).
+        ``None`` when the word is no scope word or the walk finds nothing.
         """
         level = self.scope_level(word)
         if level is None:
@@ -549,10 +581,16 @@ class Gazetteer:
             for r in chain:
                 if r.level in (RegionLevel.DISTRICT, RegionLevel.ZONE):
                     return r.name
-            if word.startswith(("全区", "该区", "本区", "区内")):
+            if word.startswith(("全区", "该区", "本区", "区内", "我区", "区委", "区政府")):
                 for r in chain:
                     if r.level is RegionLevel.PROVINCE and r.name.endswith("自治区"):
                         return r.name
+            return None
+        if level == "zone":  # 高新区 alone: that zone of the document's city
+            key = self._words.zone_forms.get(word, word)
+            for r in chain:
+                if r.level is RegionLevel.CITY or (r.level is RegionLevel.PROVINCE and r.name.endswith("市")):
+                    return self._zone_region(r.name, key).name
             return None
         if level == "city":
             for r in chain:
@@ -603,6 +641,7 @@ class Gazetteer:
         nodes, payload, pairs, out = self._nodes, self._payload, self._pairs, []
         n, pos, search = len(text), 0, self._first.search
         weak, allowed = self._words.weak_scope, self._words.weak_allowed_before
+        zone_allowed = self._words.bare_zone_allowed
         while pos < n:
             m = search(text, pos)
             if m is None:
@@ -629,9 +668,9 @@ class Gazetteer:
             if best is None:
                 pos = i + 1
                 continue
-            if best.kind == "scope" and text[i:best_end] in weak and i > 0:
+            if best.kind == "scope" and i > 0 and (best.scope == "zone" or text[i:best_end] in weak):
                 prev = text[i - 1]
-                if _is_cjk(prev) and prev not in allowed:
+                if _is_cjk(prev) and prev not in (zone_allowed if best.scope == "zone" else allowed):
                     pos = i + 1
                     continue
             out.append((i, best_end, best))
@@ -689,13 +728,20 @@ class Gazetteer:
 
     def _read_tokens(self, text: str, context: str | None, scopes: bool) -> tuple[_Token, ...]:
         out: list[_Token] = []
+        covered = -1  # the end of a zone name that took in what the scan found after it
         for start, end, entry in self._raw(text):
-            if entry.kind == "block":
-                continue
+            if entry.kind == "block" or start < covered:
+                continue  # a blocker, or a word a zone name took in (洛阳市|高新区)
             if entry.kind == "scope":
+                prev = out[-1] if out and out[-1].end == start and out[-1].kind == "region" else None
+                if entry.scope == "zone":
+                    if prev is not None:  # 厦门翔安湾科技城|高新区: one zone
+                        out[-1] = attrs.evolve(prev, end=end)
+                    elif scopes:
+                        out.append(_Token("scope", start, end, text[start:end], entry.scope))
+                    continue
                 if scopes:
                     word = text[start:end]
-                    prev = out[-1] if out and out[-1].end == start and out[-1].kind == "region" else None
                     if prev is not None:
                         # 广东全省 → 广东省, 广州全市 → 广州市: the scope of the name before it
                         resolved = self.scope_region(word, prev.name)
@@ -715,8 +761,18 @@ class Gazetteer:
             zone = self._zone_after(text, end, name)
             if zone is not None:
                 name, end = zone
+                covered = end
             if prev is not None and name != prev.name and self._within(name, prev.name, 0):
                 out[-1] = _Token("region", prev.start, end, name)  # 广州市越秀区 → 越秀区
+                continue
+            if (
+                out
+                and out[-1].name == _CHINA
+                and out[-1].end == start - 1
+                and text[start - 1] in _OPEN_BRACKETS
+                and text[end : end + 1] in _CLOSE_BRACKETS
+            ):
+                out[-1] = _Token("region", out[-1].start, end + 1, name)  # 中国（南通）: one name, 南通
                 continue
             out.append(_Token("region", start, end, name))
         return tuple(out)
@@ -729,7 +785,13 @@ class Gazetteer:
         if level not in (RegionLevel.CITY, RegionLevel.DISTRICT, RegionLevel.PROVINCE):
             return None
         m = self._zone_re.match(text, end)
-        if m is None or text.startswith(self._words.zone_not_before, m.end()):
+        if m is None:  # 翔安|湾科技城: a gap word first?
+            return (
+                self._gap_zone_after(text, end, place, level)
+                if text[end : end + 1] in self._gap_firsts
+                else None
+            )
+        if text.startswith(self._words.zone_not_before, m.end()):
             return None
         key = self._words.zone_forms[m.group("word")]
         if text.startswith(self._words.zone_form_not_before.get(key, ()), m.end()):
@@ -737,6 +799,52 @@ class Gazetteer:
         if level is RegionLevel.PROVINCE and not place.endswith("市") and key != "自贸区":
             return None  # 江苏高新区 are the province's zones, not one zone; 广东自贸区 is one
         return self._zone_region(place, key).name, m.end()
+
+    def _gap_zone_after(self, text: str, end: int, place: str, level: RegionLevel) -> tuple[str, int] | None:
+        """The zone when a gap word and a gap key follow ``place`` (翔安|湾科技城): (name, new end)."""
+        if self._zone_gap_re is None or (level is RegionLevel.PROVINCE and not place.endswith("市")):
+            return None
+        m = self._zone_gap_re.match(text, end)
+        if m is None or text.startswith(self._words.zone_not_before, m.end()):
+            return None
+        key = self._words.zone_forms[m.group("word")]
+        if text.startswith(self._words.zone_form_not_before.get(key, ()), m.end()):
+            return None
+        tail = m.group("gap") + key
+        made = self._zones_made.get((place, tail))
+        if made is None:
+            made = self._zones_made.setdefault((place, tail), self._make_gap_zone(place, m.group("gap"), key))
+        return made.name, m.end()
+
+    def _make_gap_zone(self, place: str, gap: str, key: str) -> Region:
+        """The zone ``<short city><short place><gap><key>`` (厦门翔安湾科技城) of ``place``."""
+        region = self._region(place)
+        short = self._short_name(place)
+        city = self._regions.get(region.parent) if region.parent else None
+        heads = [short, place]
+        if (
+            region.level is RegionLevel.DISTRICT
+            and city is not None
+            and city.level is not RegionLevel.PROVINCE
+        ):
+            city_short = self._short_name(city.name)
+            heads = [city_short + short, city_short + place, city.name + short, city.name + place, *heads]
+        forms = self._zone_forms_of.get(key, [key])
+        names = [head + gap + form for head in heads for form in forms]
+        for candidate in names:
+            listed = self._regions.get(candidate)
+            if listed is None and candidate in self._alias:
+                listed = self._regions[self._alias[candidate]]
+            if listed is not None and listed.level is RegionLevel.ZONE:
+                return listed
+        name = heads[0] + gap + key
+        known = self._dynamic.get(name)
+        if known is not None:
+            return known
+        aliases = tuple(sorted(set(names) - {name}))
+        made = Region(name=name, level=RegionLevel.ZONE, parent=place, aliases=aliases)
+        self._dynamic.setdefault(name, made)
+        return self._dynamic[name]
 
     def _short_name(self, place: str) -> str:
         region = self._region(place)
@@ -820,7 +928,7 @@ class Gazetteer:
         single province's places dominate them.
         """
         if title:
-            mentions = [m for m in self.find(title) if not self._is_outlet(title, m.end)]
+            mentions = [m for m in self.find(title) if not self._is_outlet(title, m.end, dateline=False)]
             subjects = self._drop_venues(title, mentions)
             found = self._title_region(subjects)
             if found is not None:
@@ -834,11 +942,19 @@ class Gazetteer:
                 return _CHINA
         return self._lead_region(text or "")
 
-    def _is_outlet(self, text: str, end: int) -> bool:
-        """Whether the place name ending at ``end`` starts a news outlet's name (北京商报)."""
+    def _is_outlet(self, text: str, end: int, dateline: bool = True) -> bool:
+        """Whether the place name ending at ``end`` starts a news outlet's name (北京商报), or
+        with ``dateline`` a paper's dateline (中国知识产权报宁波讯; titles have none)."""
         words = self._words
         if text.startswith(words.outlet_words, end):
             return True
+        if (
+            dateline  # not in titles
+            and self._dateline_re is not None  # rare: look for the mark before trying the pattern
+            and self._mark_re.search(text, end, end + _DATELINE_REACH) is not None
+            and self._dateline_re.match(text, end) is not None
+        ):
+            return True  # 中国知识产权报宁波讯: a paper's dateline
         if not text.startswith(words.outlet_boundary_words, end):
             return False
         for word in words.outlet_boundary_words:
@@ -1110,6 +1226,7 @@ class Gazetteer:
 
 
 _HEAD_MAX = 24
+_DATELINE_REACH = 14  # a dateline's mark stands at most this far after its first place (…报宁波讯)
 _LOOKAHEAD = 20  # characters after a name or scope word that decide whether it is a subject
 _PREVIOUS_MAX = 600  # how far back record_region looks for the sentence an anaphor refers to
 _INDEX_CACHE = 32  # sentences remembered by record_region
@@ -1134,6 +1251,8 @@ class _SentenceIndex:
 # what may follow an outlet word that is also an ordinary word (深圳发布： but not 广东发布白皮书)
 _OUTLET_BOUNDARY = frozenset("：:|｜」』”\"'）) \t\u3000\n/·-—")
 _SENTENCE_END = frozenset("。！？!?；;…")
+_OPEN_BRACKETS = frozenset("（(")
+_CLOSE_BRACKETS = frozenset("）)")
 _INLINE_SPACE = frozenset(" \t\u3000\u00a0”’」』）)】》\"'")
 _LEAD_STRIP = " \t\u3000\u00a0“‘「『"
 _LEAD_PUNCT = frozenset("，,：:")
