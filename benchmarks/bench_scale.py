@@ -292,7 +292,10 @@ def print_queries(n: int, q: dict[str, Any], reps: int) -> None:
               f"{r['rows']:6d}  {same}")
     if "corpus_merge_ms" in q:
         print(f"  (corpus: after one merge of all articles, {q['corpus_merge_ms']:.0f} ms, cached by the Corpus)")
-    print(f"  (query process peak memory {q['peak_mb']:.0f} MB, including the in-memory Corpus)")
+    held = [what for what, here in (("the in-memory Corpus", "corpus_merge_ms" in q),
+                                    ("the pandas frame", bool(q["pandas"]))) if here]
+    print(f"  (query process peak memory {q['peak_mb']:.0f} MB"
+          + (f", including {' and '.join(held)})" if held else ")"))
 
 
 def main() -> None:
