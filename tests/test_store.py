@@ -661,3 +661,31 @@ def test_a_merge_committed_chunk_by_chunk_gives_the_same_answers(
         assert s._db.execute("SELECT count(*) FROM stale_groups").fetchone() == (0,)
         for _, query in QUERIES:
             assert query(s) == query(seed_corpus)
+
+
+def test_a_removed_source_leaves_the_answers_and_can_come_back(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    gone = sorted(folder.iterdir())[0]
+    with Store.open(tmp_path / "r.db") as s:
+        s.ingest(folder)
+        assert s.remove(gone) == [str(gone.resolve())]
+        assert s.remove([gone]) == []  # already retracted
+        assert len(s) == 4
+        rest = policytrack.load([p for p in sorted(folder.iterdir()) if p != gone])
+        for _, query in QUERIES:
+            assert query(s) == query(rest)
+        assert [v.current for v in s.versions(gone)] == [False]
+        again = s.ingest(folder)
+        assert again.new_versions == (str(gone),)
+        assert [v.version for v in s.versions(gone)] == [1, 2]
+        everything = policytrack.load(folder)
+        assert s.firsts() == everything.firsts()
+
+
+def test_removing_an_unknown_source_changes_nothing(tmp_path: Path, store: Store) -> None:
+    store.ingest(SEEDS)
+    known = sorted(SEEDS.iterdir())[0]
+    with pytest.raises(StoreError, match="nowhere.txt"):
+        store.remove([known, tmp_path / "nowhere.txt"])
+    assert len(store) == 5

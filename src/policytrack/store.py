@@ -487,7 +487,9 @@ class Store(Queries):
                 db.execute("UPDATE sources SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime, source))
                 out.unchanged.append(shown)
                 return
-            version = (int(old[0]) if old else 0) + 1
+            # after a removal the source has no current version: number on from its last one
+            version = int(db.execute("SELECT coalesce(max(version), 0) FROM documents WHERE source = ?",
+                                     (source,)).fetchone()[0]) + 1
         ingested = self._clock()
         if ingested.tzinfo is None:
             raise StoreError(f"{self.path}: the clock must give timezone-aware datetimes")
@@ -520,6 +522,39 @@ class Store(Queries):
         db.execute("UPDATE sources SET current = ?, size = ?, mtime_ns = ? WHERE id = ?",
                    (doc_row, size, mtime, source))
         (out.added if version == 1 else out.new_versions).append(shown)
+
+    def remove(self, sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+        """Retract sources (paths, or the keys :meth:`add` used): the queries stop seeing them.
+
+        Their versions stay readable (:meth:`versions`, :meth:`document` with ``version``);
+        ingesting the file again adds it back as its next version.  Returns the keys that
+        were retracted (a source already retracted is skipped).  Raises :class:`StoreError`
+        naming a source the store does not know, before retracting anything.
+        """
+        named = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+        keys = [self._key(s) for s in named]
+        for given, key in zip(named, keys, strict=True):
+            if self._db.execute("SELECT 1 FROM sources WHERE key = ?", (key,)).fetchone() is None:
+                raise StoreError(f"{self.path}: no {os.fspath(given)} in the store")
+        removed: list[str] = []
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            for key in keys:
+                source, current = db.execute("SELECT id, current FROM sources WHERE key = ?", (key,)).fetchone()
+                if current is None:
+                    continue
+                db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records"
+                           " WHERE document = ? AND current = 1", (current,))
+                db.execute("UPDATE records SET current = 0 WHERE document = ?", (current,))
+                db.execute("UPDATE sources SET current = NULL, size = NULL, mtime_ns = NULL WHERE id = ?", (source,))
+                removed.append(key)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._refresh()
+        return removed
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
