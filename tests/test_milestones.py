@@ -640,6 +640,45 @@ BUGS: list[Row] = [
         "合肥市",
         [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新区")],
     ),
+    # round 7: the day of an event told in one sentence dates the events told after it
+    (
+        "event-day-carries-to-next-sentence-of-its-paragraph",
+        "3月15日上午，苏州知识产权运营中心成立大会隆重举行。园区管委会与运营中心共同签署《金融服务合作协议》。"
+        "分管副市长为运营中心揭牌。",
+        "2024-03-18",
+        "苏州市",
+        [
+            ("event", "成立大会", None, None, "2024-03-15", "苏州市"),
+            ("event", "金融服务合作协议", None, None, "2024-03-15", "苏州市"),
+            ("event", "为运营中心揭牌", None, None, "2024-03-15", "苏州市"),
+        ],
+    ),
+    (
+        "continuation-opener-carries-the-day-to-a-later-paragraph",  # 据介绍 does not: no event there
+        "6月8日，成都市知识产权服务平台启用仪式在天府新区举行。\n\n据介绍，该中心设立知识产权纠纷调解室。"
+        "\n\n活动期间，市知识产权局与合作银行现场签订战略协议。\n\n随后，举行服务站授牌仪式。",
+        "2023-06-09",
+        "成都市",
+        [
+            ("event", "启用仪式", None, None, "2023-06-08", "成都市"),
+            ("event", "签订战略协议", None, None, "2023-06-08", "成都市"),
+            ("event", "服务站授牌仪式", None, None, "2023-06-08", "成都市"),
+        ],
+    ),
+    (
+        "organisers-of-the-event-are-not-events",  # 由X主办: who held the event just told
+        "4月26日，杭州市知识产权宣传周启动仪式在西湖区举行。此次活动由杭州市市场监管局主办，各区市场监管局承办。",
+        "2022-04-27",
+        "杭州市",
+        [("event", "宣传周", None, None, "2022-04-26", "杭州市")],
+    ),
+    (
+        "a-year-is-not-carried-to-the-next-sentence",  # only a day names one event's occasion
+        "2023年，南京市举办知识产权保护高峰论坛。同时，市局与多所高校签署合作协议。",
+        "2024-01-10",
+        "南京市",
+        [("event", "高峰论坛", None, None, "2023", "南京市")],
+    ),
 ]
 
 

@@ -174,6 +174,8 @@ class _Vocab:
     lead_verbs: frozenset[str]
     event_start_marks: _Words
     recent_words: _Words
+    continuations: _Words  # sentence openers going on with the event just told (活动期间, 随后)
+    uncarried_verbs: frozenset[str]  # event verbs never dated by a carried date (落地, 主办)
     markers: tuple[str, ...]  # subject_markers + list_heads
     marker_not_words: _Words
     report_weak_verbs: frozenset[str]
@@ -246,6 +248,8 @@ def _vocab() -> _Vocab:
         lead_verbs=frozenset(d["lead_event_verbs"]["words"]),
         event_start_marks=_words(d, "event_start_marks"),
         recent_words=_words(d, "recent_words"),
+        continuations=_words(d, "event_continuations"),
+        uncarried_verbs=frozenset(d["report_weak_verbs"]["words"] + d["organiser_verbs"]["words"]),
         markers=_words(d, "subject_markers") + _words(d, "list_heads"),
         marker_not_words=_words(d, "marker_not_words"),
         report_weak_verbs=frozenset(d["report_weak_verbs"]["words"]),
@@ -366,6 +370,7 @@ class _Dates:
     def __init__(self, dates: list[_Date]) -> None:
         self.dates = dates
         self.starts = [d.start for d in dates]
+        self.free_starts = [d.start for d in dates if not d.quoted]
         self.last_stat: list[int] = []
         self.last_event: list[int] = []
         stat = event = -1
@@ -376,6 +381,12 @@ class _Dates:
                 event = i
             self.last_stat.append(stat)
             self.last_event.append(event)
+
+
+    def has_free_in(self, start: int, end: int) -> bool:
+        """Whether a date outside quotes starts in ``[start, end)``."""
+        i = bisect.bisect_left(self.free_starts, start)
+        return i < len(self.free_starts) and self.free_starts[i] < end
 
 
 def _last_before(dates: _Dates, pos: int, *, events: bool) -> _Date | None:
@@ -1067,6 +1078,8 @@ def extract(doc: Document) -> list[Milestone]:
     for unit in units:
         if voc.single_product.found_in(text, unit.start, unit.end):
             single[unit.para] = True
+    carry: PartialDate | None = None  # the day of the event last told (see _carried_date)
+    carry_para = -1  # the paragraph telling it
     for unit in units:
         if unit.para != para:
             para = unit.para
@@ -1082,7 +1095,17 @@ def extract(doc: Document) -> list[Milestone]:
         for s in unit.sentences:
             if _skip_sentence(doc, s):
                 continue
-            found = [] if planned else _sentence_events(doc, s, all_ix)
+            own = all_ix.has_free_in(s.start, s.end)
+            fallback = None
+            if not own and carry is not None:
+                opener = s.text.lstrip(" \u3000")
+                if carry_para == para or voc.continuations.prefix(opener, 0, len(opener)) is not None:
+                    fallback = carry
+                    carry_para = para  # 活动期间，…: this paragraph goes on with the event
+            found = [] if planned else _sentence_events(doc, s, all_ix, fallback)
+            if own:
+                carry = _carried_date(found)
+                carry_para = para
             if first:
                 first = False
                 ctx.lead = _lead_date(found, dates, s)
@@ -1128,6 +1151,15 @@ def _lead_date(found: list[_Event], dates: list[_Date], s: Sentence) -> PartialD
     if not own or own[0].after_yu or own[0].match.relation not in ("at", "relative"):
         return None
     return PartialDate(found[0].date.year)
+
+
+def _carried_date(found: list[_Event]) -> PartialDate | None:
+    """The day of the last event of a sentence with a date of its own, when known to the day
+    (``9月1日上午，…成立大会举行``): the following sentences of its paragraph, and sentences
+    opening with a continuation (``活动期间``, ``随后``), tell more of that day."""
+    if not found or found[-1].date.day is None:
+        return None
+    return found[-1].date
 
 
 def _year_before(dates: _Dates, pos: int) -> int | None:
@@ -1300,8 +1332,12 @@ def _is_adverbial(clause: str) -> bool:
 _EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
-def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
-    """The events of one sentence of a unit with no target (``dates``: the unit's dates)."""
+def _sentence_events(
+    doc: Document, s: Sentence, dates: _Dates, fallback: PartialDate | None = None
+) -> list[_Event]:
+    """The events of one sentence of a unit with no target (``dates``: the unit's dates).
+    ``fallback`` dates an event with no date of its own in the unit (the day of the event an
+    earlier sentence told, which this one goes on with)."""
     voc = _vocab()
     stext = s.text
     if not voc.event_verbs.found_in(stext):
@@ -1352,6 +1388,8 @@ def _sentence_events(doc: Document, s: Sentence, dates: _Dates) -> list[_Event]:
                 if d.match.date is not None and (not d.quoted or "年度" in d.match.text):
                     chosen = d.match
                     break
+        if chosen is None and fallback is not None and verb not in voc.uncarried_verbs:
+            chosen = DateMatch(fallback, None, 0, 0, "", "at")
         if chosen is None or chosen.date is None:
             year = _report_year(doc.title)
             if year is None or verb in voc.report_weak_verbs:
