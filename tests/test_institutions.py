@@ -508,3 +508,72 @@ def test_round6_bugs(text: str, region: str, expected: tuple[str, str] | None) -
     assert not any(n.startswith(("希望", "青白江区设有", "龙华区副区长")) for n in names)
     if expected is not None:
         assert (expected[0], expected[1]) in [(n, k) for n, k, _ in got]
+
+
+# ---- round 7: bugs caught on held-out articles (invented sentences about other regions)
+# (id, sentence, document region, expected (name, kind, region), names that must not come out)
+ROUND7 = [
+    ("join-person-before-bureau",
+     "吴中区副区长李明华与市知识产权局副局长王强共同为分中心揭牌。", "苏州市",
+     [("市知识产权局", G, "苏州市")], ["李明华与市知识产权局"]),
+    ("join-zone-and-city-bureau",
+     "这是绍兴滨海新城和绍兴市市场监管局落实发展战略的探索。", "绍兴市",
+     [("绍兴市市场监管局", G, "绍兴市")], ["绍兴滨海新城和绍兴市市场监管局"]),
+    ("join-keeps-inner-and-of-a-bureau",
+     "成都市经济和信息化局与市科学技术局联合发文。", "成都市",
+     [("成都市经济和信息化局", G, "成都市"), ("市科学技术局", G, "成都市")], ["信息化局"]),
+    ("join-ji-two-platforms",
+     "绵阳片区知识产权法律服务平台暨海外知识产权维权援助公共服务平台成立仪式在绵阳举行。", "绵阳市",
+     [("绵阳片区知识产权法律服务平台", S, "绵阳市"), ("海外知识产权维权援助公共服务平台", S, "绵阳市")],
+     ["绵阳片区知识产权法律服务平台暨海外知识产权维权援助公共服务平台"]),
+    ("party-prefix-district-committee",
+     "活动由中共杭州市西湖区委、西湖区政府承办。", "杭州市",
+     [("中共杭州市西湖区委", G, "西湖区"), ("西湖区政府", G, "西湖区")], ["杭州市西湖区委"]),
+    ("party-prefix-city-committee",
+     "中共宁波市委召开专题会议研究知识产权工作。", "宁波市",
+     [("中共宁波市委", G, "宁波市")], ["宁波市委"]),
+    ("leading-group-with-construction-task",
+     "活动由南昌市数字经济建设工作领导小组主办。", "南昌市",
+     [("南昌市数字经济建设工作领导小组", G, "南昌市")], ["工作领导小组"]),
+    ("division-named-after-its-bureau",
+     "江西省知识产权局领导致辞，市市场监督管理局知识产权保护处负责人主持仪式。", "赣州市",
+     [("江西省知识产权局", G, "江西省"), ("市市场监督管理局", G, "赣州市"), ("知识产权保护处", G, "赣州市")],
+     ["市市场监督管理局知识产权保护处"]),
+    ("division-word-alone-is-no-body",
+     "园区管理处负责日常事务，对违法行为依法进行管理处罚。", "无锡市",
+     [], ["园区管理处", "管理处"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND7],
+                         ids=[r[0] for r in ROUND7])
+def test_round7_bugs(text: str, region: str, expected: list[tuple[str, str, str]], absent: list[str]) -> None:
+    got = _run(text, region)
+    for row in expected:
+        assert row in got
+    names = [n for n, _, _ in got]
+    assert not set(absent) & set(names)
+
+
+def test_round7_division_keeps_its_full_name_as_alias() -> None:
+    doc = Document(id="t", text="市市场监督管理局知识产权运用处处长出席。", region="烟台市")
+    division = next(i for i in extract(doc) if i.name == "知识产权运用处")
+    assert division.aliases == ("市市场监督管理局知识产权运用处",)
+
+
+def test_round7_bracketed_second_name_merges_later_mention() -> None:
+    doc = Document(id="t", text="合肥市市场监管局（知识产权局）承办。合肥市知识产权局局长出席。", region="合肥市")
+    got = [(i.name, i.aliases) for i in extract(doc)]
+    assert got == [("合肥市市场监管局（知识产权局）", ("合肥市知识产权局",))]
+
+
+def test_data_round_seven_sections_are_consistent() -> None:
+    data = _data()
+    joins = data["name_joins"]
+    assert joins["chars"] and len(set(joins["chars"])) == len(joins["chars"])
+    assert set(joins["pair_chars"]) <= set(joins["chars"])
+    parties = data["party_prefixes"]["items"]
+    assert parties and len(parties) == len(set(parties))
+    divisions = [i for i in data["suffixes"]["items"] if i.get("division")]
+    assert divisions and all(i["suffix"].endswith("处") and i["kind"] == G for i in divisions)
+    assert all(x.endswith("领导小组") for x in data["stop_exceptions"]["items"] if "领导小组" in x)

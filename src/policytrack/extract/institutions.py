@@ -132,6 +132,7 @@ class _Suffix:
     not_after: tuple[str, ...] = ()
     needs_place: bool = False
     scoped: bool = False  # starts with a bare level word and is a whole name (市委)
+    division: bool = False  # a bureau's division (…保护处): named after its bureau, which stays a name
     kind_after: tuple[tuple[str, InstitutionKind], ...] = ()  # body ending -> kind
 
 
@@ -193,6 +194,9 @@ class _Vocab:
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
+    join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
+    pair_joins: str  # 暨: joins two whole names even with no place after it
+    party_prefixes: tuple[str, ...]  # 中共 before a place: part of the party body's name
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -218,6 +222,7 @@ def _vocab() -> _Vocab:
             not_after=tuple(item.get("not_after", ())),
             needs_place=bool(item.get("needs_place", False)),
             scoped=bool(item.get("scoped", False)),
+            division=bool(item.get("division", False)),
             kind_after=tuple((w, InstitutionKind(k)) for k, words in item.get("kind_after", {}).items()
                              for w in words),
         )
@@ -294,6 +299,9 @@ def _vocab() -> _Vocab:
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
+        join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
+        pair_joins=data["name_joins"]["pair_chars"],
+        party_prefixes=tuple(data["party_prefixes"]["items"]),
     )
 
 
@@ -371,6 +379,7 @@ class _Cand:
     scoped: bool = False  # the suffix starts with a bare level word (市委, 省委常委会)
     listed: bool = False  # an item of a counted list of names (甲、乙、丙3家企业)
     tier_len: int = 0  # characters of a tier word after the place prefix (甲省、乙市两级…局), not in the name
+    parent: _Cand | None = None  # the bureau a division (…保护处) is named after
 
 
 def _prepare(text: str) -> str:
@@ -539,6 +548,16 @@ def _inner_cut(text: str, start: int, suffix_start: int, protected: list[tuple[i
     for _a, b in protected:  # 南京与深圳…交易所: a conjunction between two places ends a list item
         if b < suffix_start and text[b] in _CONJ and b + 1 in place_starts:
             best = max(best, b + 1)
+    # a join before a place or a bare level word starts a second name (张某与市知识产权局,
+    # 某科技城和某市市场监管局); 暨 right after a whole name starts another (…平台暨…平台)
+    for m in voc.join_re.finditer(text, best, suffix_start):
+        after = m.end()
+        if after >= suffix_start or not free(m.start(), after):
+            continue
+        if (after in place_starts
+                or (text[after] in voc.scope_prefixes and not text.startswith(voc.scope_words, after))
+                or (m.group(0) in voc.pair_joins and _ends_with_suffix(text[start:m.start()], voc))):
+            best = after
     return best
 
 
@@ -628,13 +647,26 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
             for a, b, _n, _l in _place_mentions(sent, start, suffix_start + 1):
                 if b == suffix_start + 1 and a > start:
                     start = a
+        party = next((p for p in voc.party_prefixes if text.endswith(p, hs, start)), None)
+        if party is not None and known is None:  # 中共某市某区委: the party prefix is part of the name
+            start -= len(party)
+            verb = verb if verb != party else None
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
         new_end, aliases = _bracket_after(text, end, voc)
+        if suffix.division:  # 某市某局知识产权保护处: the division is named, the bureau stays a name too
+            parent = next((p for p in reversed(out) if not p.rejected and start <= p.start < p.end < suffix_start
+                           and p.kind is InstitutionKind.GOVERNMENT), None)
+            if parent is None:
+                continue  # 管理处 alone is too common a word to name a body
+            aliases = [*aliases, _fold(text[start:new_end])]
+            start = parent.end
+        else:
+            parent = None
         cand = _Cand(start=start, end=new_end, suffix_end=end, suffix=suffix.text, kind=suffix.kind,
                      weak=suffix.weak, sentence=sent, verb=verb, verb_end=verb_end, first=first,
                      known=known is not None, aliases=aliases, needs_place=suffix.needs_place,
-                     scoped=suffix.scoped)
+                     scoped=suffix.scoped, parent=parent)
         cand.name = _fold(text[start:new_end])
         cand.lead = text[hs:start]
         cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
@@ -696,11 +728,19 @@ def _is_generic(body: str, voc: _Vocab) -> bool:
     return not body or voc.generic_re.fullmatch(body) is not None
 
 
+def _party_len(text: str, pos: int, voc: _Vocab) -> int:
+    """Characters of a party prefix (中共) at ``pos``, else 0."""
+    return next((len(p) for p in voc.party_prefixes if text.startswith(p, pos)), 0)
+
+
 def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
     """Characters of place prefix at the start of the name (places, 国家/中国, 省/市/区)."""
     pos = c.start
     limit = c.suffix_end - len(c.suffix)
     mentions = {a: b for a, b, _n, _l in _place_mentions(c.sentence, c.start, limit)}
+    party = _party_len(text, pos, voc)
+    if pos + party in mentions:  # 中共某市委: the party prefix goes with the place
+        pos += party
     while pos < limit:
         if pos in mentions:
             pos = mentions[pos]
@@ -771,7 +811,7 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     suffix_start = c.suffix_end - len(c.suffix)
     if c.scoped and suffix_start > c.start and not (
         _place_mentions(c.sentence, c.start, suffix_start)
-        or any(m[0] == c.start and m[1] == suffix_start + 1
+        or any(m[0] == c.start + _party_len(text, c.start, voc) and m[1] == suffix_start + 1
                for m in _place_mentions(c.sentence, c.start, suffix_start + 1))  # 江苏省 + 委
     ):
         return False  # 市委 alone or after a place (深圳市委), not after any word (团市委, 城市委…)
@@ -789,7 +829,7 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     has_place = c.place_len > 0 or c.scoped
     quoted_part = any(q in name for q in "“「")
     whole_quoted = c.start > 0 and text[c.start - 1] in "“「" and text.startswith(("”", "」"), c.end)
-    established = _governed(c, voc)
+    established = _governed(c, voc) or _paired(c, text, voc)
     sign = has_place or quoted_part or bool(c.aliases) or c.first or established or whole_quoted
     if c.weak:
         raw = text[c.start + c.place_len : c.suffix_end - len(c.suffix)]
@@ -799,6 +839,13 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     elif _is_generic(body, voc) and not sign and (c.kind is not InstitutionKind.ALLIANCE or len(body) <= 2):
         return False  # an alliance may be generic (知识产权保护联盟), not a bare category (行业协会)
     return not ((c.weak or _is_generic(body, voc)) and established and _plural_context(text, c))
+
+
+def _paired(c: _Cand, text: str, voc: _Vocab) -> bool:
+    """True when the name is the second of a pair joined by 暨 (…服务平台暨…援助平台): like
+    the first, it names one specific body."""
+    j = c.start - 1
+    return j > 0 and text[j] in voc.pair_joins and _ends_with_suffix(text[max(0, j - _MAX_GROUP) : j], voc)
 
 
 def _is_class(c: _Cand, voc: _Vocab) -> bool:
@@ -1068,6 +1115,20 @@ class _Record:
     seen: set[str] = attrs.field(factory=set)  # the names and aliases, bare
 
 
+def _bracket_alternative(c: _Cand, voc: _Vocab) -> str:
+    """The name a body's bracketed second name takes with the place prefix of its first
+    (某市市场监管局（知识产权局）, 某省市场监管局（省知识产权局） -> 某市知识产权局), else ""."""
+    m = _TRAILING_BRACKET_RE.search(c.name)
+    if m is None or c.place_len <= 0 or c.place_len >= m.start():
+        return ""
+    inner = m.group(0)[1:-1]
+    if inner[:1] in voc.scope_prefixes:
+        inner = inner[1:]
+    if not _ends_with_suffix(inner, voc) or _find_places(inner):
+        return ""
+    return c.name[: c.place_len] + inner
+
+
 def _governed(c: _Cand, voc: _Vocab) -> bool:
     """An establishment verb stands before the name (成立全省首家…)."""
     return any(v in c.lead for v in voc.establishment) or (c.verb or "") in voc.establishment
@@ -1127,7 +1188,8 @@ def extract(doc: Document) -> list[Institution]:
                 rec = by_tail.get(key)
             if rec is None:
                 kind = _kind(c, text, voc)
-                rec = _Record(c, key, [c.name], kind, _region(c, kind, doc, voc),
+                owner = c.parent or c  # a division sits where its bureau does
+                rec = _Record(c, key, [c.name], kind, _region(owner, owner.kind, doc, voc),
                               _established(c, text, doc, voc), {bare})
                 records.append(rec)
                 by_key[key] = rec
@@ -1141,6 +1203,9 @@ def extract(doc: Document) -> list[Institution]:
                     rec.seen.add(bare_n)
                     rec.names.append(n)
                 by_alias.setdefault(bare_n, rec)
+            alternative = _bracket_alternative(c, voc)
+            if alternative:  # 某市市场监管局（知识产权局）: a later 某市知识产权局 is the same body
+                by_alias.setdefault(_bare(alternative), rec)
             if len(short_forms) < _MAX_SHORT_FORMS:
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
