@@ -188,6 +188,8 @@ class _Vocab:
     carry_verbs: _Words
     limit_words: _Words
     first_person: _Words
+    body_names: frozenset[str]  # 省委, 市政府: a body, never what a value counts
+    byline_words: _Words  # 记者, 通讯员: a bracket holding one is a byline, not a gloss
     share_copulas: _Words
     head_continuations: frozenset[str]
     attribute_dates: _Words  # labels making the date after them a thing's attribute (到期日)
@@ -263,6 +265,8 @@ def _vocab() -> _Vocab:
         carry_verbs=_words(d, "carry_name_verbs"),
         limit_words=_words(d, "limit_words"),
         first_person=_words(d, "first_person_words"),
+        body_names=frozenset(d["body_names"]["words"]),
+        byline_words=_words(d, "byline_words"),
         share_copulas=_words(d, "share_copulas"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
         clause_break_re=_char_class(d["clause_breaks"]["chars"]),
@@ -691,6 +695,7 @@ def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
             k >= 0
             and _clause_start(stext, k) < k
             and not _vocab().clause_break_re.search(stext, k + 1, cs - 1)
+            and not _vocab().byline_words.found_in(stext, k + 1, cs - 1)  # 晚报讯(记者…)
         ):
             cs = _clause_start(stext, k)
     return max(cs, prev_end), b
@@ -719,6 +724,20 @@ def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> 
         re_ = rs
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
+
+
+_BODY_MAX = 12  # a longer name is more than a body
+
+
+def _is_body(name: str) -> bool:
+    """Whether a name is only a body, after its place (``省委``, ``江苏省政府``)."""
+    if len(name) > _BODY_MAX:
+        return False
+    voc = _vocab()
+    if name in voc.body_names:
+        return True
+    k = _place_prefix_len(name)
+    return 0 < k < len(name) and name[k:] in voc.body_names
 
 
 def _is_article(q: QuantityMatch) -> bool:
@@ -817,6 +836,8 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         rs, re_, at_list = _right_name(stext, qs, i, lists=True)
         if rs >= re_ and at_list:
             rs, re_, _ = _right_name(stext, qs, i, lists=False)  # 20项全国、全省首创清单
+        if rs < re_ and _is_body(stext[rs:re_]):
+            rs = re_  # 补贴1001万元我市在省委…: a run-on sentence's next subject, read to the left
         if rs < re_ and not left_is_name:
             if _is_article(q):
                 out.append(None)
@@ -885,10 +906,14 @@ def _setup_verbs_at(stext: str) -> tuple[list[int], list[int]]:
 
 
 def _is_setup_amount(stext: str, r: _Read) -> bool:
-    """设立2000万元X基金, 设立规模为3亿元的X基金: the size of something set up, not a statistic."""
+    """设立2000万元X基金, 设立规模为3亿元的X基金: the size of something set up, not a statistic;
+    and an amount naming a first product to its right (发行了2000万元的首单X可转债), the size
+    of that product (a financing product's amount, not a statistic)."""
     voc = _vocab()
     if r.q.quantity.unit != "元" or r.side == "inherit":
         return False
+    if r.side == "right" and voc.single_product.found_in(r.metric):
+        return True
     starts, earliest_end = _setup_verbs_at(stext)
     i = bisect.bisect_left(starts, _clause_start(stext, r.q.start))
     if i == len(starts) or earliest_end[i] > r.q.start:
