@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policytrack.extract.institutions import extract
-from policytrack.models import Document, InstitutionKind, PartialDate
+from policytrack.models import Document, InstitutionKind, PartialDate, RegionLevel
 
 G, C, S, A, R, F, OT = "government", "court", "service", "alliance", "research", "financial", "other"
 CO = "company"
@@ -577,3 +577,42 @@ def test_data_round_seven_sections_are_consistent() -> None:
     divisions = [i for i in data["suffixes"]["items"] if i.get("division")]
     assert divisions and all(i["suffix"].endswith("处") and i["kind"] == G for i in divisions)
     assert all(x.endswith("领导小组") for x in data["stop_exceptions"]["items"] if "领导小组" in x)
+
+
+# Round 8: bugs caught on held-out articles, as invented sentences about other regions.
+ROUND8 = [
+    ("bare-autonomous-region-prefix-is-the-province-level",
+     "自治区市场监督管理局副局长出席会议并讲话。", "南宁市",
+     [("自治区市场监督管理局", G, "广西壮族自治区")]),
+    ("bare-autonomous-region-prefix-next-to-a-city-body",
+     "自治区知识产权局与拉萨市政府签署合作协议。", "拉萨市",
+     [("自治区知识产权局", G, "西藏自治区"), ("拉萨市政府", G, "拉萨市")]),
+    ("named-autonomous-region-keeps-its-name",
+     "内蒙古自治区市场监督管理局发布通知。", "包头市",
+     [("内蒙古自治区市场监督管理局", G, "内蒙古自治区")]),
+    ("autonomous-region-level-word-is-no-prefix",
+     "区市场监管局推荐企业申报自治区级示范园区。", "南宁市",
+     [("区市场监管局", G, "南宁市")]),
+    ("national-bracketed-city-centre-in-a-district-article",
+     "中国（杭州）知识产权保护中心为余杭区企业提供快速预审服务。", "余杭区",
+     [("中国（杭州）知识产权保护中心", S, "杭州市")]),
+    ("national-bracketed-city-centre-in-its-city-article",
+     "中国（苏州）知识产权保护中心开展专利快速预审。", "苏州市",
+     [("中国（苏州）知识产权保护中心", S, "苏州市")]),
+    ("national-bracketed-province-centre-stays-in-the-district",
+     "中国（浙江）知识产权保护中心为余杭区企业提供快速预审服务。", "余杭区",
+     [("中国（浙江）知识产权保护中心", S, "余杭区")]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND8], ids=[r[0] for r in ROUND8])
+def test_round8_regions(text: str, region: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _run(text, region) == expected
+
+
+def test_data_scope_prefixes_have_valid_levels() -> None:
+    items = _data()["scope_prefixes"]["items"]
+    levels = {level.value for level in RegionLevel}
+    assert items and all(word.strip() == word and word for word in items)
+    assert set(items.values()) <= levels
+    assert all(len(w) == 1 or w[-1] in items for w in items), "a longer level word ends with a level character"

@@ -54,7 +54,9 @@ Decisions:
   mention of a short form is read whole (``发挥审协广东中心作用``).
 * **Region.**  International bodies have none; central bodies sit in ``中国``; otherwise the
   most specific place in the name (not a supra-region), or the document's level for a
-  bare ``省``/``市``/``区`` prefix, else the sentence's region.  Companies, service points,
+  bare ``省``/``市``/``区``/``自治区`` prefix, else the sentence's region.  A body named
+  ``中国（某市）…`` sits in that city even in an article about one of its districts (a
+  bracketed province is read like any other place).  Companies, service points,
   research bodies and others named after a place sit where
   :func:`~policytrack.extract.regions.locate` puts them: the document's region when it lies
   inside that place (a company named ``（广州）`` in a 黄埔区 article), else the place (a
@@ -160,6 +162,8 @@ class _Vocab:
     branch_suffixes: frozenset[str]
     national_prefixes: tuple[str, ...]
     scope_prefixes: dict[str, str]
+    scope_prefix_order: tuple[str, ...]  # the same words, longest first (自治区 before 区)
+    national_brackets: tuple[str, ...]  # 中国（, 国家（: a bracketed place after a national prefix
     abbreviations: dict[str, str]
     stop_re: re.Pattern[str]
     stop_exceptions: tuple[str, ...]
@@ -255,6 +259,8 @@ def _vocab() -> _Vocab:
         branch_suffixes=frozenset(data["branch_suffixes"]["items"]),
         national_prefixes=tuple(data["national_prefixes"]["items"]),
         scope_prefixes=dict(data["scope_prefixes"]["items"]),
+        scope_prefix_order=tuple(sorted(data["scope_prefixes"]["items"], key=len, reverse=True)),
+        national_brackets=tuple(p + "（" for p in data["national_prefixes"]["items"]),
         abbreviations=dict(data["province_abbreviations"]["items"]),
         stop_re=re.compile(_alternation(stops["words"])),
         stop_exceptions=tuple(data["stop_exceptions"]["items"]),
@@ -759,11 +765,16 @@ def _place_prefix_len(c: _Cand, text: str, voc: _Vocab) -> int:
         for p in voc.national_prefixes:
             if text.startswith(p, pos) and pos + len(p) <= limit:
                 return len(p)
-        ch = text[pos] if pos < limit else ""
-        if ch in voc.scope_prefixes and not text.startswith("级", pos + 1) and not (
+        scope = _scope_prefix_at(text, pos, voc)
+        if scope and pos + len(scope) <= limit and not text.startswith("级", pos + len(scope)) and not (
                 c.kind is not InstitutionKind.GOVERNMENT and text.startswith(voc.scope_words, pos)):
-            return 1
+            return len(scope)
     return pos - c.start
+
+
+def _scope_prefix_at(text: str, pos: int, voc: _Vocab) -> str:
+    """The bare level word (省, 市, 自治区...) at ``pos``, longest first, else ``""``."""
+    return next((p for p in voc.scope_prefix_order if text.startswith(p, pos)), "")
 
 
 def _drop_tier(c: _Cand, text: str, voc: _Vocab) -> None:
@@ -1026,16 +1037,17 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     lo, hi = _region_window(c.sentence, anchor)
     rec = record_region(doc.text, lo, hi, anchor, doc.region)
     place: str | None = None
-    rank = -1
-    for _a, _b, found, level in _find_places(name):
+    rank, place_end = -1, 0
+    for _a, b, found, level in _find_places(name):
         r = _LEVEL_RANK.get(level)
         if r is None or level is RegionLevel.COUNTRY:
             continue
         if r >= rank:
-            place, rank = found, r
+            place, rank, place_end = found, r, b
     scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
-    if place is None and (c.place_len == 1 or scoped_whole) and name[0] in voc.scope_prefixes:
-        place = _at_level(doc.region, voc.scope_prefixes[name[0]])
+    scope = _scope_prefix_at(name, 0, voc)  # 市, 自治区: the document's region at that level
+    if place is None and scope and (c.place_len == len(scope) or scoped_whole):
+        place = _at_level(doc.region, voc.scope_prefixes[scope])
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
@@ -1047,6 +1059,9 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
         return rec
     if rec is None or rec == place:
         return place
+    if rank == _LEVEL_RANK[RegionLevel.CITY] and name.startswith(voc.national_brackets) and (
+            place_end <= name.find("）") + 1):
+        return place  # 中国（某市）…中心 serves the whole city, even in an article about one district
     if c.weak:
         return place if gaz.is_within(place, rec) else rec
     if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
