@@ -17,6 +17,7 @@ from .models import FirstScope, PartialDate
 from .queries import Claim, Entity, Fact, Measurement, MergeItem, SourceRef
 
 __all__ = [
+    "compact_json",
     "decode_entity",
     "decode_item",
     "decode_key",
@@ -27,7 +28,8 @@ __all__ = [
 ]
 
 
-def _dumps(value: Any) -> str:
+def compact_json(value: Any) -> str:
+    """``value`` as JSON without spaces, Chinese kept as written (what the store writes)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -58,7 +60,7 @@ def _decimal_text(value: Decimal | None) -> str | None:
 def encode_item(item: MergeItem) -> str:
     """What a record contributes to merging, less its region, date and document (kept in columns)."""
     s = item.source
-    return _dumps([item.name, item.kind, item.written, _decimal_text(item.value), item.unit, item.qualifier,
+    return compact_json([item.name, item.kind, item.written, _decimal_text(item.value), item.unit, item.qualifier,
                    _date_text(item.end), s.sentence, s.start, s.end])
 
 
@@ -82,7 +84,7 @@ def decode_item(
 
 def encode_key(key: tuple[Any, ...]) -> str:
     """A merge key (:attr:`policytrack.queries.RecordKey.key`) as JSON (a statistic's value as text)."""
-    return _dumps([str(part) if isinstance(part, Decimal) else part for part in key])
+    return compact_json([str(part) if isinstance(part, Decimal) else part for part in key])
 
 
 def decode_key(text: str) -> tuple[Any, ...]:
@@ -111,12 +113,12 @@ def encode_entity(entity: Entity) -> str:
     """One merged entity as a positional JSON array (its class told by the first element)."""
     date = _date_text(entity.date)
     if isinstance(entity, Claim):
-        return _dumps(["c", entity.id, entity.subject, entity.scope.value, entity.kind, entity.status,
+        return compact_json(["c", entity.id, entity.subject, entity.scope.value, entity.kind, entity.status,
                        entity.region, list(entity.claimants), date, _sources(entity), list(entity.subjects)])
     if isinstance(entity, Fact):
-        return _dumps(["f", entity.id, entity.kind, entity.type, entity.name, entity.region, date,
+        return compact_json(["f", entity.id, entity.kind, entity.type, entity.name, entity.region, date,
                        _sources(entity), _date_text(entity.end), _decimal_text(entity.value), entity.unit])
-    return _dumps(["m", entity.id, entity.kind, entity.metric, entity.canonical, entity.region, date,
+    return compact_json(["m", entity.id, entity.kind, entity.metric, entity.canonical, entity.region, date,
                    str(entity.value), entity.unit, _sources(entity), entity.label, list(entity.written),
                    entity.qualifier, _date_text(entity.end), entity.description])
 

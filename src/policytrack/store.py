@@ -74,6 +74,7 @@ from ._parallel import expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
+    compact_json,
     decode_entity,
     decode_item,
     decode_key,
@@ -275,11 +276,7 @@ def _prepare(doc: Document) -> _Prepared:
         for rk in queries.record_keys(doc)
     )
     return _Prepared(doc.path, doc.id, doc.title, str(doc.published) if doc.published else None, doc.region,
-                     content_hash(doc), zlib.compress(_dumps(unstructure(doc)).encode("utf-8"), 3), rows)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                     content_hash(doc), zlib.compress(compact_json(unstructure(doc)).encode("utf-8"), 3), rows)
 
 
 class Store(Queries):
@@ -499,10 +496,8 @@ class Store(Queries):
             (source, version, digest, doc.doc_id, doc.title, doc.published, doc.region, ingested.isoformat(),
              doc.blob),
         ).lastrowid
-        if previous is not None:  # the old version's entities must be merged again without it
-            db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records WHERE document = ? AND current = 1",
-                       (previous,))
-            db.execute("UPDATE records SET current = 0 WHERE document = ?", (previous,))
+        if previous is not None:
+            self._retire(previous)
         rows = []
         keys = {}
         regions = set()
@@ -522,6 +517,13 @@ class Store(Queries):
         db.execute("UPDATE sources SET current = ?, size = ?, mtime_ns = ? WHERE id = ?",
                    (doc_row, size, mtime, source))
         (out.added if version == 1 else out.new_versions).append(shown)
+
+    def _retire(self, doc_row: int) -> None:
+        """Take a stored version out of the answers: its records stop being current, and their
+        merge keys are marked stale so their entities are merged again without them."""
+        self._db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records"
+                         " WHERE document = ? AND current = 1", (doc_row,))
+        self._db.execute("UPDATE records SET current = 0 WHERE document = ?", (doc_row,))
 
     def remove(self, sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
         """Retract sources (paths, or the keys :meth:`add` used): the queries stop seeing them.
@@ -544,9 +546,7 @@ class Store(Queries):
                 source, current = db.execute("SELECT id, current FROM sources WHERE key = ?", (key,)).fetchone()
                 if current is None:
                     continue
-                db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM records"
-                           " WHERE document = ? AND current = 1", (current,))
-                db.execute("UPDATE records SET current = 0 WHERE document = ?", (current,))
+                self._retire(current)
                 db.execute("UPDATE sources SET current = NULL, size = NULL, mtime_ns = NULL WHERE id = ?", (source,))
                 removed.append(key)
             db.execute("COMMIT")
