@@ -54,8 +54,8 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -630,12 +630,7 @@ class Gazetteer:
         texts up to ``_SCAN_CACHE_TEXT`` characters)."""
         if len(text) > _SCAN_CACHE_TEXT:
             return self._scan(text)
-        found = self._raw_cache.get(text)
-        if found is None:
-            if len(self._raw_cache) >= _SCAN_CACHE:
-                self._raw_cache.clear()
-            found = self._raw_cache[text] = self._scan(text)
-        return found
+        return _remembered(self._raw_cache, text, lambda: self._scan(text))
 
     def _scan(self, text: str) -> tuple[tuple[int, int, _Entry], ...]:
         nodes, payload, pairs, out = self._nodes, self._payload, self._pairs, []
@@ -718,13 +713,8 @@ class Gazetteer:
         ``text``, left to right (remembered for texts up to ``_SCAN_CACHE_TEXT`` characters)."""
         if len(text) > _SCAN_CACHE_TEXT:
             return self._read_tokens(text, context, scopes)
-        key = (text, context, scopes)
-        found = self._tokens_cache.get(key)
-        if found is None:
-            if len(self._tokens_cache) >= _SCAN_CACHE:
-                self._tokens_cache.clear()
-            found = self._tokens_cache[key] = self._read_tokens(text, context, scopes)
-        return found
+        return _remembered(self._tokens_cache, (text, context, scopes),
+                           lambda: self._read_tokens(text, context, scopes))
 
     def _read_tokens(self, text: str, context: str | None, scopes: bool) -> tuple[_Token, ...]:
         out: list[_Token] = []
@@ -899,12 +889,8 @@ class Gazetteer:
             return []
         if len(text) > _SCAN_CACHE_TEXT:
             return self._mentions(text, context)
-        key = (text, context)
-        found = self._find_cache.get(key)
-        if found is None:
-            if len(self._find_cache) >= _SCAN_CACHE:
-                self._find_cache.clear()
-            found = self._find_cache[key] = tuple(self._mentions(text, context))
+        found: tuple[RegionMention, ...] = _remembered(
+            self._find_cache, (text, context), lambda: tuple(self._mentions(text, context)))
         return list(found)
 
     def _mentions(self, text: str, context: str | None) -> list[RegionMention]:
@@ -1233,6 +1219,20 @@ _INDEX_CACHE = 32  # sentences remembered by record_region
 _HEAD_CACHE = 4096  # clause heads remembered by _head_ok
 _SCAN_CACHE = 1024  # texts whose scans (_raw, _tokens, find) are remembered
 _SCAN_CACHE_TEXT = 1000  # longer texts are scanned each time (bounds the memory the caches hold)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remembered(cache: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
+    """``cache[key]``, computed on a miss; a full cache (``_SCAN_CACHE`` entries) is emptied first."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _SCAN_CACHE:
+            cache.clear()
+        found = cache[key] = compute()
+    return found
 
 
 @attrs.frozen
