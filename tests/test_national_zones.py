@@ -30,6 +30,7 @@ EXTENDS = [e for e in NATIONAL["entries"] if e.get("extends")]
 ZONE_WORDS = set(WORDS["scope_words"]["zone"]) | {
     f for forms in WORDS["zone_words"]["forms"].values() for f in forms
 }
+ZONE_WORDS |= {p + w for p in WORDS["zone_words"]["prefixes"] for w in ZONE_WORDS}  # 国家高新区
 
 
 def test_header_names_generator_source_and_kinds() -> None:
@@ -136,6 +137,7 @@ RESOLVE = [
     # not one zone
     ("新区", None),
     ("高新区", None),
+    ("国家高新区", None),  # a category (宁波国家高新技术产业开发区 must not make it a short name)
     ("自贸片区", None),
     ("临港经开区", None),
     ("医药高新区", None),
