@@ -202,3 +202,22 @@ def test_build_script_reproduces_the_data_file(tmp_path: Path) -> None:
     )
     committed = resources.files("policytrack").joinpath("data").joinpath("national_zones.json")
     assert out.read_text("utf-8") == committed.read_text("utf-8")
+
+
+def test_build_script_cross_checks_parents_with_nbs_codes(tmp_path: Path) -> None:
+    # NBS statistical division codes list some zones as county-level units of their city
+    nbs = tmp_path / "areas.csv"
+    nbs.write_text(
+        "code,name,cityCode,provinceCode\n"
+        '510171,"成都高新技术产业开发区",5101,51\n'  # right city
+        '320271,"无锡高新技术产业开发区",3205,32\n',  # wrong city: must be reported
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_zones.py"), "--nbs", str(nbs), "-o", str(tmp_path / "out.json")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "NBS: 无锡高新技术产业开发区 is in city 3205" in run.stdout
+    assert "2 zones found in areas.csv, 1 in another city" in run.stdout
