@@ -50,9 +50,10 @@ import attrs
 
 from .._data import load_json
 from ..models import Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
+from .analysis import Analysis, analyse
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -516,12 +517,12 @@ class _Unit:
     para: int
 
 
-def _units(text: str) -> list[_Unit]:
+def _units(text: str, analysis: Analysis) -> list[_Unit]:
     out: list[_Unit] = []
     para = 0
     current: list[Sentence] = []
     prev_end = 0
-    for s in split_sentences(text):
+    for s in (a.sentence for a in analysis):
         gap = text[prev_end : s.start]
         new_para = "\n" in gap or "\u3000\u3000" in gap
         if current and (new_para or current[-1].text[-1:] not in "；;"):
@@ -1086,11 +1087,15 @@ def _skip_sentence(doc: Document, s: Sentence) -> bool:
     return False
 
 
-def extract(doc: Document) -> list[Milestone]:
-    """Every Milestone stated in ``doc.text``, each with its evidence sentence.  Never raises on odd text."""
+def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
+    """Every Milestone stated in ``doc.text``, each with its evidence sentence.  Never raises on odd text.
+
+    ``analysis`` is the document's shared :class:`~.analysis.Analysis` (made here when not given).
+    """
     text = doc.text or ""
     if not text.strip():
         return []
+    analysis = analysis if analysis is not None else analyse(text, doc.published, doc.region)
     ref = doc.published
     voc = _vocab()
     stats: list[_Stat] = []
@@ -1098,7 +1103,7 @@ def extract(doc: Document) -> list[Milestone]:
     para = -1
     ctx = _Context()
     first = True
-    units = _units(text)
+    units = _units(text, analysis)
     single: dict[int, bool] = {}
     for unit in units:
         if voc.single_product.found_in(text, unit.start, unit.end):
