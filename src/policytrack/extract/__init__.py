@@ -15,17 +15,23 @@ import attrs
 from ..models import Document
 from . import firsts, initiatives, institutions, milestones, products
 from .analysis import analyse
+from .judge import judge
 from .regions import document_region
 
 __all__ = ["extract_document"]
 
 
-def extract_document(doc: Document) -> Document:
-    """Return ``doc`` with its region resolved and every record list extracted."""
+def extract_document(doc: Document, *, judged: bool = True) -> Document:
+    """Return ``doc`` with its region resolved and every record list extracted.
+
+    With ``judged`` (the default) each record gets its ``confidence`` from the learned
+    judgement (:mod:`.judge`) and records under their type's threshold are dropped;
+    ``judged=False`` gives the grammars' proposals as they are (what the trainer reads).
+    """
     region = doc.region or document_region(doc.title, doc.text)
     doc = attrs.evolve(doc, region=region)
     analysis = analyse(doc.text, doc.published, region)
-    return attrs.evolve(
+    doc = attrs.evolve(
         doc,
         firsts=tuple(firsts.extract(doc, analysis)),
         institutions=tuple(institutions.extract(doc, analysis)),
@@ -33,3 +39,4 @@ def extract_document(doc: Document) -> Document:
         initiatives=tuple(initiatives.extract(doc, analysis)),
         milestones=tuple(milestones.extract(doc, analysis)),
     )
+    return judge(doc, analysis) if judged else doc
