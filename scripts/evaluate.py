@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -231,7 +232,7 @@ def score(docs: dict[str, dict[str, Any]], golds: list[dict[str, Any]], min_conf
 
 def reliability(bands: list[tuple[float, bool]], edges: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)) -> list[dict[str, Any]]:
     out = []
-    for lo, hi in zip(edges, edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         inside = [ok for c, ok in bands if lo <= c < hi]
         mean = [c for c, _ in bands if lo <= c < hi]
         out.append({"band": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": len(inside),

@@ -24,28 +24,27 @@ import json
 import math
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import evaluate  # noqa: E402
+import evaluate
 
-import policytrack  # noqa: E402
-from policytrack.extract import analysis as _analysis  # noqa: E402
-from policytrack.extract import judge as _judge  # noqa: E402
+import policytrack
+from policytrack.extract import analysis as _analysis
+from policytrack.extract import judge as _judge
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "policytrack" / "data" / "judge.json"
-GRID = [round(0.05 * i, 2) for i in range(0, 13)]
+GRID = [round(0.05 * i, 2) for i in range(13)]
 
 
 def collect(sets: list[str]) -> list[dict[str, Any]]:
     """One row per proposed record: set, doc, type, features, label."""
     _judge.load_models.cache_clear()
     real = _judge.load_models
-    _judge.load_models = lambda: {}  # type: ignore[assignment]  # the grammars' proposals, unjudged
+    _judge.load_models = dict  # type: ignore[assignment]  # the grammars' proposals, unjudged
     rows: list[dict[str, Any]] = []
     gold_counts: dict[tuple[str, str], int] = {}
     try:
@@ -150,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             vec, clf = _fit([r["x"] for r in train], [r["y"] for r in train], args.C)
             zs = _logit(vec, clf, [tr[i]["x"] for i in test_ix], const)
-            for i, z in zip(test_ix, zs):
+            for i, z in zip(test_ix, zs, strict=False):
                 oof_z[i] = z
         ys = [r["y"] for r in tr]
         a, b = _platt(oof_z, ys)
@@ -159,12 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         f1_keep = _f1(ys, gold_total)
         best_t, best_f = 0.0, f1_keep
         for th in GRID[1:]:
-            f = _f1([y for y, p in zip(ys, oof_p) if p >= th], gold_total)
+            f = _f1([y for y, p in zip(ys, oof_p, strict=False) if p >= th], gold_total)
             if f > best_f + 1e-9:
                 best_t, best_f = th, f
         if best_f - f1_keep < args.min_gain:
             best_t, best_f = 0.0, f1_keep
-        kept = [(p, bool(y)) for y, p in zip(ys, oof_p) if p >= best_t]
+        kept = [(p, bool(y)) for y, p in zip(ys, oof_p, strict=False) if p >= best_t]
         all_bands.extend(kept)
         report[t] = {
             "proposed": len(tr), "right": sum(ys), "gold": gold_total,
@@ -176,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             weights: dict[str, float] = {}
             bias = const
         else:
-            weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-9}
+            weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=False) if abs(w) > 1e-9}
             bias = round(float(clf.intercept_[0]), 6)
         models[t] = {"bias": bias, "weights": weights, "threshold": best_t, "platt_a": round(a, 6), "platt_b": round(b, 6)}
         for r in rng.sample(tr, min(5, len(tr))):

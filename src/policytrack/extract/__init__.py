@@ -15,7 +15,8 @@ import attrs
 from ..models import Document
 from . import firsts, initiatives, institutions, milestones, products
 from .analysis import analyse
-from .judge import judge
+from .judge import judge as _judge
+from .names import trim_names
 from .regions import document_region
 
 __all__ = ["extract_document"]
@@ -39,4 +40,5 @@ def extract_document(doc: Document, *, judged: bool = True) -> Document:
         initiatives=tuple(initiatives.extract(doc, analysis)),
         milestones=tuple(milestones.extract(doc, analysis)),
     )
-    return judge(doc, analysis) if judged else doc
+    doc = trim_names(doc, analysis)
+    return _judge(doc, analysis) if judged else doc

@@ -245,7 +245,7 @@ def judge(doc: Document, analysis: Analysis, *, drop: bool = True) -> Document:
         if model is None:
             continue
         kept = []
-        for r, fx in zip(_records(doc, t), feats[t]):
+        for r, fx in zip(_records(doc, t), feats[t], strict=False):
             p = round(model.probability(fx), 4)
             if drop and p < model.threshold:
                 continue
