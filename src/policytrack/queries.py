@@ -45,6 +45,7 @@ import attrs
 from ._data import load_json
 from .errors import BadArgumentError
 from .models import (
+    Basis,
     Document,
     Evidence,
     FinancingProduct,
@@ -753,6 +754,8 @@ def record_keys(
         written = ms.metric or ms.description
         metric = cat.resolve(written, ms.quantity.unit)
         mkey = metric.name if metric else normalise_name(written)
+        if ms.basis == Basis.CUMULATIVE:
+            mkey += CUMULATIVE_SUFFIX  # a running total is its own series, never mixed with a period's value
         region = reg.canon(ms.region) or home
         out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
@@ -893,7 +896,9 @@ def _plain_decimal(value: Decimal) -> Decimal:
 def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[MergeItem]) -> Measurement:
     kind, metric_key, region, value, unit = key
     written = tuple(dict.fromkeys(i.written or i.name for i in cluster))
-    metric = cat.get(metric_key)
+    base, cumulative = _split_basis(metric_key)
+    found = cat.get(base)
+    metric = attrs.evolve(found, name=found.name + CUMULATIVE_SUFFIX) if found is not None and cumulative else found
     date = _cluster_date(cluster)
     qualifiers = [i.qualifier for i in cluster if i.qualifier]
     ends = [i.end for i in cluster if i.end is not None]
@@ -1434,12 +1439,30 @@ def firsts(
     return Firsts(tuple(kept), scope=wanted_scope, region=where)
 
 
+#: what a running total's series adds to its metric's name (``专利质押融资金额（累计）``): a
+#: cumulative value (累计, 总计...) never shares a series, or a cell, with a period's value
+CUMULATIVE_SUFFIX = "（累计）"
+
+
+def _split_basis(key: str) -> tuple[str, bool]:
+    """(the metric's own name, whether ``key`` names its running total)."""
+    for suffix in (CUMULATIVE_SUFFIX, "(累计)"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)], True
+    return key, False
+
+
 def _metric_key(cat: MetricCatalog, name: str) -> tuple[str, bool]:
-    """(the name measurements are grouped under, whether it is canonical)."""
+    """(the name measurements are grouped under, whether it is canonical).
+
+    ``X（累计）`` asks for the running total of X, a series of its own.
+    """
     if not isinstance(name, str) or not name.strip():
         raise BadArgumentError(f"metric: expected a metric name, got {name!r}")
-    metric = cat.lookup(name)
-    return (metric.name, True) if metric else (name.strip(), False)
+    base, cumulative = _split_basis(name.strip())
+    suffix = CUMULATIVE_SUFFIX if cumulative else ""
+    metric = cat.lookup(base)
+    return (metric.name + suffix, True) if metric else (base + suffix, False)
 
 
 def _matches_metric(m: Measurement, key: str, canonical: bool) -> bool:

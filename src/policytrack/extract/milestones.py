@@ -49,8 +49,8 @@ from typing import Any
 import attrs
 
 from .._data import load_json
-from ..models import Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
-from .analysis import Analysis, analyse
+from ..models import Basis, Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
+from .analysis import Analysis, analyse, lexicon
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
 from .sentences import Sentence
@@ -1157,7 +1157,37 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
             else st
             for st in stats
         ]
-    return _merge_stats(stats) + _merge_events(events)
+    return [_with_basis(m) for m in _merge_stats(stats)] + _merge_events(events)
+
+
+_BASIS_CLAUSE_BREAKS = "，,；;。！？!?"
+_BASIS_LOOKBACK = 2  # clauses before the value's own that may carry its 累计 (累计…，其中…)
+
+
+def _with_basis(m: Milestone) -> Milestone:
+    """A statistic's basis: a running total when a cumulative word (累计, 总计, 截至目前…; data:
+    lexicon ``cumulative_cues``) stands in its clause before the value, or in the clause before
+    that ending the same statement; the value of a period when it has a date of its own; else
+    unknown."""
+    if m.kind is MilestoneKind.EVENT or m.quantity is None:
+        return m
+    text = m.evidence.text
+    k = text.find(m.quantity.text) if m.quantity.text else -1
+    if k < 0:
+        k = len(text)
+    start = k
+    for _ in range(_BASIS_LOOKBACK):
+        j = max(text.rfind(c, 0, start) for c in _BASIS_CLAUSE_BREAKS)
+        if j < 0:
+            start = 0
+            break
+        start = j
+    head = text[start:k]
+    if any(c in head for c in lexicon()["cumulative_cues"]):
+        return attrs.evolve(m, basis=Basis.CUMULATIVE)
+    if m.date is not None:
+        return attrs.evolve(m, basis=Basis.PERIOD)
+    return m
 
 
 @attrs.define
