@@ -12,8 +12,8 @@ A set is ``eval/sets/<name>/`` with ``manifest.json`` (where each text came from
 its sha256) and ``gold/<id>.json`` (docs/SCORING.md and eval/CONVENTIONS.md say how
 gold is written and matched).  Texts are not committed: they live in
 ``eval/texts/<name>/<id>.txt`` (git-ignored), re-fetched from the manifest's url; a text
-whose sha256 differs from the manifest's is reported and left out.  The seeds' gold is
-read from ``$POLICYTRACK_SEED_GOLD`` or ``../shared/gold`` when present (set ``seeds``).
+whose sha256 differs from the manifest's is reported and left out.  The set ``seeds`` is the
+project's seed articles (texts committed in ``seeds/``, gold in ``eval/sets/seeds/gold``).
 
 Matching follows the project's scoring rules (a prediction matches a gold item by
 key containment or name equality per record type, one to one, maximum matching);
@@ -27,7 +27,6 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -133,31 +132,27 @@ def pairs(gold: list[dict[str, Any]], pred: list[dict[str, Any]], kind: str) -> 
 # --------------------------------------------------------------------------- sets
 
 
-def seed_gold() -> Path | None:
-    env = os.environ.get("POLICYTRACK_SEED_GOLD")
-    for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared" / "gold"]:
-        if cand.is_dir():
-            return cand
-    return None
+def records_annotated(name: str) -> bool:
+    """False for a set annotated for document metadata only (every record list empty)."""
+    for path in (SETS / name / "gold").glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if any(gold.get(t) for t in TYPES):
+            return True
+    return False
 
 
 def set_names() -> list[str]:
-    names = ["seeds"] if seed_gold() is not None else []
-    if SETS.is_dir():
-        names += sorted(p.name for p in SETS.iterdir() if (p / "gold").is_dir())
-    return names
+    """Every set under eval/sets, the seeds first."""
+    names = sorted(p.name for p in SETS.iterdir() if (p / "gold").is_dir()) if SETS.is_dir() else []
+    return sorted(names, key=lambda n: (n != "seeds", n))
 
 
 def items(name: str) -> Iterator[tuple[str, Path | None, dict[str, Any]]]:
     """(doc id, path of its text or None when missing or changed, gold) of a set."""
-    if name == "seeds":
-        gold_dir, text_dir, sha = seed_gold(), ROOT / "seeds", {}
-        if gold_dir is None:
-            return
-    else:
-        gold_dir, text_dir = SETS / name / "gold", TEXTS / name
-        manifest = json.loads((SETS / name / "manifest.json").read_text(encoding="utf-8"))
-        sha = {e["id"]: e.get("sha256") for e in manifest}
+    gold_dir = SETS / name / "gold"
+    text_dir = ROOT / "seeds" if name == "seeds" else TEXTS / name  # the seeds' texts are committed
+    manifest = json.loads((SETS / name / "manifest.json").read_text(encoding="utf-8"))
+    sha = {e["id"]: e.get("sha256") for e in manifest}
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc_id = gold["doc"]
@@ -242,6 +237,9 @@ def reliability(bands: list[tuple[float, bool]], edges: tuple[float, ...] = (0.0
 
 
 def render(name: str, res: dict[str, Any]) -> str:
+    if res.get("meta_only"):
+        return f"== {name}: {res['docs']} documents (metadata only)\nmeta: " + " ".join(
+            f"{k}={v:.2f}" for k, v in res["meta"].items() if v is not None)
     lines = [f"== {name}: {res['docs']} documents, macro F1 {res['macro_f1']:.3f}"]
     lines.append(f"{'record':20} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for t, v in res["types"].items():
@@ -276,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         docs = export_docs(p for _, p, _ in present if p is not None)
         golds = [g for _, _, g in present]
         results[name] = score(docs, golds, args.min_confidence)
+        if not records_annotated(name):
+            results[name]["meta_only"] = True
+            continue  # a metadata set: its empty record lists are not gold for records
         if name != "seeds":
             pooled_docs.update(docs)
             pooled_gold.extend(golds)

@@ -38,6 +38,7 @@ Record = FirstClaim | Institution | FinancingProduct | Initiative | Milestone
 RECORD_TYPES = ("firsts", "institutions", "financing_products", "initiatives", "milestones")
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
 
 
 @attrs.frozen
@@ -210,9 +211,20 @@ def _sentence_features(f: dict[str, float], record_type: str, name: str, s: Sent
         f["first_non_starter"] = 1.0
     verbs = sum(1 for w in inside if w.tag.startswith("v"))
     f[f"verbs{_bucket(verbs, (0, 1, 2))}"] = 1.0
+    proper = sum(1 for w in inside if w.tag[:2] in ("ns", "nr", "nt", "nz") or w.tag in ("eng", "m"))
+    f["proper_word" if proper else "common_words_only"] = 1.0
+    rel_a, rel_b = a - s.start, b - s.start
+    if any(p.start < rel_b and rel_a < p.end for p in s.places):
+        f["names_a_place"] = 1.0
+    if _NUMERAL.search(name):
+        f["name_has_numeral"] = 1.0
+    if prev is not None and prev.tag.startswith("v"):
+        f["after_verb"] = 1.0
     before = text[: a - s.start]
     if before.endswith(("“", "《", "「", "\"")):
         f["quoted"] = 1.0
+        if len(name) <= 4:
+            f["quoted_short"] = 1.0
     if before.count("《") > before.count("》"):
         f["inside_title"] = 1.0
 
