@@ -341,7 +341,7 @@ def test_timeline_counts_undated() -> None:
 
 
 def test_timeline_bad_arguments() -> None:
-    with pytest.raises(BadArgumentError, match="kinds"):
+    with pytest.raises(BadArgumentError, match="not a timeline kind"):
         corpus().timeline(kinds="gossip")
     with pytest.raises(BadArgumentError, match="since"):
         corpus().timeline(since="last year")

@@ -170,7 +170,8 @@ def add_query_commands(
     common(firsts, plot=False, within_default=True)
     firsts.add_argument("--scope", help=f"one of {', '.join(s.value for s in FirstScope)} (or 全国, 全省...)")
     firsts.add_argument("--region", help="keep claims made by this region (or inside it)")
-    firsts.add_argument("--status", choices=["asserted", "corroborated", "contested"])
+    firsts.add_argument("--status", metavar="STATUS",
+                        help="keep claims with this status: asserted, corroborated or contested")
     firsts.set_defaults(handler=commands.firsts)
 
     compare = sub.add_parser(

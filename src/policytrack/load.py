@@ -63,6 +63,7 @@ from ._meta import (
     split_front_matter,
     strip_title_suffix,
 )
+from ._normalise import normalise_text
 from ._parallel import as_error, extract_paths
 from .corpus import Corpus, LoadFailure
 from .errors import ExtractionError, FrontMatterError, LoadError, NotAnArticleError, UnreadableFileError
@@ -202,7 +203,7 @@ def _build(
         raise NotAnArticleError(where, "no article text left after removing markup and page furniture")
     doc = Document(
         id=id,
-        text=parsed.text,
+        text=normalise_text(parsed.text),
         title=title if title is not None else parsed.title,
         source=source if source is not None else parsed.source,
         published=published if published is not None else parsed.published,

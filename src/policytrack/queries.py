@@ -43,8 +43,10 @@ from typing import Any, Protocol, TypeVar, cast
 import attrs
 
 from ._data import load_json
-from .errors import BadArgumentError
+from ._suggest import nearest, suggestion_text
+from .errors import BadArgumentError, UnknownNameError
 from .models import (
+    Basis,
     Document,
     Evidence,
     FinancingProduct,
@@ -99,6 +101,7 @@ COUNTED = ("first", "product", "institution", "initiative")
 
 #: Claim statuses.
 ASSERTED, CORROBORATED, CONTESTED = "asserted", "corroborated", "contested"
+STATUSES = (ASSERTED, CORROBORATED, CONTESTED)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,6 +220,8 @@ class _Regions:
         self._canon: dict[str, str] = {}
         self._within: dict[tuple[str, str], bool] = {}
         self._lineage: dict[str, list[Region]] = {}
+        self._checked: set[str] = set()
+        self._spellings: dict[str, str] | None = None
 
     def canon(self, name: str | None) -> str | None:
         if name is None or not name.strip():
@@ -229,6 +234,42 @@ class _Regions:
                 found = None
             self._canon[name] = found or name
         return self._canon[name]
+
+    def check(self, name: str) -> None:
+        """Raise :class:`UnknownNameError` when the gazetteer neither knows ``name`` nor can
+        tell which region it means (a resolver that knows no names, such as
+        :class:`FlatRegions`, accepts every name)."""
+        name = name.strip()
+        if name in self._checked:
+            return
+        try:
+            known = self.resolver.canonical(name)
+        except Exception:  # a broken gazetteer entry must not break a query
+            known = name
+        if known is None:
+            shared = getattr(self.resolver, "ambiguous", None)
+            holders = tuple(shared.get(name, ())) if isinstance(shared, Mapping) else ()
+            if holders:
+                raise UnknownNameError("region", name, "ambiguous: it may mean " + " or ".join(holders)
+                                       + "; name one of them", candidates=holders)
+            near = tuple(nearest(name, self.spellings()))
+            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(near),
+                                   suggestions=near)
+        self._checked.add(name)
+
+    def spellings(self) -> dict[str, str]:
+        """Every name and alias the resolver lists (when it can list them) -> canonical name."""
+        if self._spellings is None:
+            out: dict[str, str] = {}
+            try:
+                listed = list(cast(Iterable[Region], self.resolver))
+            except TypeError:
+                listed = []
+            for region in listed:
+                for spelling in (region.name, *region.aliases):
+                    out.setdefault(spelling, region.name)
+            self._spellings = out
+        return self._spellings
 
     def within(self, inner: str | None, outer: str | None) -> bool:
         """``inner`` is ``outer`` or lies inside it (both canonical)."""
@@ -753,6 +794,8 @@ def record_keys(
         written = ms.metric or ms.description
         metric = cat.resolve(written, ms.quantity.unit)
         mkey = metric.name if metric else normalise_name(written)
+        if ms.basis == Basis.CUMULATIVE:
+            mkey += CUMULATIVE_SUFFIX  # a running total is its own series, never mixed with a period's value
         region = reg.canon(ms.region) or home
         out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
@@ -893,7 +936,9 @@ def _plain_decimal(value: Decimal) -> Decimal:
 def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[MergeItem]) -> Measurement:
     kind, metric_key, region, value, unit = key
     written = tuple(dict.fromkeys(i.written or i.name for i in cluster))
-    metric = cat.get(metric_key)
+    base, cumulative = _split_basis(metric_key)
+    found = cat.get(base)
+    metric = attrs.evolve(found, name=found.name + CUMULATIVE_SUFFIX) if found is not None and cumulative else found
     date = _cluster_date(cluster)
     qualifiers = [i.qualifier for i in cluster if i.qualifier]
     ends = [i.end for i in cluster if i.end is not None]
@@ -1306,6 +1351,7 @@ def _query_region(reg: _Regions, region: str | None) -> str | None:
         return None
     if not isinstance(region, str) or not region.strip():
         raise BadArgumentError(f"region: expected a region name, got {region!r}")
+    reg.check(region)
     return reg.canon(region)
 
 
@@ -1374,9 +1420,10 @@ def _kinds(kinds: Iterable[str] | str | None) -> set[str]:
     if isinstance(kinds, str):
         kinds = [k for k in kinds.split(",") if k.strip()]
     chosen = {k.strip() for k in kinds}
-    unknown = chosen - set(ENTRY_KINDS)
-    if unknown:
-        raise BadArgumentError(f"kinds: unknown {', '.join(sorted(unknown))} (choose from {', '.join(ENTRY_KINDS)})")
+    for kind in sorted(chosen - set(ENTRY_KINDS)):
+        near = tuple(nearest(kind, {k: k for k in ENTRY_KINDS}))
+        raise UnknownNameError("kind", kind, "not a timeline kind" + suggestion_text(near, ENTRY_KINDS),
+                               suggestions=near)
     return chosen
 
 
@@ -1404,8 +1451,10 @@ def _scope(scope: FirstScope | str | None) -> FirstScope | None:
     except ValueError:
         if text in _SCOPE_WORDS:
             return _SCOPE_WORDS[text]
-        choices = ", ".join(s.value for s in FirstScope)
-        raise BadArgumentError(f"scope: unknown {scope!r} (choose from {choices})") from None
+        choices = [s.value for s in FirstScope]
+        near = tuple(nearest(text, {**{c: c for c in choices}, **{w: s.value for w, s in _SCOPE_WORDS.items()}}))
+        raise UnknownNameError("scope", text, "not a scope" + suggestion_text(near, choices),
+                               suggestions=near) from None
 
 
 def firsts(
@@ -1421,8 +1470,10 @@ def firsts(
     reg = _regions_of(regions)
     wanted_scope = _scope(scope)
     where = _query_region(reg, region)
-    if status is not None and status not in (ASSERTED, CORROBORATED, CONTESTED):
-        raise BadArgumentError(f"status: unknown {status!r} (choose from asserted, corroborated, contested)")
+    if status is not None and status not in STATUSES:
+        near = tuple(nearest(str(status), {s: s for s in STATUSES}))
+        raise UnknownNameError("status", str(status), "not a claim status" + suggestion_text(near, STATUSES),
+                               suggestions=near)
     resolved = _entities(documents, reg, None)
     kept = [
         c
@@ -1434,12 +1485,46 @@ def firsts(
     return Firsts(tuple(kept), scope=wanted_scope, region=where)
 
 
+#: what a running total's series adds to its metric's name (``专利质押融资金额（累计）``): a
+#: cumulative value (累计, 总计...) never shares a series, or a cell, with a period's value
+CUMULATIVE_SUFFIX = "（累计）"
+
+
+def _split_basis(key: str) -> tuple[str, bool]:
+    """(the metric's own name, whether ``key`` names its running total)."""
+    for suffix in (CUMULATIVE_SUFFIX, "(累计)"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)], True
+    return key, False
+
+
 def _metric_key(cat: MetricCatalog, name: str) -> tuple[str, bool]:
-    """(the name measurements are grouped under, whether it is canonical)."""
+    """(the name measurements are grouped under, whether it is canonical).
+
+    ``X（累计）`` asks for the running total of X, a series of its own.
+    """
     if not isinstance(name, str) or not name.strip():
         raise BadArgumentError(f"metric: expected a metric name, got {name!r}")
-    metric = cat.lookup(name)
-    return (metric.name, True) if metric else (name.strip(), False)
+    base, cumulative = _split_basis(name.strip())
+    suffix = CUMULATIVE_SUFFIX if cumulative else ""
+    metric = cat.lookup(base)
+    return (metric.name + suffix, True) if metric else (base + suffix, False)
+
+
+def _check_metric(cat: MetricCatalog, name: str, resolved: Resolved) -> None:
+    """Raise :class:`UnknownNameError` for a metric name that is neither in the catalog nor the
+    written name of any statistic at hand, with the nearest canonical names, aliases and
+    written names as suggestions."""
+    wanted = normalise_name(name)
+    if any(not m.canonical and any(normalise_name(w) == wanted for w in m.written) for m in resolved.measurements):
+        return
+    spellings = {alias: m.name for m in cat for alias in (m.name, *m.aliases)}
+    for m in resolved.measurements:
+        if not m.canonical:
+            spellings.setdefault(m.metric, m.metric)
+    near = tuple(nearest(name.strip(), spellings))
+    raise UnknownNameError("metric", name.strip(), "no metric or statistic of that name" + suggestion_text(near),
+                           suggestions=near)
 
 
 def _matches_metric(m: Measurement, key: str, canonical: bool) -> bool:
@@ -1469,6 +1554,8 @@ def history(
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
     resolved = _entities(documents, reg, cat)
+    if not canonical:
+        _check_metric(cat, key, resolved)
     points = [
         m
         for m in resolved.measurements
@@ -1527,6 +1614,9 @@ def compare(
         chosen.sort(key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     else:
         chosen = _compare_metrics(cat, metrics)
+        for key, display in chosen:
+            if cat.get(key) is None:
+                _check_metric(cat, display, resolved)
 
     cells: list[Cell] = []
     for key, display in chosen:

@@ -85,9 +85,10 @@ import attrs
 
 from .._data import load_json
 from ..models import Document, Evidence, Institution, InstitutionKind, PartialDate, RegionLevel
+from .analysis import Analysis, analyse
 from .dates import sentence_date
 from .regions import Gazetteer, record_region
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -1158,9 +1159,11 @@ def _established(c: _Cand, text: str, doc: Document, voc: _Vocab) -> PartialDate
     return sentence_date(text[lo : min(c.sentence.end, c.end + _DATE_WINDOW)], doc.published)
 
 
-def extract(doc: Document) -> list[Institution]:
+def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution]:
     """Every Institution stated in ``doc.text``, one record a body, each with the evidence
-    sentence of its first mention."""
+    sentence of its first mention.  ``analysis`` is the document's shared
+    :class:`~.analysis.Analysis` (made here when not given)."""
+    analysis = analysis if analysis is not None else analyse(doc.text, doc.published, doc.region)
     voc = _vocab()
     text = _prepare(doc.text)
     records: list[_Record] = []
@@ -1168,7 +1171,8 @@ def extract(doc: Document) -> list[Institution]:
     by_alias: dict[str, _Record] = {}
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
-    for sent in split_sentences(text):
+    # the shared sentences, read in the prepared text (same offsets, titles blanked)
+    for sent in (Sentence(s.start, s.end, text[s.start : s.end]) for s in analysis):
         cands = _candidates_in(text, sent, voc)
         if cands:
             for c in cands:
