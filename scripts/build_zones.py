@@ -284,11 +284,14 @@ def build(nbs: Path | None) -> dict[str, Any]:
 
     # who claims each alias (a zone's own official name claims it too)
     claims: dict[str, set[str]] = defaultdict(set)
+    dropped: dict[str, str] = {}
     for rec in zones.values():
         for alias in [rec["name"], *rec["given"], *rec["short"]]:
+            if alias in zone_words or alias in stop:
+                dropped[alias] = "a zone word or common word alone"
+                continue
             claims[alias].add(rec["name"])
     ambiguous: dict[str, list[str]] = {}
-    dropped: dict[str, str] = {}
     for alias, owners in sorted(claims.items()):
         if len(owners) > 1:
             ambiguous[alias] = sorted(owners)
@@ -308,7 +311,7 @@ def build(nbs: Path | None) -> dict[str, Any]:
         for alias in [rec["name"], *rec["given"], *rec["short"]]:
             if alias == landing(rec) or alias in aliases:
                 continue
-            if alias in ambiguous:
+            if alias in ambiguous or alias in dropped:
                 continue
             holders = listed.get(alias, set())
             if alias in gaz.ambiguous:
@@ -319,9 +322,6 @@ def build(nbs: Path | None) -> dict[str, Any]:
                 continue
             if holders:
                 continue  # already that region's name or alias
-            if alias in zone_words or alias in stop:
-                dropped[alias] = "a zone word or common word alone"
-                continue
             aliases.append(alias)
         source = "; ".join(dict.fromkeys(rec["sources"]))
         if rec["same_as"]:

@@ -89,6 +89,13 @@ def test_every_short_name_is_one_zones_or_marked_ambiguous() -> None:
         assert why.strip() and short not in owners, short
 
 
+def test_categories_are_never_zones_nor_ambiguous() -> None:
+    # 国家高新区 is a category even though three zones' names contain it
+    for word in ("国家高新区", "国家级经开区", "高新区", "新区", "自贸区"):
+        assert word not in GAZ.ambiguous and GAZ.get(word) is None, word
+    assert GAZ.find("全国国家高新区综合排名") == []
+
+
 def test_zone_names_never_shadow_region_names() -> None:
     regions = {r.name for r in GAZ if r.level is not RegionLevel.ZONE}
     for entry in ZONES:
@@ -104,6 +111,9 @@ RESOLVE = [
     ("苏州园区", "苏州工业园区"),
     ("宁波高新区", "宁波国家高新技术产业开发区"),
     ("宁波国家高新区", "宁波国家高新技术产业开发区"),
+    ("贵阳高新技术产业开发区", "贵阳国家高新技术产业开发区"),  # the list's spelling; its statute's has 国家
+    ("海口高新区", "海口国家高新技术产业开发区"),
+    ("天津高新区", "天津滨海高新技术产业开发区"),
     ("武汉东湖新技术产业开发区", "武汉东湖新技术开发区"),  # the brief's spelling; the State Council's is …新技术开发区
     ("东湖高新区", "武汉东湖新技术开发区"),
     # the Guangzhou special cases stay
