@@ -237,8 +237,8 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "临港新片区诞生了上海首单知识产权证券化产品和首单知识产权保险。",
         "上海市",
         [
-            ("provincial", "first", "知识产权证券化产品", "临港新片区"),
-            ("provincial", "first", "知识产权保险", "临港新片区"),
+            ("provincial", "first", "知识产权证券化产品", "中国（上海）自由贸易试验区临港新片区"),
+            ("provincial", "first", "知识产权保险", "中国（上海）自由贸易试验区临港新片区"),
         ],
     ),
     (
@@ -260,7 +260,7 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "sichuan-central-western-regional",
         "成都高新区发行中西部首单知识产权证券化产品，规模达3亿元。",
         "成都市",
-        [("regional", "first", "知识产权证券化产品", "成都高新区")],
+        [("regional", "first", "知识产权证券化产品", "成都高新技术产业开发区")],
     ),
     (
         "national-press-shouci-with-scope-after-shuaixian",

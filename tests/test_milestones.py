@@ -638,7 +638,7 @@ BUGS: list[Row] = [
         "2021年，合肥高新区被评为国家知识产权示范园区。",
         "2022-04-20",
         "合肥市",
-        [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新区")],
+        [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新技术产业开发区")],
     ),
     # round 7: the day of an event told in one sentence dates the events told after it
     (
