@@ -255,6 +255,7 @@ def build(nbs: Path | None) -> dict[str, Any]:
     zone_words = set(words["scope_words"]["zone"]) | {
         f for forms in words["zone_words"]["forms"].values() for f in forms
     }
+    zone_words |= {p + w for p in words["zone_words"]["prefixes"] for w in zone_words}  # 国家高新区
 
     # one record per official name (苏州工业园区 is on two lists)
     zones: dict[str, dict[str, Any]] = {}

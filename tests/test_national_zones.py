@@ -30,6 +30,7 @@ EXTENDS = [e for e in NATIONAL["entries"] if e.get("extends")]
 ZONE_WORDS = set(WORDS["scope_words"]["zone"]) | {
     f for forms in WORDS["zone_words"]["forms"].values() for f in forms
 }
+ZONE_WORDS |= {p + w for p in WORDS["zone_words"]["prefixes"] for w in ZONE_WORDS}  # 国家高新区
 
 
 def test_header_names_generator_source_and_kinds() -> None:
@@ -101,8 +102,10 @@ RESOLVE = [
     ("成都高新技术产业开发区", "成都高新技术产业开发区"),
     ("苏州工业园区", "苏州工业园区"),
     ("苏州园区", "苏州工业园区"),
-    ("武汉东湖新技术开发区", "武汉东湖新技术产业开发区"),
-    ("东湖高新区", "武汉东湖新技术产业开发区"),
+    ("宁波高新区", "宁波国家高新技术产业开发区"),
+    ("宁波国家高新区", "宁波国家高新技术产业开发区"),
+    ("武汉东湖新技术产业开发区", "武汉东湖新技术开发区"),  # the brief's spelling; the State Council's is …新技术开发区
+    ("东湖高新区", "武汉东湖新技术开发区"),
     # the Guangzhou special cases stay
     ("广州开发区", "广州开发区"),
     ("黄埔区", "广州开发区"),
@@ -134,6 +137,7 @@ RESOLVE = [
     # not one zone
     ("新区", None),
     ("高新区", None),
+    ("国家高新区", None),  # a category (宁波国家高新技术产业开发区 must not make it a short name)
     ("自贸片区", None),
     ("临港经开区", None),
     ("医药高新区", None),
@@ -198,3 +202,22 @@ def test_build_script_reproduces_the_data_file(tmp_path: Path) -> None:
     )
     committed = resources.files("policytrack").joinpath("data").joinpath("national_zones.json")
     assert out.read_text("utf-8") == committed.read_text("utf-8")
+
+
+def test_build_script_cross_checks_parents_with_nbs_codes(tmp_path: Path) -> None:
+    # NBS statistical division codes list some zones as county-level units of their city
+    nbs = tmp_path / "areas.csv"
+    nbs.write_text(
+        "code,name,cityCode,provinceCode\n"
+        '510171,"成都高新技术产业开发区",5101,51\n'  # right city
+        '320271,"无锡高新技术产业开发区",3205,32\n',  # wrong city: must be reported
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_zones.py"), "--nbs", str(nbs), "-o", str(tmp_path / "out.json")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "NBS: 无锡高新技术产业开发区 is in city 3205" in run.stdout
+    assert "2 zones found in areas.csv, 1 in another city" in run.stdout
