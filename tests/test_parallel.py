@@ -11,7 +11,15 @@ import pytest
 
 import policytrack
 from policytrack import BadArgumentError, LoadFailure
-from policytrack._parallel import CHUNK, as_error, expand, extract_paths, map_paths, resolve_workers
+from policytrack._parallel import (
+    CHUNK,
+    _read_chunk,
+    as_error,
+    expand,
+    extract_paths,
+    map_paths,
+    resolve_workers,
+)
 from policytrack._progress import Progress
 from policytrack.errors import NotAnArticleError, UnreadableFileError
 from policytrack.store import Store
@@ -61,6 +69,15 @@ def test_map_paths_gives_the_function_results_in_input_order(mixed: Path, worker
     expected = [r if isinstance(r, LoadFailure) else _summary(r) for r in extract_paths(mixed, 1)]
     assert list(map_paths(mixed, _summary, workers)) == expected
     assert any(isinstance(r, tuple) and r[1] > 0 for r in expected)
+
+
+def test_a_chunk_is_read_and_mapped_file_by_file(mixed: Path) -> None:
+    # what a worker process runs, run here (a mutation tool sees only what runs in its process)
+    files = [str(p) for p in sorted(mixed.iterdir())][:4]  # two seeds, the empty file, a third seed
+    serial = list(extract_paths(files, 1))
+    assert [type(r).__name__ for r in serial] == ["Document", "Document", "LoadFailure", "Document"]
+    assert _read_chunk(files) == serial
+    assert _read_chunk(files, _summary) == [r if isinstance(r, LoadFailure) else _summary(r) for r in serial]
 
 
 def test_serial_equals_load(mixed: Path) -> None:
