@@ -178,6 +178,10 @@ def test_parse_runs_extraction() -> None:
     doc = parse("2022年，广州开发区发行全国首单知识产权证券化产品。", id="demo")
     assert isinstance(doc, Document)
     assert doc.text == "2022年，广州开发区发行全国首单知识产权证券化产品。"
+    assert [(c.scope, c.subject, c.region, str(c.date)) for c in doc.firsts] == [
+        ("national", "知识产权证券化产品", "广州开发区", "2022")
+    ]
+    assert [p.kind for p in doc.financing_products] == ["securitization"]
 
 
 # -- HTML with page furniture ------------------------------------------------

@@ -726,7 +726,7 @@ def test_record_region_anaphora_needs_same_paragraph() -> None:
 
 
 @pytest.mark.xfail(
-    strict=True, reason="a bank branch named after a city is read as an organisation, not a place"
+    strict=True, raises=AssertionError, reason="a bank branch named after a city is read as an organisation, not a place"
 )
 def test_record_region_bank_branch_city() -> None:
     s = "中国银行广州分行发放知识产权质押贷款3亿元"
