@@ -336,7 +336,7 @@ class Header:
 def is_headline(line: str) -> bool:
     """A short line without sentence punctuation at its end, no 。 inside, and not a
     dateline, a labelled field line or furniture."""
-    if not 4 <= len(line) <= 80 or line[-1] in _HEADLINE_END or "。" in line:
+    if not 4 <= len(line) <= 80 or line[-1] in _HEADLINE_END or "。" in line or not _CJK.search(line):
         return False
     if _header_info(line) is not None or layouts().is_byline(line):
         return False
@@ -438,9 +438,13 @@ def _header_info(line: str) -> dict[str, object] | None:
             info["published"] = _date_of(fields["published"])
         if "written" in fields:
             info["written"] = _date_of(fields["written"])
-        if info.get("published") is None:
-            dated = _DATE.search(line)  # 2023-06-02 15:26:02来源:…, 来源：解放日报 2022-08-01
-            info["published"] = _date_of(line[dated.start() :]) if dated else None
+        if "published" not in fields and "written" not in fields:
+            # 2023-06-02 15:26:02来源:…, 来源：解放日报 2022-08-01 (not a date inside an index number)
+            for text in (lead, fields.get("source", "")):
+                dated = _DATE.search(text)
+                if dated is not None:
+                    info["published"] = _date_of(text[dated.start() :])
+                    break
         if "source" in fields:
             info["source"] = clean_source(fields["source"])
         if "publisher" in fields:
@@ -483,14 +487,23 @@ def _same(a: str, b: str) -> bool:
 
 
 def _in_menu_run(paragraphs: Sequence[str], i: int) -> bool:
-    """Whether paragraph ``i`` sits between short lines (a menu written one item a line)."""
+    """Whether paragraph ``i`` is an item of a menu written one item a line: a run of at least
+    ``menu.min_run`` short lines (dates and field lines not counted) that goes on after it."""
     lay = layouts()
     limit = lay.menu_max_item_chars + 4
 
     def short(k: int) -> bool:
-        return 0 <= k < len(paragraphs) and len(paragraphs[k]) <= limit and "。" not in paragraphs[k]
+        line = paragraphs[k]
+        return len(line) <= limit and "。" not in line and _header_info(line) is None
 
-    return len(paragraphs[i]) <= limit and short(i - 1) and short(i + 1) and _header_info(paragraphs[i + 1]) is None
+    if not short(i) or i + 1 >= len(paragraphs) or not short(i + 1):
+        return False
+    start, end = i, i + 1
+    while start > 0 and short(start - 1):
+        start -= 1
+    while end + 1 < len(paragraphs) and short(end + 1):
+        end += 1
+    return end - start + 1 >= lay.menu_min_run
 
 
 def _reporter_outlet(text: str) -> str | None:
@@ -544,6 +557,8 @@ def _foot_source(paragraphs: Sequence[str], drop: set[int], start: int) -> str |
         value: str | None = None
         if m is not None:
             value = m.group("value")
+            if value.strip() not in lay.image_sources:
+                drop.add(i)
         else:
             parsed = lay.fields(line)
             if parsed is None or parsed[0] or "source" not in parsed[1] or len(parsed[1]) < 2:
@@ -585,14 +600,14 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
     # above the headline
     while i < min(n, lay.top_scan):
         line = paragraphs[i]
-        info = _header_info(line)
-        if info is None and lay.is_label_only(line) and i + 1 < n:
-            info = _header_info(line + paragraphs[i + 1])
-            if info is not None:
+        if lay.is_label_only(line) and i + 1 < n and not lay.is_label_only(paragraphs[i + 1]):
+            joined = _header_info(line + paragraphs[i + 1])
+            if joined is not None:  # a table of an information-disclosure block: label, value
                 drop.update((i, i + 1))
-                found.absorb(info)
+                found.absorb(joined)
                 i += 2
                 continue
+        info = _header_info(line)
         if info is not None:
             found.absorb(info)
             drop.add(i)
@@ -620,7 +635,7 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
     while j < min(n, i + lay.after_title_scan):
         line = paragraphs[j]
         info = _header_info(line)
-        if info is None and lay.is_label_only(line) and j + 1 < n:
+        if lay.is_label_only(line) and j + 1 < n and not lay.is_label_only(paragraphs[j + 1]):
             joined = _header_info(line + paragraphs[j + 1])
             if joined is not None:
                 found.absorb(joined)
