@@ -99,7 +99,7 @@ class Layouts:
 
     def is_short_item(self, line: str) -> bool:
         """A line too short to be a headline (a menu item, a channel name, a counter)."""
-        return len(line.strip()) < self.min_title_chars and "。" not in line
+        return len(line.strip()) < self.min_title_chars and not any(c in line for c in "。：:；;，,")
 
     def is_byline(self, line: str) -> bool:
         """``本报记者 张三``, ``□ 本报记者 XX``, ``记者 XX 通讯员 XX``, ``⊙刘昌源 ○编辑 孙放``,
