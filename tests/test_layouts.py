@@ -122,6 +122,17 @@ PAGES = [
                  "阳江成立知识产权运营基金", None, "2023-09-15", "设计总额5亿元\n" + BODY,
                  id="loading-subtitle-date-benbaoxun"),
     # -- WeChat posts ------------------------------------------------------------------------
+    pytest.param("广州知识产权证券化再创新高\n原创 广州知识产权 广州市知识产权局 2023-07-05 11:07 发表于广东\n" + BODY,
+                 "广州知识产权证券化再创新高", "广州市知识产权局", "2023-07-05", BODY, id="wechat-account-line"),
+    pytest.param("惠州专利质押融资再创新高\n南方日报 2023-07-05\n" + BODY, "惠州专利质押融资再创新高", "南方日报",
+                 "2023-07-05", BODY, id="outlet-then-date"),
+    pytest.param("梅州知识产权证券化落地_新浪财经\n" + BODY, "梅州知识产权证券化落地", "新浪财经", None, BODY,
+                 id="headline-with-outlet-suffix"),
+    pytest.param("汕尾知识产权保护新举措\n2023-07-05 信息来源：汕尾市市场监督管理局（知识产权局）\n" + BODY,
+                 "汕尾知识产权保护新举措", "汕尾市市场监督管理局（知识产权局）", "2023-07-05", BODY,
+                 id="government-body-with-bracket"),
+    pytest.param("河源知识产权工作会议召开\n【来源：河源日报】\n" + BODY, "河源知识产权工作会议召开", "河源日报", None, BODY,
+                 id="bracketed-source"),
     pytest.param("点击蓝字关注我们\n中山知识产权证券化产品发行\n" + BODY + "\n来源：中山发布  编辑：王五  审核：赵六\n阅读原文",
                  "中山知识产权证券化产品发行", "中山发布", None, BODY, id="wechat-sign-off"),
     # -- 原标题 lines, sources at the foot, copyright ----------------------------------------

@@ -63,6 +63,7 @@ class Layouts:
     signature_scan: int
     weekday: re.Pattern[str]
     date_time_tail: re.Pattern[str]
+    account_line: re.Pattern[str]
 
     def is_header_furniture(self, line: str) -> bool:
         """A line of page furniture around the headline: a site menu, a breadcrumb, a
@@ -238,4 +239,5 @@ def layouts() -> Layouts:
         signature_scan=int(signature["scan"]),
         weekday=re.compile(d["weekday"]),
         date_time_tail=re.compile(d["date_time_tail"]),
+        account_line=re.compile(d["account_line"]),
     )

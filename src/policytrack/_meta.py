@@ -380,10 +380,27 @@ def _date_only(line: str) -> PartialDate | None:
     return _date_of(text)
 
 
+_PAIRS = {"（": "）", "(": ")", "[": "]", "【": "】"}
+
+
+def _unwrap(value: str) -> str:
+    """``【南方日报】`` -> 南方日报, ``南方日报）`` -> 南方日报; a bracket closed inside stays
+    (广州市市场监督管理局（知识产权局）)."""
+    while value and value[0] in _PAIRS and value.endswith(_PAIRS[value[0]]):
+        value = value[1:-1].strip()
+    if value and value[-1] in _PAIRS.values():
+        opening = next(o for o, c in _PAIRS.items() if c == value[-1])
+        if opening not in value:
+            value = value[:-1].strip()
+    if value and value[0] in _PAIRS and _PAIRS[value[0]] not in value:
+        value = value[1:].strip()
+    return value
+
+
 def clean_source(value: str) -> str | None:
     """The outlet a source value names: ``人民网-江苏频道`` -> 人民网, ``大河报·豫视频`` -> 大河报,
     ``中央广电总台国际在线`` -> 国际在线; an unknown short name is kept as written."""
-    value = value.strip(" \t\u3000:：|｜()（）[]【】")
+    value = _unwrap(value.strip(" \t\u3000:：|｜"))
     if not value or len(value) > 40:
         return None
     parts = layouts().source_parts(value)
@@ -395,7 +412,8 @@ def clean_source(value: str) -> str | None:
         if looks_like_outlet(part):
             return part
     first = parts[0] if parts else ""
-    if 2 <= len(first) <= 20 and _CJK.search(first) and not _PUNCT.search(first):
+    bare = re.sub(r"[（）()]", "", first)  # 广州市市场监督管理局（知识产权局）
+    if 2 <= len(first) <= 30 and _CJK.search(first) and not _PUNCT.search(bare):
         return first
     return None
 
@@ -456,11 +474,21 @@ def _header_info(line: str) -> dict[str, object] | None:
 
 
 def _dateline(line: str) -> dict[str, object] | None:
-    """``2023-04-24 南方日报``: a date first, then at most an outlet; not a dated sentence."""
+    """``2023-04-24 南方日报``: a date first, then at most an outlet; ``南方日报 2023-04-24``: an
+    outlet, then the date; a WeChat post's line (``原创 广州知识产权 2023-07-05 11:07
+    发表于广东``: the account, then the date); not a dated sentence."""
     text = line.strip()
     m = _DATE.match(text)
     if m is None:
-        return None
+        w = layouts().account_line.fullmatch(text)
+        if w is None:
+            return None
+        names = w.group("names").split()
+        name = names[-1] if names else ""
+        outlet = resolve_outlet(name) or (name if looks_like_outlet(name) or w.group("posted") else None)
+        if outlet is None:
+            return None
+        return {"published": _date_of(w.group("date")), "source": outlet}
     rest = text[m.end() :]
     t = _TIME.match(rest)
     if t:
@@ -626,7 +654,8 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
         i, drop, found = 0, set(), _Found()
     top = i
     if want_title and i < n - 1 and is_headline(paragraphs[i]) and _outlet_line(paragraphs[i]) is None:
-        title = lay.strip_title_markers(paragraphs[i])
+        title, suffix_outlet = strip_title_suffix(lay.strip_title_markers(paragraphs[i]))
+        found.absorb({"outlet_line": suffix_outlet})
         drop.add(i)
         i += 1
     # below the headline: duplicates, datelines, fields, bylines, outlet lines, subtitles
