@@ -174,7 +174,7 @@ def _parse_text(raw: str, where: str) -> _Parsed:
     if title is not None and paragraphs and _norm_title(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     header: Header = read_header(paragraphs, want_title=title is None)
-    paragraphs = paragraphs[header.consumed :]
+    paragraphs = list(header.rest)
     clean = "\n".join(_drop_furniture(paragraphs))
     return _Parsed(
         clean,
