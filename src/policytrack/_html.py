@@ -53,7 +53,6 @@ _HTML_HINT = re.compile(
 )
 #: A ``<`` that does not start a start tag, an end tag or a doctype.
 _NOT_A_TAG = re.compile(r"<(?![A-Za-z]|/[A-Za-z]|![Dd][Oo][Cc][Tt][Yy][Pp][Ee])")
-_ANGLE = re.compile(r"[<>]")
 _META_KEYS = frozenset(
     {
         "author",
@@ -107,7 +106,7 @@ def _class_tokens(value: str) -> set[str]:
 # Flags of an open element, kept on the stack; a line's characters are counted under each.
 _SKIP, _LINK, _HEADING, _TITLEISH, _FURNITURE = 1, 2, 4, 8, 16
 _TITLE_TOKENS = frozenset({"title", "headline", "biaoti", "tit", "arttitle", "articletitle"})
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)  # not visibility: WeChat hides #js_content until its script runs
 
 
 @attrs.define
@@ -290,34 +289,99 @@ def _strip_comments(html: str) -> str:
     return "".join(out)
 
 
+class _Finder:
+    """``str.find`` of one character with its last answer remembered: repeated look-ups are O(1)."""
+
+    def __init__(self, text: str, char: str) -> None:
+        self.text, self.char = text, char
+        self.asked, self.found = len(text) + 1, -1  # find(char, p) == found for asked <= p <= found
+
+    def next(self, pos: int) -> int:
+        if self.asked <= pos and (self.found < 0 or pos <= self.found):
+            return self.found
+        self.asked, self.found = pos, self.text.find(self.char, pos)
+        return self.found
+
+
+class _Scanner:
+    """Where each tag of a page ends, quoted attribute values respected, in linear time overall."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.finders = {c: _Finder(html, c) for c in "<>\"'"}
+
+    def _next(self, char: str, pos: int) -> int:
+        return self.finders[char].next(pos)
+
+    def tag_end(self, start: int) -> int:
+        """The ``>`` closing the tag opened at ``start``; -1 if the page ends first; -2 if it is no tag.
+
+        A ``<`` or ``>`` inside a quoted attribute value (``title="<b>x</b>"``) is
+        part of the value; a ``<`` outside quotes before the ``>`` means the first
+        ``<`` opened no tag.
+        """
+        html = self.html
+        i = start + 1
+        while True:
+            gt = self._next(">", i)
+            if gt < 0:
+                return -1
+            lt = self._next("<", i)
+            quotes = [q for q in (self._next('"', i), self._next("'", i)) if 0 <= q < gt]
+            q = min(quotes) if quotes else -1
+            if q >= 0 and (lt < 0 or q < lt or lt > gt):
+                if html[i:q].rstrip().endswith("="):  # an attribute value: runs to its closing quote
+                    close = self._next(html[q], q + 1)
+                    if close < 0:
+                        return -1
+                    i = close + 1
+                else:
+                    i = q + 1  # a stray quote
+                continue
+            return -2 if 0 <= lt < gt else gt
+
+
 def _defuse(html: str) -> str:
     """Escape every ``<`` that cannot open a tag, before :mod:`html.parser` sees it.
 
     The stdlib parser rescans to the end of the input for each unfinished
     ``<!``, ``</``, ``<?``, ``<![CDATA[`` or tag, which is quadratic on
     adversarial pages.  So a ``<`` that cannot start a tag, or that meets another
-    ``<`` before any ``>``, is escaped as text.  Comments are removed here too.
+    ``<`` (outside a quoted attribute value) before its ``>``, is escaped as text.
+    A tag whose quoted attribute values hold markup (``data-x="<p>..</p>"``) is
+    kept whole.  Comments are removed here too.
     """
     html = _NOT_A_TAG.sub("&lt;", _strip_comments(html))
+    scanner = _Scanner(html)
     out: list[str] = []
-    pos = 0
-    open_at = -1
-    for m in _ANGLE.finditer(html):
-        if m.group() == ">":
-            open_at = -1
+    pos = 0  # html[:pos] is written out
+    i = html.find("<")
+    while i >= 0:
+        end = scanner.tag_end(i)
+        if end == -1:
+            tail = html[i:]
+            out.append(html[pos:i])
+            # a page cut off inside a tag ("<a hre"): drop the fragment; a longer tail is text
+            if len(tail) <= 200 and "\n" not in tail:
+                pos = len(html)
+                break
+            out.append("&lt;")
+            pos = i + 1
+            i = html.find("<", pos)
             continue
-        if open_at >= 0:  # the previous '<' never reached a '>': it is text
-            out.append(html[pos:open_at])
+        if end == -2:
+            out.append(html[pos:i])
             out.append("&lt;")
-            pos = open_at + 1
-        open_at = m.start()
-    if open_at >= 0:
-        out.append(html[pos:open_at])
-        tail = html[open_at:]
-        # a page cut off inside a tag ("<a hre"): drop the fragment; a longer tail is text
-        pos = len(html) if len(tail) <= 200 and "\n" not in tail else open_at + 1
-        if pos != len(html):
-            out.append("&lt;")
+            pos = i + 1
+            i = html.find("<", pos)
+            continue
+        tag = html[i : end + 1]
+        if "<" in tag[1:] or ">" in tag[:-1]:  # markup inside a quoted value: escape it there
+            tag = tag[0] + tag[1:-1].replace("<", "&lt;").replace(">", "&gt;") + tag[-1]
+        out.append(html[pos:i])
+        out.append(tag)
+        pos = end + 1
+        i = html.find("<", pos)
     out.append(html[pos:])
     return "".join(out)
 
@@ -467,7 +531,7 @@ def _headline(
     body, end = run
     lo = max(0, body - 40)
     best: tuple[int, int, int] | None = None  # (score, length, index)
-    for i in range(lo, end):
+    for i in range(lo, len(lines)):
         line = lines[i]
         if not _headline_shaped(line):
             continue
@@ -475,6 +539,8 @@ def _headline(
         if not match or ((i >= body or line.furniture * 2 > line.chars) and match < 3):
             continue
         heading = (line.heading + line.titleish) * 2 > line.chars
+        if i >= end and not heading:  # below the strongest prose only a heading can be the headline
+            continue
         cand = (match * 4 + heading * 2 + _dated(lines, i), len(line.text), i)
         if best is None or cand[:2] > best[:2]:
             best = cand
