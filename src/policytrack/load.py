@@ -142,16 +142,20 @@ def _parse_text(raw: str, where: str) -> _Parsed:
             except ValueError as err:
                 raise FrontMatterError(where, f"front matter date is impossible: {err}") from err
 
+    header_lines: list[str] = []
     if looks_like_html(body):
         html = html_to_text(body)
         lines: Iterable[str] = html.paragraphs
+        header_lines = _paragraphs(html.header)
         meta = html.meta
         if title is None:
-            title = _norm_title(html.h1) or _norm_title(meta.get("og:title"))
+            title = _norm_title(html.headline)
         if html.title:
             page_title, page_source = strip_title_suffix(_norm_title(html.title) or "")
             title = title or _norm_title(page_title)
             source = source or page_source
+        if title is None:
+            title = _norm_title(html.h1) or _norm_title(meta.get("og:title"))
         if source is None:
             for key in ("og:site_name", "source", "mediaid", "author"):
                 if key in meta:
@@ -159,22 +163,21 @@ def _parse_text(raw: str, where: str) -> _Parsed:
                     source = outlet or (meta[key] if key != "author" else None)
                     if source:
                         break
-        if published is None:
-            for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
-                if key in meta:
-                    try:
-                        published = parse_date(meta[key])
-                        break
-                    except ValueError:
-                        continue
+        if published is None and html.published is not None:
+            published = parse_date(html.published)
     else:
         lines = body.split("\n")
 
-    paragraphs = _paragraphs(lines)
+    paragraphs = header_lines + _paragraphs(lines)
     if title is not None and paragraphs and _norm_title(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
+        header_lines = header_lines[1:]
     header: Header = read_header(paragraphs, want_title=title is None)
-    paragraphs = list(header.rest)
+    # the body is what the header leaves; the lines an HTML page puts between its headline and
+    # its body (header_lines) are never body text, whether or not the header took them
+    rest = list(header.rest)
+    extra = len(header_lines) - header.consumed
+    paragraphs = rest[extra:] if extra > 0 else rest
     clean = "\n".join(_drop_furniture(paragraphs))
     return _Parsed(
         clean,
