@@ -57,7 +57,7 @@ from .models import (
     Region,
     RegionLevel,
 )
-from .render import ResultMixin, json_value
+from .render import ResultMixin, json_value, quantity_text
 
 __all__ = [
     "COUNTED",
@@ -973,7 +973,7 @@ class TimelineEntry:
 
     id: str
     kind: str  # one of ENTRY_KINDS
-    date: PartialDate
+    date: PartialDate | None  # None only in Timeline.undated_entries
     region: str | None
     description: str
     sources: tuple[SourceRef, ...]
@@ -983,16 +983,18 @@ class TimelineEntry:
     unit: str | None = None
     status: str | None = None
     type: str | None = None
+    qualifier: str | None = None  # over | about | under: the value is a bound or an estimate
 
     def to_record(self) -> dict[str, Any]:
         return {
-            "date": str(self.date),
+            "date": _date_text(self.date),
             "region": self.region,
             "kind": self.kind,
             "description": self.description,
             "metric": self.metric,
             "value": json_value(self.value),
             "unit": self.unit,
+            "qualifier": self.qualifier,
             "status": self.status,
             "id": self.id,
             "sources": _source_ids(self.sources),
@@ -1009,6 +1011,8 @@ class Timeline(ResultMixin):
     since: PartialDate | None = None
     until: PartialDate | None = None
     undated: int = 0  # entries left out for want of a date
+    #: the entries left out for want of a date (their ``date`` is None), in the timeline's order
+    undated_entries: tuple[TimelineEntry, ...] = ()
 
     title_text = "Timeline"
     plot_kind = "timeline"
@@ -1021,6 +1025,30 @@ class Timeline(ResultMixin):
 
     def to_records(self) -> list[dict[str, Any]]:
         return [e.to_record() for e in self.entries]
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, kind, description, the value as written (``26.13亿元``) and sources; the
+        value column only when some entry has one (a first claim's status is in the records and
+        in :meth:`Queries.firsts`)."""
+        return self._rows(self.entries)
+
+    def undated_rows(self) -> list[dict[str, Any]]:
+        """The table rows of the entries left out for want of a date."""
+        return self._rows(self.undated_entries)
+
+    def _rows(self, entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+        rows = [
+            {
+                "date": _date_text(e.date),
+                "region": e.region,
+                "kind": e.kind,
+                "description": e.description,
+                "value": quantity_text(json_value(e.value), e.unit, e.qualifier) if e.value is not None else None,
+                "sources": _source_ids(e.sources),
+            }
+            for e in entries
+        ]
+        return _without_empty(rows, ("value",))
 
     def title(self) -> str:
         return f"Timeline of {self.region}" if self.region else "Timeline"
@@ -1058,6 +1086,10 @@ class Firsts(ResultMixin):
             for c in self.claims
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, scope, kind, subject, status, claimants and sources (the region is a claimant)."""
+        return [{k: v for k, v in r.items() if k not in ("id", "region")} for r in self.to_records()]
+
     def title(self) -> str:
         parts = [p for p in (self.region, str(self.scope) if self.scope else None) if p]
         return "First claims" + (f" ({', '.join(parts)})" if parts else "")
@@ -1080,6 +1112,7 @@ class Cell:
             "metric": self.metric,
             "value": json_value(m.value) if m else None,
             "unit": m.unit if m else None,
+            "qualifier": m.qualifier if m else None,
             "id": m.id if m else None,
             "sources": _source_ids(m.sources) if m else [],
         }
@@ -1103,6 +1136,7 @@ class CountRow:
             "metric": self.kind,
             "value": self.count,
             "unit": None,
+            "qualifier": None,
             "id": None,
             "sources": list(self.sources),
         }
@@ -1150,7 +1184,7 @@ class Comparison(ResultMixin):
                     row[region] = ""
                 else:
                     when = f" ({m.date})" if m.date else ""
-                    row[region] = f"{json_value(m.value)}{m.unit}{when}"
+                    row[region] = f"{quantity_text(json_value(m.value), m.unit, m.qualifier)}{when}"
             rows.append(row)
         kinds = list(dict.fromkeys(c.kind for c in self.counts))
         for kind in kinds:
@@ -1202,8 +1236,30 @@ class History(ResultMixin):
             for p in self.points
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, metric, the value as written (``26.13亿元``), when it was reported, the
+        names the articles used, and sources."""
+        return [
+            {
+                "date": _date_text(p.date),
+                "region": p.region,
+                "metric": p.metric,
+                "value": quantity_text(json_value(p.value), p.unit, p.qualifier),
+                "reported": _date_text(p.reported),
+                "as_written": list(p.written),
+                "sources": _source_ids(p.sources),
+            }
+            for p in self.points
+        ]
+
     def title(self) -> str:
         return f"History of {self.metric}" + (f" in {self.region}" if self.region else "")
+
+
+def _without_empty(rows: list[dict[str, Any]], optional: Sequence[str]) -> list[dict[str, Any]]:
+    """``rows`` without those of the ``optional`` columns that are empty in every row."""
+    empty = [k for k in optional if all(r.get(k) in (None, "", []) for r in rows)]
+    return [{k: v for k, v in r.items() if k not in empty} for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1382,14 +1438,13 @@ def timeline(
     where = _query_region(reg, region)
     resolved = _entities(documents, reg, catalog)
     entries: list[TimelineEntry] = []
-    undated = 0
+    undated: list[TimelineEntry] = []
 
     def add(kind: str, date: PartialDate | None, **fields: Any) -> None:
-        nonlocal undated
         if kind not in wanted:
             return
         if date is None:
-            undated += 1
+            undated.append(TimelineEntry(kind=kind, date=None, **fields))
         elif _overlaps(date, start, stop):
             entries.append(TimelineEntry(kind=kind, date=date, **fields))
 
@@ -1404,9 +1459,14 @@ def timeline(
     for m in resolved.measurements:
         if _in_region(reg, m.region, where, within):
             add(m.kind, m.date, id=m.id, region=m.region, description=m.description or m.metric,
-                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit)
-    entries.sort(key=lambda e: (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id))
-    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=undated)
+                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit, qualifier=m.qualifier)
+    def order(e: TimelineEntry) -> tuple[Any, ...]:
+        return (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id)
+
+    entries.sort(key=order)
+    undated.sort(key=order)
+    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=len(undated),
+                    undated_entries=tuple(undated))
 
 
 def _kinds(kinds: Iterable[str] | str | None) -> set[str]:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import tabulate as tabulate_module
 from tabulate import tabulate
 
 from .errors import PolicytrackError
@@ -38,11 +39,14 @@ __all__ = [
     "ResultMixin",
     "cell_text",
     "cjk_font",
+    "display_width",
     "json_value",
     "plot_comparison",
     "plot_history",
     "plot_timeline",
+    "quantity_text",
     "records_table",
+    "shorten",
 ]
 
 
@@ -70,6 +74,43 @@ def json_value(value: Any) -> Any:
     return value
 
 
+#: Units a Chinese article writes with 万/亿 (``26.13亿元``, ``1.39万件``); ratios and rates are not.
+_UNSCALED = frozenset({"%", "个百分点", "倍", "分", "天", "小时", "个工作日"})
+
+#: How an article writes a qualifier before a number.
+_QUALIFIER_WORDS = {"over": "超", "about": "约", "under": "不足"}
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def quantity_text(value: Any, unit: str | None = None, qualifier: str | None = None) -> str:
+    """A quantity as a Chinese article writes it: base units scaled back to 万 or 亿 when the
+    number is round enough to have been written so, the qualifier as its word.
+
+    >>> quantity_text(2613000000, "元"), quantity_text(13900, "件"), quantity_text(1000000000, "元", "over")
+    ('26.13亿元', '1.39万件', '超10亿元')
+    >>> quantity_text(22452, "件"), quantity_text(177.57, "件"), quantity_text(12.5, "%")
+    ('22452件', '177.57件', '12.5%')
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return f"{value}{unit or ''}"
+    text = _plain(number)
+    if unit not in _UNSCALED and number == number.to_integral_value():
+        for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+            scaled = number / scale
+            if abs(number) >= scale and scaled == scaled.quantize(Decimal("0.01")):
+                text = _plain(scaled) + word
+                break
+    return f"{_QUALIFIER_WORDS.get(str(qualifier), '')}{text}{unit or ''}"
+
+
 def cell_text(value: Any) -> Any:
     """A table or CSV cell: lists comma-separated, ``None`` empty, anything else as it is."""
     if isinstance(value, list | tuple):
@@ -79,13 +120,81 @@ def cell_text(value: Any) -> Any:
     return value
 
 
-def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github") -> str:
-    """Plain rows as a tabulate table (any tabulate format); lists print comma-separated."""
+#: The width a table fits by default on the command line (``--wide`` for every character).
+TABLE_WIDTH = 100
+
+#: Narrowest a shortened column becomes.
+_MIN_COLUMN = 6
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, ending with … when cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 1
+    for char in text:
+        w = max(display_width(char), 0)
+        if used + w > width:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"
+
+
+#: Columns shortened before any other (a reader follows the id of a source only now and then).
+SHRINK_FIRST = ("sources", "claimants", "as_written", "title", "source")
+
+#: Columns never shortened: a cut id or date is no use.
+NEVER_SHRINK = ("id", "date", "published")
+
+
+def _fit(headers: list[str], body: list[list[str]], width: int) -> list[list[str]]:
+    """Shorten columns until a github-style table fits ``width``: first the columns of
+    :data:`SHRINK_FIRST`, then always the widest."""
+    widths = [max([display_width(h), *(display_width(row[i]) for row in body)]) for i, h in enumerate(headers)]
+    floor = [widths[i] if h in NEVER_SHRINK else max(_MIN_COLUMN, min(display_width(h), 12))
+             for i, h in enumerate(headers)]
+    limits = list(widths)
+    first = [i for i, h in enumerate(headers) if h in SHRINK_FIRST]
+    while sum(limits) + 3 * len(limits) + 1 > width:
+        shrinkable = [i for i, w in enumerate(limits) if w > floor[i]]
+        if not shrinkable:
+            break
+        preferred = [i for i in first if i in shrinkable and limits[i] > floor[i] + 4]
+        widest = max(preferred or shrinkable, key=lambda i: limits[i])
+        limits[widest] -= 1
+    if limits == widths:
+        return body
+    return [[shorten(cell, limits[i]) for i, cell in enumerate(row)] for row in body]
+
+
+def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github", width: int | None = None) -> str:
+    """Plain rows as a tabulate table (any tabulate format); lists print comma-separated.
+
+    With ``width``, long cells are shortened with … so that the table fits that many
+    terminal columns (as far as the headers allow).
+    """
     if not rows:
         return "(no rows)"
     headers = list(dict.fromkeys(k for r in rows for k in r))
-    body = [[cell_text(r.get(k)) for k in headers] for r in rows]
-    return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    body = [[str(cell_text(r.get(k))) for k in headers] for r in rows]
+    if width is None or tablefmt in ("html", "unsafehtml", "latex", "tsv"):
+        return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    body = _fit(headers, body, width)
+    padding = tabulate_module.MIN_PADDING
+    tabulate_module.MIN_PADDING = 0  # no blank columns beside a header: every column counts
+    try:
+        return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    finally:
+        tabulate_module.MIN_PADDING = padding
 
 
 def _import(module: str, feature: str, extra: str) -> Any:
@@ -113,9 +222,11 @@ class ResultMixin:
         """The rows the table shows (by default the records, without ids)."""
         return [{k: v for k, v in r.items() if k != "id"} for r in self.to_records()]
 
-    def table(self, tablefmt: str = "github") -> str:
-        """A readable table in any tabulate format (``github``, ``simple``, ``grid``, ``html``...)."""
-        return records_table(self.table_rows(), tablefmt)
+    def table(self, tablefmt: str = "github", width: int | None = None) -> str:
+        """A readable table in any tabulate format (``github``, ``simple``, ``grid``, ``html``...):
+        quantities as articles write them (``26.13亿元``); with ``width``, long text shortened
+        with … to fit that many terminal columns."""
+        return records_table(self.table_rows(), tablefmt, width)
 
     def __str__(self) -> str:
         return f"{self.title()}\n{self.table('simple')}"
