@@ -1050,6 +1050,9 @@ class Timeline(ResultMixin):
         ]
         return _without_empty(rows, ("value",))
 
+    def plot_options(self) -> dict[str, Any]:
+        return {"undated": self.undated}
+
     def title(self) -> str:
         return f"Timeline of {self.region}" if self.region else "Timeline"
 

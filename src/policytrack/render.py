@@ -304,6 +304,14 @@ def cjk_font() -> str | None:
     found = known()
     if found:
         return found
+    for path in _fontconfig_cjk_files():
+        try:
+            manager.addfont(path)
+        except (OSError, RuntimeError, ValueError):
+            continue
+    found = known()
+    if found:
+        return found
     for path in fm.findSystemFonts():
         if any(hint in Path(path).name.lower().replace("-", "").replace("_", "") for hint in _CJK_FILE_HINTS):
             try:
@@ -313,16 +321,49 @@ def cjk_font() -> str | None:
     return known()
 
 
+def _fontconfig_cjk_files() -> list[str]:
+    """Files of the fonts fontconfig lists for Chinese (``fc-list :lang=zh``), if it is installed."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    try:
+        done = subprocess.run([fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=20,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = [line.split(":")[0].strip() for line in done.stdout.splitlines() if line.strip()]
+    # matplotlib reads .ttf/.otf/.ttc; prefer sans-serif CJK families
+    files = [f for f in files if f.lower().endswith((".ttf", ".otf", ".ttc"))]
+    return sorted(files, key=lambda f: ("sans" not in f.lower(), "cjk" not in f.lower(), f))
+
+
+_warned_no_font = False
+
+
+def _no_font_warning() -> None:
+    """Warn once per process that Chinese will show as boxes, and silence matplotlib's warning
+    for each missing glyph (hundreds of lines a plot) which this one warning replaces."""
+    global _warned_no_font
+    if _warned_no_font:
+        return
+    _warned_no_font = True
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+    warnings.warn(
+        "no CJK font found: Chinese labels will show as boxes "
+        "(install one, e.g. apt-get install fonts-noto-cjk, or set POLICYTRACK_CJK_FONT to a font file)",
+        CJKFontWarning,
+        stacklevel=4,
+    )
+
+
 def _font_context() -> tuple[Any, str | None]:
     mpl = _import("matplotlib", "plot()", "plot")
     family = cjk_font()
     if family is None:
-        warnings.warn(
-            "no CJK font found: Chinese labels will show as boxes "
-            "(install one, e.g. apt-get install fonts-noto-cjk, or set POLICYTRACK_CJK_FONT)",
-            CJKFontWarning,
-            stacklevel=3,
-        )
+        _no_font_warning()
     families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
     return mpl.rc_context({"font.family": families, "axes.unicode_minus": False}), family
 
@@ -333,6 +374,13 @@ def _new_figure(width: float, height: float) -> Any:
     fig = figure.Figure(figsize=(width, height), layout="constrained")
     agg.FigureCanvasAgg(fig)
     return fig
+
+
+def _left_out(fig: Any, notes: Sequence[str]) -> None:
+    """Say on the figure what it does not show (``fig.policytrack_left_out`` keeps the notes)."""
+    fig.policytrack_left_out = list(notes)
+    if notes:
+        fig.supxlabel("Not shown: " + "; ".join(notes), fontsize=8, color="#555555")  # laid out, not overlaid
 
 
 def _fix_fonts(fig: Any, family: str | None) -> None:
@@ -349,16 +397,10 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fmt_value(value: Any, unit: Any) -> str:
+def _fmt_value(value: Any, unit: Any, qualifier: Any = None) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    elif isinstance(value, int):
-        text = f"{value:,}"
-    else:
-        text = str(value)
-    return f"{text}{unit or ''}"
+    return quantity_text(value, unit, qualifier)
 
 
 _KIND_COLOURS = {
@@ -383,10 +425,12 @@ def plot_timeline(
     title: str = "Timeline",
     max_lines: int = 4,
     label_width: int = 16,
+    undated: int = 0,
 ) -> Any:
     """Timeline records as a figure: a lane per region, a bar for the span a partial date
     covers (a mark for a single day), coloured by kind; one label a region and date lists
-    its first ``max_lines`` entries and how many more there are."""
+    its first ``max_lines`` entries and how many more there are.  A note at the foot says
+    how many entries are not drawn (``undated`` ones, records without a date)."""
     mdates = _import("matplotlib.dates", "plot()", "plot")
     context, family = _font_context()
     with context:
@@ -443,6 +487,8 @@ def plot_timeline(
             ax.legend(list(seen_kinds.values()), list(seen_kinds), loc="upper left", fontsize=8, ncols=4)
         if not rows:
             ax.text(0.5, 0.5, "no dated entries", transform=ax.transAxes, ha="center")
+        missing = undated + len(records) - len(rows)
+        _left_out(fig, [f"{missing} undated records"] if missing else [])
         _fix_fonts(fig, family)
     return fig
 
@@ -455,12 +501,14 @@ def plot_comparison(
     regions: Sequence[str] | None = None,
 ) -> Any:
     """Comparison records as a figure: a panel per metric with a bar per region (value,
-    unit and date written on it), and a panel of entity counts per region."""
+    unit and date written on it), and a panel of entity counts per region.  At most
+    ``max_metrics`` metrics are drawn; a note at the foot names how many were not."""
     context, family = _font_context()
     with context:
         values = [r for r in records if r.get("kind") != "count" and r.get("value") is not None]
         counts = [r for r in records if r.get("kind") == "count"]
-        metrics = list(dict.fromkeys(str(r["metric"]) for r in values))[:max_metrics]
+        every_metric = list(dict.fromkeys(str(r["metric"]) for r in values))
+        metrics = every_metric[:max_metrics]
         regions = list(regions) if regions else list(dict.fromkeys(str(r["region"]) for r in records))
         panels = len(metrics) + (1 if counts else 0)
         cols = min(3, max(panels, 1))
@@ -500,6 +548,9 @@ def plot_comparison(
         for ax in axes[panels:]:
             ax.set_visible(False)
         fig.suptitle(title)
+        dropped = len(every_metric) - len(metrics)
+        _left_out(fig, [f"{dropped} of {len(every_metric)} metrics (drawn: the first {len(metrics)}; "
+                        f"plot(max_metrics={len(every_metric)}) draws all)"] if dropped else [])
         _fix_fonts(fig, family)
     return fig
 
