@@ -57,7 +57,7 @@ from .models import (
     Region,
     RegionLevel,
 )
-from .render import ResultMixin, json_value, quantity_text
+from .render import ResultMixin, json_value, quantity_text, typed_frame
 
 __all__ = [
     "COUNTED",
@@ -1175,6 +1175,30 @@ class Comparison(ResultMixin):
         rows = [c.to_record() for c in self.cells if c.measurement is not None]
         return rows + [c.to_record() for c in self.counts]
 
+    def to_pandas(self, *, wide: bool = False, counts: bool = False) -> Any:
+        """The metric values as a typed DataFrame (needs ``policytrack[pandas]``; see
+        :func:`policytrack.render.typed_frame`): long form, a row a (metric, region) cell with a
+        value; ``wide=True``: a (metric, unit) a row, a region a column, the values as floats
+        in base units (NaN where a region has none).  ``counts=True``: the counts of entities instead, a region a
+        row and a counted kind a column (integers), apart from the metric values."""
+        pd = _import_pandas()
+        if counts:
+            table = {kind: [next((c.count for c in self.counts if c.kind == kind and c.region == region), 0)
+                            for region in self.regions]
+                     for kind in dict.fromkeys(c.kind for c in self.counts)}
+            return pd.DataFrame(table, index=pd.Index(list(self.regions), name="region"), dtype="int64")
+        long = typed_frame([c.to_record() for c in self.cells if c.measurement is not None])
+        if not wide:
+            return long
+        units = [next((c.measurement.unit for c in self.cells if c.metric == metric and c.measurement), None)
+                 for metric in self.metrics]
+        return pd.DataFrame(
+            [[float(v) if (v := self.value(metric, region)) is not None else float("nan") for region in self.regions]
+             for metric in self.metrics],
+            index=pd.MultiIndex.from_arrays([list(self.metrics), units], names=["metric", "unit"]),
+            columns=pd.Index(list(self.regions), name="region"),
+        )
+
     def table_rows(self) -> list[dict[str, Any]]:
         """Wide form for reading: a row a metric (and a row a counted kind), a column a region."""
         rows: list[dict[str, Any]] = []
@@ -1257,6 +1281,12 @@ class History(ResultMixin):
 
     def title(self) -> str:
         return f"History of {self.metric}" + (f" in {self.region}" if self.region else "")
+
+
+def _import_pandas() -> Any:
+    from .render import _import
+
+    return _import("pandas", "to_pandas()", "pandas")
 
 
 def _without_empty(rows: list[dict[str, Any]], optional: Sequence[str]) -> list[dict[str, Any]]:

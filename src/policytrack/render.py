@@ -47,6 +47,7 @@ __all__ = [
     "quantity_text",
     "records_table",
     "shorten",
+    "typed_frame",
 ]
 
 
@@ -235,9 +236,9 @@ class ResultMixin:
         return f"<p><strong>{html.escape(self.title())}</strong></p>\n" + self.table("html")
 
     def to_pandas(self) -> Any:
-        """The records as a ``pandas.DataFrame`` (needs ``policytrack[pandas]``)."""
-        pd = _import("pandas", "to_pandas()", "pandas")
-        return pd.DataFrame.from_records(self.to_records())
+        """The records as a typed ``pandas.DataFrame`` (needs ``policytrack[pandas]``): see
+        :func:`typed_frame`."""
+        return typed_frame(self.to_records())
 
     def plot_options(self) -> dict[str, Any]:
         """Extra keyword arguments for the plot function (e.g. the order of regions)."""
@@ -254,6 +255,68 @@ class ResultMixin:
         if self.plot_kind == "history":
             return plot_history(records, title=self.title(), **options)
         raise PolicytrackError(f"{type(self).__name__} has no plot; use table() or to_pandas()")
+
+
+#: Columns holding a partial date (``2021``, ``2021-06``, ``2021-06-30``).
+DATE_COLUMNS = ("date", "end", "reported")
+
+#: Columns of few distinct values: pandas categories.
+CATEGORY_COLUMNS = ("region", "kind", "metric", "unit", "qualifier", "scope", "status")
+
+#: The precisions of a partial date, finest first: the order of ``date_precision``.
+PRECISIONS = ("day", "month", "year")
+
+
+def typed_frame(records: Sequence[dict[str, Any]]) -> Any:
+    """Plain records as a ``pandas.DataFrame`` typed for analysis.
+
+    * a partial date becomes the last day it covers (``datetime64``; missing: ``NaT``), the
+      day by which it is known to hold, so that ``2021`` sorts after ``2021-06`` and before
+      ``2022-01`` as the library orders them; ``date_precision`` (an ordered category
+      ``day < month < year``) keeps what was written, and sorting on
+      ``["date", "date_precision"]`` puts the finer date first on a tie, as the library does;
+    * region, kind, metric, unit, qualifier, scope and status are categories;
+    * ``value`` is a float (base units; ``unit`` and ``qualifier`` say how to read it);
+    * lists (``sources``, ``claimants``) stay lists.
+    """
+    pd = _import("pandas", "to_pandas()", "pandas")
+    frame = pd.DataFrame.from_records(list(records))
+    for column in DATE_COLUMNS:
+        if column not in frame.columns:
+            continue
+        texts = frame[column]
+        frame[column] = pd.to_datetime(
+            [_last_day(t) for t in texts], errors="coerce"
+        ).astype("datetime64[ns]")
+        if column == "date":
+            position = frame.columns.get_loc("date") + 1
+            precisions = [_precision(t) for t in texts]
+            frame.insert(position, "date_precision",
+                         pd.Categorical(precisions, categories=list(PRECISIONS), ordered=True))
+    for column in CATEGORY_COLUMNS:
+        if column in frame.columns:
+            frame[column] = frame[column].astype("category")
+    if "value" in frame.columns:
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    return frame
+
+
+def _last_day(text: Any) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(str(text)).last_day()
+    except ValueError:
+        return None
+
+
+def _precision(text: Any) -> str | None:
+    if not text:
+        return None
+    try:
+        return str(PartialDate.parse(str(text)).precision)
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
