@@ -164,14 +164,14 @@ def _fit(headers: list[str], body: list[list[str]], width: int) -> list[list[str
     floor = [widths[i] if h in NEVER_SHRINK else max(_MIN_COLUMN, min(display_width(h), 12))
              for i, h in enumerate(headers)]
     limits = list(widths)
-    first = [i for i, h in enumerate(headers) if h in SHRINK_FIRST]
+    first = sorted((i for i, h in enumerate(headers) if h in SHRINK_FIRST), key=lambda i: SHRINK_FIRST.index(headers[i]))
     while sum(limits) + 3 * len(limits) + 1 > width:
         shrinkable = [i for i, w in enumerate(limits) if w > floor[i]]
         if not shrinkable:
             break
         preferred = [i for i in first if i in shrinkable and limits[i] > floor[i] + 4]
-        widest = max(preferred or shrinkable, key=lambda i: limits[i])
-        limits[widest] -= 1
+        column = preferred[0] if preferred else max(shrinkable, key=lambda i: limits[i])
+        limits[column] -= 1
     if limits == widths:
         return body
     return [[shorten(cell, limits[i]) for i, cell in enumerate(row)] for row in body]
