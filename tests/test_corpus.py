@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -116,12 +117,32 @@ def test_seeds_timeline_of_the_zone_starts_in_2016(seeds: Corpus) -> None:
 # examples/ run
 
 
-@pytest.mark.parametrize("script", sorted(p.name for p in (SEEDS.parent / "examples").glob("*.py")))
-def test_example_runs(script: str, tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / script)], capture_output=True,
-                          text=True, check=False, cwd=tmp_path, timeout=300)
+EXAMPLES = sorted(p.name for p in (SEEDS.parent / "examples").glob("*.py") if not p.name.startswith("_"))
+
+
+@pytest.mark.parametrize("script", EXAMPLES)
+def test_example_runs_and_writes_only_into_the_folder_it_is_given(script: str, tmp_path: Path) -> None:
+    """Issue 10: the examples wrote PNGs into the working directory."""
+    cwd, out = tmp_path / "cwd", tmp_path / "out"
+    cwd.mkdir()
+    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / script), "--out", str(out)],
+                          capture_output=True, text=True, check=False, cwd=cwd, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
+    name = script.removesuffix(".py")
+    assert (out / f"{name}.csv").is_file()
+    if name in ("timeline", "compare", "history"):
+        assert (out / f"{name}.png").is_file() or "pip install" in done.stdout
+    assert list(cwd.iterdir()) == []
+
+
+def test_example_without_out_writes_into_a_temporary_folder(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / "firsts.py")], capture_output=True,
+                          text=True, check=True, cwd=tmp_path, timeout=300)
+    saved = Path(done.stdout.strip().splitlines()[-1].removeprefix("saved "))
+    assert saved.is_file() and tmp_path not in saved.parents
+    assert list(tmp_path.iterdir()) == []
+    shutil.rmtree(saved.parent)
 
 
 def test_walkthrough_notebook_is_valid_json() -> None:
