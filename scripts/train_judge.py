@@ -162,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         a, b = _platt(oof_z, ys)
         oof_p = [_sig(a * z + b) for z in oof_z]
         vec, clf = _fit([r["x"] for r in tr], ys, args.C)
+        if a <= 0.05:
+            # no skill out of fold (the rescaling would flatten or invert the model): the type's
+            # confidence is its base rate, the same for every record
+            print(f"train: {t}: no out-of-fold skill (Platt slope {a:.2f}); confidence = base rate {base:.2f}")
+            clf, a, b = None, 1.0, 0.0
+            oof_p = [base] * len(tr)
         if clf is None:
             weights: dict[str, float] = {}
             bias = const

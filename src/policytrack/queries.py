@@ -487,10 +487,18 @@ class SourceRef:
     end: int
     published: PartialDate | None = None
     title: str | None = None
+    #: the confidence of the record this source stated (see :mod:`policytrack.extract.judge`)
+    confidence: float | None = None
 
     @classmethod
-    def of(cls, doc: Document, evidence: Evidence) -> SourceRef:
-        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title)
+    def of(cls, doc: Document, evidence: Evidence, confidence: float | None = None) -> SourceRef:
+        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title, confidence)
+
+
+def _confidence(sources: Iterable[SourceRef]) -> float | None:
+    """An entity's confidence: that of its best-supported report (None when no report was judged)."""
+    known = [s.confidence for s in sources if s.confidence is not None]
+    return max(known) if known else None
 
 
 def _documents(sources: Iterable[SourceRef]) -> tuple[str, ...]:
@@ -518,6 +526,11 @@ class Claim:
     subjects: tuple[str, ...] = ()
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -536,6 +549,11 @@ class Fact:
     end: PartialDate | None = None
     value: Decimal | None = None
     unit: str | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -562,6 +580,11 @@ class Measurement:
     description: str = ""
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -583,6 +606,23 @@ class Resolved:
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
     measurements: tuple[Measurement, ...]
+
+    def above(self, min_confidence: float | None) -> Resolved:
+        """The entities whose confidence is at least ``min_confidence`` (unjudged ones stay)."""
+        if not min_confidence:
+            return self
+        if not 0.0 <= min_confidence <= 1.0:
+            raise BadArgumentError(f"min_confidence: expected a number between 0 and 1, got {min_confidence!r}")
+
+        def ok(e: Entity) -> bool:
+            c = e.confidence
+            return c is None or c >= min_confidence
+
+        return Resolved(
+            claims=tuple(e for e in self.claims if ok(e)),
+            facts=tuple(e for e in self.facts if ok(e)),
+            measurements=tuple(e for e in self.measurements if ok(e)),
+        )
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -629,7 +669,7 @@ class MergeItem:
 def merge_item(rk: RecordKey, doc: Document) -> MergeItem:
     """The :class:`MergeItem` of one record of ``doc`` (as :func:`record_keys` gives it)."""
     record = rk.record
-    source = SourceRef.of(doc, record.evidence)
+    source = SourceRef.of(doc, record.evidence, record.confidence)
     if isinstance(record, FirstClaim):
         return MergeItem(rk.region, rk.date, source, record.subject, kind=str(record.kind))
     if isinstance(record, FinancingProduct):
@@ -1468,13 +1508,14 @@ def timeline(
     until: PartialDate | str | dt.date | None = None,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Timeline:
     """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
     reg = _regions_of(regions)
     wanted = _kinds(kinds)
     start, stop = _window(since, until)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, catalog)
+    resolved = _entities(documents, reg, catalog).above(min_confidence)
     entries: list[TimelineEntry] = []
     undated: list[TimelineEntry] = []
 
@@ -1558,6 +1599,7 @@ def firsts(
     within: bool = True,
     status: str | None = None,
     regions: RegionResolver | None = None,
+    min_confidence: float | None = None,
 ) -> Firsts:
     """First claims merged across articles, each with its status, oldest first (undated last)."""
     reg = _regions_of(regions)
@@ -1567,7 +1609,7 @@ def firsts(
         near = tuple(nearest(str(status), {s: s for s in STATUSES}))
         raise UnknownNameError("status", str(status), "not a claim status" + suggestion_text(near, STATUSES),
                                suggestions=near)
-    resolved = _entities(documents, reg, None)
+    resolved = _entities(documents, reg, None).above(min_confidence)
     kept = [
         c
         for c in resolved.claims
@@ -1636,6 +1678,7 @@ def history(
     include_targets: bool = False,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> History:
     """The values ``metric`` (any alias) took across articles, in date order.
 
@@ -1646,7 +1689,7 @@ def history(
     cat = catalog if catalog is not None else MetricCatalog.default()
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
     if not canonical:
         _check_metric(cat, key, resolved)
     points = [
@@ -1670,6 +1713,7 @@ def compare(
     within: bool = True,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Comparison:
     """Latest value on or before ``as_of`` of each metric in each region, plus entity counts.
 
@@ -1682,7 +1726,7 @@ def compare(
     cat = catalog if catalog is not None else MetricCatalog.default()
     wanted_regions = _compare_regions(reg, regions_)
     cutoff = _as_date(as_of, "as_of")
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
 
     def eligible(m: Measurement) -> bool:
         if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:
