@@ -599,6 +599,19 @@ def _foot_source(paragraphs: Sequence[str], drop: set[int], start: int) -> str |
     return found
 
 
+def _foot_trailer(paragraphs: Sequence[str], start: int) -> int:
+    """Where the page's trailer begins: the earliest trailer marker (相关推荐) in the run of
+    short lines that ends the page; ``len(paragraphs)`` when there is none."""
+    limit = layouts().trailer_line_chars
+    k = len(paragraphs)
+    cut = k
+    while k - 1 >= start and len(paragraphs[k - 1]) <= limit and "。" not in paragraphs[k - 1]:
+        k -= 1
+        if furniture().is_end_marker(paragraphs[k]):
+            cut = k
+    return cut
+
+
 def _copyright_source(paragraphs: Sequence[str]) -> str | None:
     lay = layouts()
     for line in reversed(paragraphs[-12:]):
@@ -704,7 +717,9 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
     sig_date: PartialDate | None = None
     if found.published is None or (found.source is None and found.publisher is None):
         sig_org, sig_date = _signature([p for k, p in enumerate(paragraphs) if k not in drop])
+    trailer = _foot_trailer(paragraphs, body_start + 1)
     foot = _foot_source(paragraphs, drop, body_start)
+    drop.update(range(trailer, n))
     source = (
         found.source
         or found.reporter
