@@ -116,6 +116,8 @@ PAGES = [
                  + BODY, "苏州工业园区首单知识产权证券化", "新华日报", "2020-12-04", BODY, id="image-name-counter-listen"),
     pytest.param("湛江知识产权维权援助中心成立\n阅读量：2560\n分享到：\n扫一扫在手机打开当前页\n" + BODY,
                  "湛江知识产权维权援助中心成立", None, None, BODY, id="counter-share-qr"),
+    pytest.param("广州市人民政府门户网站\n广州市知识产权局召开质押融资推进会\n发布日期：2023-07-05\n" + BODY,
+                 "广州市知识产权局召开质押融资推进会", None, "2023-07-05", BODY, id="portal-name-above-headline"),
     pytest.param("热门搜索: 维权 专利预审 侵权\n茂名知识产权调解委员会启动\n" + BODY,
                  "茂名知识产权调解委员会启动", None, None, BODY, id="search-box"),
     pytest.param("等待处理…\n阳江成立知识产权运营基金\n设计总额5亿元\n2023年09月15日\n本报讯(王强)" + BODY,
