@@ -1,10 +1,12 @@
-"""Article metadata: front matter, the header/dateline lines, outlet names, dates.
+"""Article metadata: front matter, the page's header lines, outlet names, dates.
 
-Metadata is read only from the front matter, HTML ``<head>``/``<h1>``, and the
-first few paragraphs (the headline, a dateline such as
-``2023-04-24 21:46:06 来源:21世纪经济报道 编辑:``, an outlet line such as
-``南方+``).  It is never guessed from the body below them, nor from credits at
-the end of the article.
+Metadata comes from the front matter (YAML through PyYAML's safe loader, TOML through
+tomllib), the HTML ``<head>``/``<h1>``, and the page's header as laid out by the rules
+of ``data/layouts.json`` (:mod:`policytrack._layout`): the headline, datelines and
+labelled field lines (``2023-04-24 21:46:06 来源:21世纪经济报道 编辑:``, an
+information-disclosure block), bylines and outlet lines.  Only when the header names
+no source are the lead's dispatch or reporter credit, a notice's signature, a
+``来源：`` line at the foot, the site's name and its copyright line consulted.
 """
 
 from __future__ import annotations
