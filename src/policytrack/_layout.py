@@ -64,6 +64,7 @@ class Layouts:
     weekday: re.Pattern[str]
     date_time_tail: re.Pattern[str]
     account_line: re.Pattern[str]
+    trailer_line_chars: int
 
     def is_header_furniture(self, line: str) -> bool:
         """A line of page furniture around the headline: a site menu, a breadcrumb, a
@@ -240,4 +241,5 @@ def layouts() -> Layouts:
         weekday=re.compile(d["weekday"]),
         date_time_tail=re.compile(d["date_time_tail"]),
         account_line=re.compile(d["account_line"]),
+        trailer_line_chars=int(d["foot_trailer"]["max_line_chars"]),
     )

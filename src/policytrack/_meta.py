@@ -1,10 +1,12 @@
-"""Article metadata: front matter, the header/dateline lines, outlet names, dates.
+"""Article metadata: front matter, the page's header lines, outlet names, dates.
 
-Metadata is read only from the front matter, HTML ``<head>``/``<h1>``, and the
-first few paragraphs (the headline, a dateline such as
-``2023-04-24 21:46:06 来源:21世纪经济报道 编辑:``, an outlet line such as
-``南方+``).  It is never guessed from the body below them, nor from credits at
-the end of the article.
+Metadata comes from the front matter (YAML through PyYAML's safe loader, TOML through
+tomllib), the HTML ``<head>``/``<h1>``, and the page's header as laid out by the rules
+of ``data/layouts.json`` (:mod:`policytrack._layout`): the headline, datelines and
+labelled field lines (``2023-04-24 21:46:06 来源:21世纪经济报道 编辑:``, an
+information-disclosure block), bylines and outlet lines.  Only when the header names
+no source are the lead's dispatch or reporter credit, a notice's signature, a
+``来源：`` line at the foot, the site's name and its copyright line consulted.
 """
 
 from __future__ import annotations
@@ -599,6 +601,19 @@ def _foot_source(paragraphs: Sequence[str], drop: set[int], start: int) -> str |
     return found
 
 
+def _foot_trailer(paragraphs: Sequence[str], start: int) -> int:
+    """Where the page's trailer begins: the earliest trailer marker (相关推荐) in the run of
+    short lines that ends the page; ``len(paragraphs)`` when there is none."""
+    limit = layouts().trailer_line_chars
+    k = len(paragraphs)
+    cut = k
+    while k - 1 >= start and len(paragraphs[k - 1]) <= limit and "。" not in paragraphs[k - 1]:
+        k -= 1
+        if furniture().is_end_marker(paragraphs[k]):
+            cut = k
+    return cut
+
+
 def _copyright_source(paragraphs: Sequence[str]) -> str | None:
     lay = layouts()
     for line in reversed(paragraphs[-12:]):
@@ -704,7 +719,9 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
     sig_date: PartialDate | None = None
     if found.published is None or (found.source is None and found.publisher is None):
         sig_org, sig_date = _signature([p for k, p in enumerate(paragraphs) if k not in drop])
+    trailer = _foot_trailer(paragraphs, body_start + 1)
     foot = _foot_source(paragraphs, drop, body_start)
+    drop.update(range(trailer, n))
     source = (
         found.source
         or found.reporter

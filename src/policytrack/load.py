@@ -6,7 +6,7 @@ BOM, UTF-16, GB18030/GBK; binary content refused) -> :func:`parse`.
 Parsing text, in order:
 
 1. Line ends become ``\\n``; zero-width characters go; NBSP becomes a space.
-2. YAML-style front matter (``---`` fences) gives ``title``, ``date``, and the
+2. Front matter (YAML between ``---`` fences, TOML between ``+++``) gives ``title``, ``date``, and the
    outlet (``source``/``author``/``categories``/``tags``, see
    :func:`policytrack._meta.source_from_fields`).  Unclosed front matter, or a
    ``date`` that is not a possible calendar date, raises
@@ -18,12 +18,14 @@ Parsing text, in order:
 4. Every paragraph is split again at runs of two or more full-width spaces
    (``　　``, the paragraph indent of Chinese pages, which some scrapers glue
    into one line) and trimmed.
-5. The header: a first paragraph that reads as a headline (short, no 。, no
-   sentence punctuation at its end) is the title when nothing better gives one;
-   the dateline (``2023-04-24 21:46:06 来源:21世纪经济报道``) and an outlet line
-   (``南方+``) just below it give the date and source.  These header
-   paragraphs are not part of the clean text.  Nothing further down is read for
-   metadata.
+5. The header (:func:`policytrack._meta.read_header`, rules in ``data/layouts.json``):
+   furniture above the headline (menus, breadcrumbs, toolbars, site names) is
+   dropped; a paragraph that reads as a headline is the title when nothing better
+   gives one; datelines, labelled field lines (``来源：X 发布时间：Y``, an
+   information-disclosure block: 发布日期 over 成文日期, 发布机构), bylines and outlet
+   lines below it give the date and source and are not part of the clean text;
+   without a source there, a dispatch or reporter credit in the lead, a notice's
+   signature, a ``来源：`` line at the foot, the site's name or copyright line.
 6. Page furniture (``data/furniture.json``) is dropped: everything from a
    trailer marker (``相关阅读``, ``版权和免责申明``...) in the second half of the
    page onwards, and paragraphs that are editor/proof-reader credits,
