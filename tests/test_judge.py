@@ -55,3 +55,36 @@ def test_without_weights_records_are_unjudged(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(j, "load_models", dict)
     doc = policytrack.parse("2020年，深圳市落地全国首单知识产权证券化产品。", id="unjudged")
     assert [c.confidence for c in doc.firsts] == [None]
+
+
+def test_queries_and_the_cli_filter_by_confidence(tmp_path: object) -> None:
+    corpus = policytrack.load("seeds")
+    everything = corpus.firsts()
+    confidences = sorted({c.confidence for c in everything.claims if c.confidence is not None})
+    assert confidences, "every first carries a confidence"
+    cut = confidences[len(confidences) // 2]
+    kept = corpus.firsts(min_confidence=cut)
+    assert 0 < len(kept.claims) < len(everything.claims) or len(confidences) == 1
+    assert all(c.confidence is not None and c.confidence >= cut for c in kept.claims)
+    assert len(corpus.firsts(min_confidence=0.0).claims) == len(everything.claims)
+
+
+def test_min_confidence_out_of_range_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from policytrack.cli import main
+
+    assert main(["firsts", "seeds", "--min-confidence", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--min-confidence: expected a number between 0 and 1, got '2'" in err and "Traceback" not in err
+
+
+def test_stored_entities_keep_their_confidence(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from policytrack.store import Store
+
+    db = Path(str(tmp_path)) / "t.db"
+    with Store.open(db) as store:
+        store.ingest(["seeds"])
+        stored = {c.id: c.confidence for c in store.firsts().claims}
+    corpus = {c.id: c.confidence for c in policytrack.load("seeds").firsts().claims}
+    assert stored == corpus and all(v is not None for v in stored.values())

@@ -8,9 +8,9 @@ is written against its unit (``3月22日``, ``1.35亿元``), so the article's te
 brought back to that form once, here, before a :class:`~policytrack.models.Document`
 is made (its offsets are offsets into the result).
 
-Only what stands in Chinese context changes: a space between two characters of which
-one is Chinese (or Chinese punctuation) and the other Chinese, a digit or punctuation
-is dropped; ``, ; : ? !`` next to a Chinese character become full-width (never between
+Only what stands in Chinese context changes: a space between a Chinese character and a
+digit, a Latin letter or punctuation, or after Chinese punctuation, is dropped (two
+Chinese characters keep theirs: in a heading it parts two phrases); ``, ; : ? !`` next to a Chinese character become full-width (never between
 two digits: ``1,000``, ``11:07``); ``( )`` and ``" "`` pairs around Chinese text become
 ``（ ）`` and ``“ ”``.  English text, numbers, URLs, times and indentation at the
 start of a line are left as they are.
@@ -28,9 +28,15 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》【】「」『』…
 _CJK_RE = re.compile(f"[{_CJK}]")
 # a run of spaces with a Chinese character (or Chinese punctuation) on one side and a Chinese
 # character, a digit, Chinese punctuation or a quote/bracket on the other
-_SIDE = f"[{_CJK}{_CJK_PUNCT}]"
-_NEAR = f"[{_CJK}{_CJK_PUNCT}0-9A-Za-z%\"'(),;:.?!\\-]"
-_SPACE_RE = re.compile(f"(?<={_SIDE})[ \\t\\u00a0]+(?={_NEAR})|(?<={_NEAR})[ \\t\\u00a0]+(?={_SIDE})")
+# (two Chinese characters keep the space between them: in a heading it parts two phrases,
+# 集聚全要素 实现严格保护)
+_HAN = f"[{_CJK}]"
+_MARK = f"[{_CJK_PUNCT}]"
+_OTHER = "[0-9A-Za-z%\"'(),;:.?!\\-]"
+_SPACE_RE = re.compile(
+    f"(?<={_HAN})[ \\t\\u00a0]+(?={_OTHER}|{_MARK})|(?<={_OTHER})[ \\t\\u00a0]+(?={_HAN}|{_MARK})"
+    f"|(?<={_MARK})[ \\t\\u00a0]+(?={_HAN}|{_OTHER}|{_MARK})"
+)
 _PAIR_QUOTE_RE = re.compile(r'"([^"\n]{1,200})"')
 _PAIR_PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

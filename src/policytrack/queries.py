@@ -58,7 +58,7 @@ from .models import (
     Region,
     RegionLevel,
 )
-from .render import ResultMixin, json_value
+from .render import ResultMixin, json_value, quantity_text, typed_frame
 
 __all__ = [
     "COUNTED",
@@ -487,10 +487,18 @@ class SourceRef:
     end: int
     published: PartialDate | None = None
     title: str | None = None
+    #: the confidence of the record this source stated (see :mod:`policytrack.extract.judge`)
+    confidence: float | None = None
 
     @classmethod
-    def of(cls, doc: Document, evidence: Evidence) -> SourceRef:
-        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title)
+    def of(cls, doc: Document, evidence: Evidence, confidence: float | None = None) -> SourceRef:
+        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title, confidence)
+
+
+def _confidence(sources: Iterable[SourceRef]) -> float | None:
+    """An entity's confidence: that of its best-supported report (None when no report was judged)."""
+    known = [s.confidence for s in sources if s.confidence is not None]
+    return max(known) if known else None
 
 
 def _documents(sources: Iterable[SourceRef]) -> tuple[str, ...]:
@@ -518,6 +526,11 @@ class Claim:
     subjects: tuple[str, ...] = ()
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -536,6 +549,11 @@ class Fact:
     end: PartialDate | None = None
     value: Decimal | None = None
     unit: str | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -562,6 +580,11 @@ class Measurement:
     description: str = ""
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -583,6 +606,23 @@ class Resolved:
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
     measurements: tuple[Measurement, ...]
+
+    def above(self, min_confidence: float | None) -> Resolved:
+        """The entities whose confidence is at least ``min_confidence`` (unjudged ones stay)."""
+        if not min_confidence:
+            return self
+        if not 0.0 <= min_confidence <= 1.0:
+            raise BadArgumentError(f"min_confidence: expected a number between 0 and 1, got {min_confidence!r}")
+
+        def ok(e: Entity) -> bool:
+            c = e.confidence
+            return c is None or c >= min_confidence
+
+        return Resolved(
+            claims=tuple(e for e in self.claims if ok(e)),
+            facts=tuple(e for e in self.facts if ok(e)),
+            measurements=tuple(e for e in self.measurements if ok(e)),
+        )
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -629,7 +669,7 @@ class MergeItem:
 def merge_item(rk: RecordKey, doc: Document) -> MergeItem:
     """The :class:`MergeItem` of one record of ``doc`` (as :func:`record_keys` gives it)."""
     record = rk.record
-    source = SourceRef.of(doc, record.evidence)
+    source = SourceRef.of(doc, record.evidence, record.confidence)
     if isinstance(record, FirstClaim):
         return MergeItem(rk.region, rk.date, source, record.subject, kind=str(record.kind))
     if isinstance(record, FinancingProduct):
@@ -978,7 +1018,7 @@ class TimelineEntry:
 
     id: str
     kind: str  # one of ENTRY_KINDS
-    date: PartialDate
+    date: PartialDate | None  # None only in Timeline.undated_entries
     region: str | None
     description: str
     sources: tuple[SourceRef, ...]
@@ -988,16 +1028,18 @@ class TimelineEntry:
     unit: str | None = None
     status: str | None = None
     type: str | None = None
+    qualifier: str | None = None  # over | about | under: the value is a bound or an estimate
 
     def to_record(self) -> dict[str, Any]:
         return {
-            "date": str(self.date),
+            "date": _date_text(self.date),
             "region": self.region,
             "kind": self.kind,
             "description": self.description,
             "metric": self.metric,
             "value": json_value(self.value),
             "unit": self.unit,
+            "qualifier": self.qualifier,
             "status": self.status,
             "id": self.id,
             "sources": _source_ids(self.sources),
@@ -1014,6 +1056,8 @@ class Timeline(ResultMixin):
     since: PartialDate | None = None
     until: PartialDate | None = None
     undated: int = 0  # entries left out for want of a date
+    #: the entries left out for want of a date (their ``date`` is None), in the timeline's order
+    undated_entries: tuple[TimelineEntry, ...] = ()
 
     title_text = "Timeline"
     plot_kind = "timeline"
@@ -1026,6 +1070,33 @@ class Timeline(ResultMixin):
 
     def to_records(self) -> list[dict[str, Any]]:
         return [e.to_record() for e in self.entries]
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, kind, description, the value as written (``26.13亿元``) and sources; the
+        value column only when some entry has one (a first claim's status is in the records and
+        in :meth:`Queries.firsts`)."""
+        return self._rows(self.entries)
+
+    def undated_rows(self) -> list[dict[str, Any]]:
+        """The table rows of the entries left out for want of a date."""
+        return self._rows(self.undated_entries)
+
+    def _rows(self, entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+        rows = [
+            {
+                "date": _date_text(e.date),
+                "region": e.region,
+                "kind": e.kind,
+                "description": e.description,
+                "value": quantity_text(json_value(e.value), e.unit, e.qualifier) if e.value is not None else None,
+                "sources": _source_ids(e.sources),
+            }
+            for e in entries
+        ]
+        return _without_empty(rows, ("value",))
+
+    def plot_options(self) -> dict[str, Any]:
+        return {"undated": self.undated}
 
     def title(self) -> str:
         return f"Timeline of {self.region}" if self.region else "Timeline"
@@ -1063,6 +1134,10 @@ class Firsts(ResultMixin):
             for c in self.claims
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, scope, kind, subject, status, claimants and sources (the region is a claimant)."""
+        return [{k: v for k, v in r.items() if k not in ("id", "region")} for r in self.to_records()]
+
     def title(self) -> str:
         parts = [p for p in (self.region, str(self.scope) if self.scope else None) if p]
         return "First claims" + (f" ({', '.join(parts)})" if parts else "")
@@ -1085,6 +1160,7 @@ class Cell:
             "metric": self.metric,
             "value": json_value(m.value) if m else None,
             "unit": m.unit if m else None,
+            "qualifier": m.qualifier if m else None,
             "id": m.id if m else None,
             "sources": _source_ids(m.sources) if m else [],
         }
@@ -1108,6 +1184,7 @@ class CountRow:
             "metric": self.kind,
             "value": self.count,
             "unit": None,
+            "qualifier": None,
             "id": None,
             "sources": list(self.sources),
         }
@@ -1143,6 +1220,30 @@ class Comparison(ResultMixin):
         rows = [c.to_record() for c in self.cells if c.measurement is not None]
         return rows + [c.to_record() for c in self.counts]
 
+    def to_pandas(self, *, wide: bool = False, counts: bool = False) -> Any:
+        """The metric values as a typed DataFrame (needs ``policytrack[pandas]``; see
+        :func:`policytrack.render.typed_frame`): long form, a row a (metric, region) cell with a
+        value; ``wide=True``: a (metric, unit) a row, a region a column, the values as floats
+        in base units (NaN where a region has none).  ``counts=True``: the counts of entities instead, a region a
+        row and a counted kind a column (integers), apart from the metric values."""
+        pd = _import_pandas()
+        if counts:
+            table = {kind: [next((c.count for c in self.counts if c.kind == kind and c.region == region), 0)
+                            for region in self.regions]
+                     for kind in dict.fromkeys(c.kind for c in self.counts)}
+            return pd.DataFrame(table, index=pd.Index(list(self.regions), name="region"), dtype="int64")
+        long = typed_frame([c.to_record() for c in self.cells if c.measurement is not None])
+        if not wide:
+            return long
+        units = [next((c.measurement.unit for c in self.cells if c.metric == metric and c.measurement), None)
+                 for metric in self.metrics]
+        return pd.DataFrame(
+            [[float(v) if (v := self.value(metric, region)) is not None else float("nan") for region in self.regions]
+             for metric in self.metrics],
+            index=pd.MultiIndex.from_arrays([list(self.metrics), units], names=["metric", "unit"]),
+            columns=pd.Index(list(self.regions), name="region"),
+        )
+
     def table_rows(self) -> list[dict[str, Any]]:
         """Wide form for reading: a row a metric (and a row a counted kind), a column a region."""
         rows: list[dict[str, Any]] = []
@@ -1155,7 +1256,7 @@ class Comparison(ResultMixin):
                     row[region] = ""
                 else:
                     when = f" ({m.date})" if m.date else ""
-                    row[region] = f"{json_value(m.value)}{m.unit}{when}"
+                    row[region] = f"{quantity_text(json_value(m.value), m.unit, m.qualifier)}{when}"
             rows.append(row)
         kinds = list(dict.fromkeys(c.kind for c in self.counts))
         for kind in kinds:
@@ -1207,8 +1308,36 @@ class History(ResultMixin):
             for p in self.points
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, metric, the value as written (``26.13亿元``), when it was reported, the
+        names the articles used, and sources."""
+        return [
+            {
+                "date": _date_text(p.date),
+                "region": p.region,
+                "metric": p.metric,
+                "value": quantity_text(json_value(p.value), p.unit, p.qualifier),
+                "reported": _date_text(p.reported),
+                "as_written": list(p.written),
+                "sources": _source_ids(p.sources),
+            }
+            for p in self.points
+        ]
+
     def title(self) -> str:
         return f"History of {self.metric}" + (f" in {self.region}" if self.region else "")
+
+
+def _import_pandas() -> Any:
+    from .render import _import
+
+    return _import("pandas", "to_pandas()", "pandas")
+
+
+def _without_empty(rows: list[dict[str, Any]], optional: Sequence[str]) -> list[dict[str, Any]]:
+    """``rows`` without those of the ``optional`` columns that are empty in every row."""
+    empty = [k for k in optional if all(r.get(k) in (None, "", []) for r in rows)]
+    return [{k: v for k, v in r.items() if k not in empty} for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1379,22 +1508,22 @@ def timeline(
     until: PartialDate | str | dt.date | None = None,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Timeline:
     """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
     reg = _regions_of(regions)
     wanted = _kinds(kinds)
     start, stop = _window(since, until)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, catalog)
+    resolved = _entities(documents, reg, catalog).above(min_confidence)
     entries: list[TimelineEntry] = []
-    undated = 0
+    undated: list[TimelineEntry] = []
 
     def add(kind: str, date: PartialDate | None, **fields: Any) -> None:
-        nonlocal undated
         if kind not in wanted:
             return
         if date is None:
-            undated += 1
+            undated.append(TimelineEntry(kind=kind, date=None, **fields))
         elif _overlaps(date, start, stop):
             entries.append(TimelineEntry(kind=kind, date=date, **fields))
 
@@ -1409,9 +1538,14 @@ def timeline(
     for m in resolved.measurements:
         if _in_region(reg, m.region, where, within):
             add(m.kind, m.date, id=m.id, region=m.region, description=m.description or m.metric,
-                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit)
-    entries.sort(key=lambda e: (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id))
-    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=undated)
+                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit, qualifier=m.qualifier)
+    def order(e: TimelineEntry) -> tuple[Any, ...]:
+        return (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id)
+
+    entries.sort(key=order)
+    undated.sort(key=order)
+    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=len(undated),
+                    undated_entries=tuple(undated))
 
 
 def _kinds(kinds: Iterable[str] | str | None) -> set[str]:
@@ -1465,6 +1599,7 @@ def firsts(
     within: bool = True,
     status: str | None = None,
     regions: RegionResolver | None = None,
+    min_confidence: float | None = None,
 ) -> Firsts:
     """First claims merged across articles, each with its status, oldest first (undated last)."""
     reg = _regions_of(regions)
@@ -1474,7 +1609,7 @@ def firsts(
         near = tuple(nearest(str(status), {s: s for s in STATUSES}))
         raise UnknownNameError("status", str(status), "not a claim status" + suggestion_text(near, STATUSES),
                                suggestions=near)
-    resolved = _entities(documents, reg, None)
+    resolved = _entities(documents, reg, None).above(min_confidence)
     kept = [
         c
         for c in resolved.claims
@@ -1543,6 +1678,7 @@ def history(
     include_targets: bool = False,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> History:
     """The values ``metric`` (any alias) took across articles, in date order.
 
@@ -1553,7 +1689,7 @@ def history(
     cat = catalog if catalog is not None else MetricCatalog.default()
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
     if not canonical:
         _check_metric(cat, key, resolved)
     points = [
@@ -1577,6 +1713,7 @@ def compare(
     within: bool = True,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Comparison:
     """Latest value on or before ``as_of`` of each metric in each region, plus entity counts.
 
@@ -1589,7 +1726,7 @@ def compare(
     cat = catalog if catalog is not None else MetricCatalog.default()
     wanted_regions = _compare_regions(reg, regions_)
     cutoff = _as_date(as_of, "as_of")
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
 
     def eligible(m: Measurement) -> bool:
         if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:

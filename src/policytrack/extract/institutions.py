@@ -133,6 +133,7 @@ class _Suffix:
     min_body: int = 2
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    after_ok: tuple[str, ...] = ()  # words ending in a not_after that still end a body (财政 before 局)
     needs_place: bool = False
     scoped: bool = False  # starts with a bare level word and is a whole name (市委)
     division: bool = False  # a bureau's division (…保护处): named after its bureau, which stays a name
@@ -225,6 +226,7 @@ def _vocab() -> _Vocab:
             min_body=int(item.get("min_body", 2)),
             not_before=tuple(item.get("not_before", ())),
             not_after=tuple(item.get("not_after", ())),
+            after_ok=tuple(item.get("after_ok", ())),
             needs_place=bool(item.get("needs_place", False)),
             scoped=bool(item.get("scoped", False)),
             division=bool(item.get("division", False)),
@@ -610,7 +612,9 @@ def _suffix_at(text: str, end: int, voc: _Vocab) -> _Suffix | None:
             continue
         if s.not_before and text.startswith(s.not_before, end):
             return None
-        if s.not_after and text.endswith(s.not_after, 0, end - n):
+        if s.not_after and text.endswith(s.not_after, 0, end - n) and not (
+            s.after_ok and text.endswith(s.after_ok, 0, end - n)
+        ):
             return None
         return s
     return None

@@ -916,26 +916,30 @@ class Gazetteer:
     # -- what a text is about -------------------------------------------------------------
 
     def document_region(self, title: str | None, text: str) -> str | None:
-        """The region an article is about.
+        """The region an article is about: the most specific place, never the province
+        that merely contains it.
 
-        The most specific region its title names, leaving out places that name an
-        outlet (北京商报, 浙江日报) and, when the title names another place, places
-        introduced as a venue (活动在宁波市启动, 赴深圳调研); else 中国 when the title
-        is a national round-up (各地, 多地, 多省) or speaks of the country (全国, 我国;
-        not the scope of a claim such as 全国首单); else the most frequent region in
-        the first paragraphs of its text (outlets left out), or 中国 when those
-        paragraphs cite the country or a central body (国家知识产权局, 国新办) and no
-        single province's places dominate them.
+        From the title: the places it names, leaving out places that name an outlet
+        (北京商报, 浙江日报) and, when the title names another place, places introduced as
+        a venue (活动在宁波市启动, 赴深圳调研).  Nested places give the innermost (安徽合肥 -> 合肥市);
+        unrelated ones give the smallest region holding them when that is below the
+        country (郑州、洛阳 -> 河南省), else the one the text names most.  Else 中国 when
+        the title is a national round-up (各地, 多地, 多省) or speaks of the country (全国,
+        我国; not the scope of a claim such as 全国首单); else the most frequent region
+        in the first paragraphs of its text (outlets left out; a place inside it named
+        more than half as often wins: an article on 广州开发区 names 广州 too), or 中国 when
+        those paragraphs cite the country or a central body (国家知识产权局, 国新办) and
+        no single province's places dominate them.
         """
         if title:
             mentions = [m for m in self.find(title) if not self._is_outlet(title, m.end, dateline=False)]
             subjects = self._drop_venues(title, mentions)
-            found = self._title_region(subjects)
+            found = self._title_region(subjects, text or "")
             if found is not None:
                 return found
             if self._is_roundup(title):
                 return _CHINA
-            found = self._title_region(mentions)
+            found = self._title_region(mentions, text or "")
             if found is not None:
                 return found
             if self._national_mentions(title):
@@ -1005,7 +1009,7 @@ class Gazetteer:
                 return region.name
         return name
 
-    def _title_region(self, mentions: Sequence[RegionMention]) -> str | None:
+    def _title_region(self, mentions: Sequence[RegionMention], text: str) -> str | None:
         names: list[str] = []
         for m in mentions:
             if m.name not in names:
@@ -1020,11 +1024,35 @@ class Gazetteer:
             elif self._within(current, name, 0):
                 continue
             else:
-                # two unrelated names: fall back to the deepest named region holding both
+                # two unrelated names: the deepest named region holding both, else the
+                # smallest region holding both below the country, else the one the text
+                # names most
                 holders = [c for c in chain if self._within(name, c, 0)]
                 if holders:
                     return holders[-1]
+                common = self._common_holder(current, name)
+                if common is not None:
+                    return common
+                return self._most_named(text, [chain[-1], name])
         return chain[-1]
+
+    def _common_holder(self, a: str, b: str) -> str | None:
+        """The smallest region (province or below) holding both ``a`` and ``b``."""
+        around_a = [r.name for r in self.ancestors(a)]
+        for region in self.ancestors(b):
+            if region.name in around_a and region.level not in (RegionLevel.COUNTRY, RegionLevel.SUPRA):
+                return region.name
+        return None
+
+    def _most_named(self, text: str, names: Sequence[str]) -> str:
+        """Of ``names``, the one the text names most often (itself or a place inside it);
+        the first on a tie."""
+        counts = Counter[str]()
+        for m in self.find(text[:6000]):
+            for name in names:
+                if self._within(m.name, name, 0):
+                    counts[name] += 1
+        return max(names, key=lambda n: (counts[n], -names.index(n)))
 
     def _lead_region(self, text: str) -> str | None:
         body = re.sub(r"\A\s*---\n.*?\n---\s*\n", "", text, count=1, flags=re.DOTALL)
@@ -1041,7 +1069,17 @@ class Gazetteer:
         first_seen: dict[str, int] = {}
         for m in pool:
             first_seen.setdefault(m.name, m.start)
-        return max(counts, key=lambda n: (counts[n], -first_seen[n]))
+        best = max(counts, key=lambda n: (counts[n], -first_seen[n]))
+        # a place inside it, named more than half as often, is what the text is about
+        # (广州专利许可… 广州开发区…: 广州开发区); the deepest such place wins
+        inner = [
+            n for n in counts
+            if n != best and self._within(n, best, 0) and 2 * counts[n] > counts[best]
+        ]
+        while inner:
+            best = max(inner, key=lambda n: (counts[n], -first_seen[n]))
+            inner = [n for n in inner if n != best and self._within(n, best, 0)]
+        return best
 
     def _split(self, local: Sequence[RegionMention]) -> bool:
         """True when no province's places dominate ``local`` (the top one is named less than
