@@ -231,3 +231,20 @@ def test_build_script_cross_checks_parents_with_nbs_codes(tmp_path: Path) -> Non
     )
     assert "NBS: 无锡高新技术产业开发区 is in city 3205" in run.stdout
     assert "2 zones found in areas.csv, 1 in another city" in run.stdout
+
+
+def test_records_carry_official_names_and_within_queries_include_zones(tmp_path: Path) -> None:
+    import policytrack
+
+    (tmp_path / "a.txt").write_text(
+        "成都高新区知识产权证券化产品成功发行\n\n"
+        "2023年3月，成都高新区发行全国首单全门类知识产权证券化产品，发行规模3亿元。\n"
+        "2022年，江苏自贸试验区南京片区知识产权质押融资金额达12亿元。\n",
+        encoding="utf-8",
+    )
+    corpus = policytrack.load([tmp_path])
+    assert corpus.documents[0].region == "成都高新技术产业开发区"
+    in_chengdu = {e.region for e in corpus.timeline("成都市")}
+    assert in_chengdu == {"成都高新技术产业开发区"}
+    assert "中国（江苏）自由贸易试验区南京片区" in {e.region for e in corpus.timeline("南京市")}
+    assert not list(corpus.timeline("成都市", within=False))
