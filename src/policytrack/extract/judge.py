@@ -213,8 +213,7 @@ def _sentence_features(f: dict[str, float], record_type: str, name: str, s: Sent
     f[f"verbs{_bucket(verbs, (0, 1, 2))}"] = 1.0
     proper = sum(1 for w in inside if w.tag[:2] in ("ns", "nr", "nt", "nz") or w.tag in ("eng", "m"))
     f["proper_word" if proper else "common_words_only"] = 1.0
-    rel_a, rel_b = a - s.start, b - s.start
-    if any(p.start < rel_b and rel_a < p.end for p in s.places):
+    if any(w.tag == "ns" for w in inside):  # the segmenter's dictionary tags every gazetteer name ns
         f["names_a_place"] = 1.0
     if _NUMERAL.search(name):
         f["name_has_numeral"] = 1.0
