@@ -13,6 +13,7 @@ __all__ = [
     "LoadError",
     "NotAnArticleError",
     "PolicytrackError",
+    "StoreBusyError",
     "StoreError",
     "UndecodableTextError",
     "UnreadableFileError",
@@ -65,3 +66,7 @@ class ExportFormatError(PolicytrackError, ValueError):
 
 class StoreError(PolicytrackError):
     """The embedded store cannot be opened or used."""
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's write lock for longer than this one would wait."""

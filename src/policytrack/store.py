@@ -59,6 +59,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
+import time
 import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -85,14 +87,14 @@ from ._store_codec import (
 )
 from .convert import structure, unstructure
 from .corpus import Corpus, LoadFailure, Queries
-from .errors import StoreError
+from .errors import StoreBusyError, StoreError
 from .models import (
     Document,
     PartialDate,
 )
 from .queries import MergeItem, Resolved
 
-__all__ = ["SCHEMA_VERSION", "IngestReport", "Store", "Version"]
+__all__ = ["SCHEMA_VERSION", "WAIT", "IngestReport", "Store", "Version"]
 
 #: The schema this version of policytrack writes and reads.
 SCHEMA_VERSION = 2
@@ -170,6 +172,23 @@ _CHUNK = 500
 _COMMIT_CHUNKS = 20
 #: decoded entities a Store keeps in memory between queries (see ``Store._entities``)
 _CACHED = 200_000
+#: seconds a writer waits for another one by default (see ``Store.open``)
+WAIT = 600.0
+#: seconds a writer waits before it tells the user it is waiting
+_POLL = 0.5
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
+
+
+def _notice_on_terminal(message: str) -> None:
+    """Print a notice on standard error when it is a terminal (a log or a notebook stays quiet)."""
+    stream = sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    if isatty is not None and isatty():
+        print(message, file=stream, flush=True)
 
 
 def _utc_now() -> dt.datetime:
@@ -285,33 +304,47 @@ class Store(Queries):
     Open one with :meth:`Store.open`; use it as a context manager or call :meth:`close`.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str, *, clock: Clock | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str, *, clock: Clock | None = None,
+                 wait: float = WAIT, on_wait: Callable[[str], None] | None = None) -> None:
         self._db = connection
         self.path = path
         self._clock = clock or _utc_now
         self._names: list[str] | None = None
         self._cache: dict[int, queries.Entity] = {}
         self._seen_version: int | None = None
+        self.wait = wait
+        self._on_wait = on_wait if on_wait is not None else _notice_on_terminal
+        self._waited = False
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None, wait: float = WAIT,
+             on_wait: Callable[[str], None] | None = None) -> Store:
         """Open the store at ``path``, creating it when the file is missing or empty.
 
         ``clock`` gives the ingest timestamps (timezone-aware UTC ``datetime``; the
         default reads the system clock).  Raises :class:`StoreError` when the file is not
         a policytrack store or was written by a newer policytrack.
+
+        Several processes may write to one store: a writer waits for the one holding the
+        store (calling ``on_wait`` with a one-line notice the first time it waits; by
+        default the notice goes to standard error when that is a terminal) for up to
+        ``wait`` seconds per transaction, then raises :class:`~policytrack.errors.StoreBusyError`
+        with nothing half-written (each transaction stores whole articles).
         """
         where = os.fspath(path)
         p = Path(where)
         if p.is_dir():
             raise StoreError(f"{where}: is a directory, not a store file")
+        if isinstance(wait, bool) or not isinstance(wait, int | float) or wait < 0:
+            raise StoreError(f"{where}: wait must be a number of seconds >= 0, got {wait!r}")
         try:
-            db = sqlite3.connect(where, isolation_level=None)
+            db = sqlite3.connect(where, isolation_level=None, timeout=_POLL)
         except sqlite3.Error as err:
             raise StoreError(f"{where}: cannot open the store ({err})") from None
+        store = cls(db, where, clock=clock, wait=wait, on_wait=on_wait)
         try:
-            cls._check_or_create(db, where)
+            store._check_or_create()
             # in WAL mode a crash loses at most the last transactions, never the store
             db.execute("PRAGMA synchronous = NORMAL")
             # index pages of a large store stay in memory while ingesting (64 MiB, not 2 MiB)
@@ -319,29 +352,33 @@ class Store(Queries):
         except BaseException:
             db.close()
             raise
-        return cls(db, where, clock=clock)
+        return store
 
-    @staticmethod
-    def _check_or_create(db: sqlite3.Connection, where: str) -> None:
+    def _check_or_create(self) -> None:
+        db, where = self._db, self.path
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as err:
+            if _is_busy(err):
+                raise StoreBusyError(f"{where}: the store is locked by another process ({err})") from None
             raise StoreError(f"{where}: not a policytrack store (not an SQLite database: {err})") from None
         if app_id == 0 and tables == 0:
-            db.execute("BEGIN")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("application", "policytrack"), ("schema_version", str(SCHEMA_VERSION)),
-            ])
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
             # readers (the merge workers of a parallel ingest, queries) never wait for a writer
-            db.execute("PRAGMA journal_mode = WAL")
+            self._locked(lambda: db.execute("PRAGMA journal_mode = WAL"))
+            self._begin()
+            # another process may have created it while this one waited
+            if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                    ("application", "policytrack"), ("schema_version", str(SCHEMA_VERSION)),
+                ])
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
             return
         if app_id != APPLICATION_ID:
             raise StoreError(f"{where}: not a policytrack store (an SQLite database of another application)")
@@ -357,6 +394,41 @@ class Store(Queries):
                 f"{where}: store schema version {version} was written by an earlier development version of "
                 f"policytrack; ingest the articles again into a new store"
             )
+
+    # -- the write lock ------------------------------------------------------------------
+    def _begin(self) -> None:
+        """Start a write transaction, holding the store's write lock (``BEGIN IMMEDIATE``).
+
+        When another process holds it: tell ``on_wait`` once, then wait up to :attr:`wait`
+        seconds; past that raise :class:`~policytrack.errors.StoreBusyError`."""
+        self._locked(lambda: self._db.execute("BEGIN IMMEDIATE"))
+
+    def _locked(self, statement: Callable[[], object]) -> None:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as err:
+            if not _is_busy(err):
+                raise
+        if not self._waited:
+            self._waited = True
+            self._on_wait(f"policytrack: waiting for the store {self.path} (another process is writing to it)")
+        deadline = time.monotonic() + self.wait
+        while True:
+            left = deadline - time.monotonic()
+            self._db.execute(f"PRAGMA busy_timeout = {max(int(left * 1000), 0)}")
+            try:
+                statement()
+                return
+            except sqlite3.OperationalError as err:
+                if not _is_busy(err):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"{self.path}: gave up after waiting {self.wait:g} s for another process writing to "
+                        "the store; nothing half-written (run again to store the rest)") from None
+            finally:
+                self._db.execute(f"PRAGMA busy_timeout = {int(_POLL * 1000)}")
 
     def close(self) -> None:
         self._db.close()
@@ -418,15 +490,19 @@ class Store(Queries):
             to_read.append(target)
 
         def put(result: _Prepared | LoadFailure) -> None:
-            bar.update()
             if isinstance(result, LoadFailure):
                 out.failures.append(result)
             else:
                 key, size, mtime = stats[str(result.path)]
                 self._put(result, key, size, mtime, out)
 
+        def extracted(bar: Progress) -> Iterator[_Prepared | LoadFailure]:
+            for result in map_paths(to_read, _prepare, n):
+                bar.update()
+                yield result
+
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
-            self._batched(map_paths(to_read, _prepare, n), put)
+            self._batched(extracted(bar), put)
         self._refresh(n, progress)
         return out.report()
 
@@ -435,26 +511,38 @@ class Store(Queries):
         :mod:`policytrack.dask`): each identified by its ``path``, else its ``id``."""
         out = _Builder()
 
-        def put(doc: Document) -> None:
-            if not isinstance(doc, Document):
-                raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
-            self._put(_prepare(doc), doc.path or doc.id, None, None, out)
+        def prepared() -> Iterator[tuple[_Prepared, str]]:
+            for doc in documents:
+                if not isinstance(doc, Document):
+                    raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
+                yield _prepare(doc), doc.path or doc.id
 
-        self._batched(documents, put)
+        def put(item: tuple[_Prepared, str]) -> None:
+            self._put(item[0], item[1], None, None, out)
+
+        self._batched(prepared(), put)
         self._refresh()
         return out.report()
 
     def _batched(self, items: Iterable[T], put: Callable[[T], None]) -> None:
-        """``put`` each item, committing every :data:`BATCH` items; roll the open batch back on error."""
-        done = 0
-        self._db.execute("BEGIN")
+        """``put`` items :data:`BATCH` at a time, each batch in one transaction.
+
+        Items are gathered (extracted, in an ingest) before the write lock is taken, so another
+        writer waits only while a batch is written; a batch that fails is rolled back whole."""
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                self._write(batch, put)
+                batch = []
+        if batch:
+            self._write(batch, put)
+
+    def _write(self, batch: list[T], put: Callable[[T], None]) -> None:
+        self._begin()
         try:
-            for item in items:
+            for item in batch:
                 put(item)
-                done += 1
-                if done % BATCH == 0:
-                    self._db.execute("COMMIT")
-                    self._db.execute("BEGIN")
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -540,7 +628,7 @@ class Store(Queries):
                 raise StoreError(f"{self.path}: no {os.fspath(given)} in the store")
         removed: list[str] = []
         db = self._db
-        db.execute("BEGIN")
+        self._begin()
         try:
             for key in keys:
                 source, current = db.execute("SELECT id, current FROM sources WHERE key = ?", (key,)).fetchone()
@@ -633,9 +721,14 @@ class Store(Queries):
         groups from the committed records while this process writes the entities.
         ``progress`` draws a bar as :meth:`ingest` does.
         """
+        while self._db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is not None:
+            if self._merge_stale(workers, progress):
+                return
+
+    def _merge_stale(self, workers: int, progress: bool | None) -> bool:
+        """One pass of :meth:`_refresh`; False when another process wrote to the store while
+        this one had let go of the write lock between two commits (merge again from the start)."""
         db = self._db
-        if db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is None:
-            return
         bar = Progress(db.execute("SELECT count(*) FROM stale_groups").fetchone()[0], "merge", enabled=progress)
         chunks = self._stale_chunks()
         pool: ProcessPoolExecutor | None = None
@@ -645,8 +738,11 @@ class Store(Queries):
             merged = _ahead(pool, functools.partial(_merge_stored, self.path), chunks, workers * 2)
         else:
             merged = (_merge_chunk(db, chunk) for chunk in chunks)
-        db.execute("BEGIN")
+        self._begin()
         try:
+            # the workers read committed records: while this process holds the write lock they
+            # read what it sees; another writer may only come in between two commits
+            seen = db.execute("PRAGMA data_version").fetchone()[0]
             next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
             for done, (chunk, found, old) in enumerate(merged, start=1):
                 for start in range(0, len(old), _CHUNK):
@@ -666,11 +762,15 @@ class Store(Queries):
                 if done % _COMMIT_CHUNKS == 0:  # keep the write-ahead log short; what is left stays stale
                     db.execute("DELETE FROM stale_groups WHERE grp <= ?", (last,))
                     db.execute("COMMIT")
-                    db.execute("BEGIN")
+                    self._begin()
+                    if db.execute("PRAGMA data_version").fetchone()[0] != seen:
+                        db.execute("COMMIT")  # chunks read ahead may be out of date: start again
+                        return False
             db.execute("DELETE FROM stale_groups")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         finally:
             bar.close()
@@ -678,6 +778,7 @@ class Store(Queries):
                 pool.shutdown(wait=True, cancel_futures=True)
             self._names = None
             self._cache.clear()
+        return True
 
     def _stale_chunks(self) -> Iterator[list[str]]:
         """The stale groups, :data:`_CHUNK` at a time, read page by page so that memory stays
