@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .store import IngestReport, Store
+from .store import WAIT, IngestReport, Store
 
 __all__ = ["add_db_option", "add_store_commands", "open_source"]
 
@@ -34,6 +34,13 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     """``--db FILE``: query this store instead of (or as well as no) paths."""
     parser.add_argument("--db", type=Path, metavar="FILE.db",
                         help="query this store (made by `policytrack ingest`) instead of article paths")
+
+
+def add_wait_option(parser: argparse.ArgumentParser) -> None:
+    """``--wait SECONDS``: how long a writer waits for another one holding the store."""
+    parser.add_argument("--wait", type=float, default=WAIT, metavar="SECONDS",
+                        help="when another process is writing to the store, wait this long for it "
+                        f"(default: {WAIT:g}); past that exit with status 2, nothing half-written")
 
 
 def open_source(args: argparse.Namespace) -> Store | None:
@@ -76,7 +83,7 @@ def add_store_commands(
         for p in missing:
             print(f"policytrack: {p}: no such file or directory", file=sys.stderr)
         present = [p for p in args.paths if p not in missing]
-        with Store.open(args.db) as store:
+        with Store.open(args.db, wait=args.wait) as store:
             report = store.ingest(present, workers=args.workers, rehash=args.rehash,
                                   progress=None if args.progress else False) if present else IngestReport()
         for failure in report.failures:
@@ -109,6 +116,7 @@ def add_store_commands(
     parser.add_argument("--rehash", action="store_true",
                         help="read every file again, even when its size and modification time are unchanged")
     parser.add_argument("--summary", action="store_true", help="print only the counts")
+    add_wait_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True,
                         help="show a progress bar on a terminal (default: on)")
     output_options(parser, FORMATS, "table")

@@ -113,18 +113,29 @@ def _read_sources(rows: list[list[Any]], parse: DateCache) -> tuple[SourceRef, .
     return tuple(SourceRef(r[0], r[1], r[2], r[3], parse(r[4]), r[5], r[6] if len(r) > 6 else None) for r in rows)
 
 
+def _corrected(entity: Entity) -> list[list[str]]:
+    """A corrected entity's last element: the fields a person corrected (none: no element)."""
+    return [list(entity.corrected)] if entity.corrected else []
+
+
 def encode_entity(entity: Entity) -> str:
     """One merged entity as a positional JSON array (its class told by the first element)."""
     date = _date_text(entity.date)
     if isinstance(entity, Claim):
         return compact_json(["c", entity.id, entity.subject, entity.scope.value, entity.kind, entity.status,
-                       entity.region, list(entity.claimants), date, _sources(entity), list(entity.subjects)])
+                       entity.region, list(entity.claimants), date, _sources(entity), list(entity.subjects),
+                       *_corrected(entity)])
     if isinstance(entity, Fact):
         return compact_json(["f", entity.id, entity.kind, entity.type, entity.name, entity.region, date,
-                       _sources(entity), _date_text(entity.end), _decimal_text(entity.value), entity.unit])
+                       _sources(entity), _date_text(entity.end), _decimal_text(entity.value), entity.unit,
+                       *_corrected(entity)])
     return compact_json(["m", entity.id, entity.kind, entity.metric, entity.canonical, entity.region, date,
                    str(entity.value), entity.unit, _sources(entity), entity.label, list(entity.written),
-                   entity.qualifier, _date_text(entity.end), entity.description])
+                   entity.qualifier, _date_text(entity.end), entity.description, *_corrected(entity)])
+
+
+#: positional elements of each kind of stored entity, less the optional corrected fields
+_SIZES = {"c": 11, "f": 11, "m": 15}
 
 
 def decode_entity(text: str | bytes, dates: DateCache | None = None) -> Entity:
@@ -132,17 +143,22 @@ def decode_entity(text: str | bytes, dates: DateCache | None = None) -> Entity:
     parse = dates or DateCache()
     row = json.loads(text)
     tag = row[0]
+    size = _SIZES.get(tag)
+    if size is None or len(row) not in (size, size + 1):
+        raise ValueError(f"not a stored entity: {str(text)[:40]!r}")
+    corrected = tuple(row.pop()) if len(row) > size else ()
     if tag == "c":
         _, id_, subject, scope, kind, status, region, claimants, date, sources, subjects = row
         return Claim(id_, subject, FirstScope(scope), kind, status, region, tuple(claimants), parse(date),
-                     _read_sources(sources, parse), tuple(subjects))
+                     _read_sources(sources, parse), tuple(subjects), corrected)
     if tag == "f":
         _, id_, kind, type_, name, region, date, sources, end, value, unit = row
         return Fact(id_, kind, type_, name, region, parse(date), _read_sources(sources, parse), parse(end),
-                    None if value is None else Decimal(value), unit)
+                    None if value is None else Decimal(value), unit, corrected)
     if tag == "m":
         (_, id_, kind, metric, canonical, region, date, value, unit, sources, label, written, qualifier, end,
          description) = row
         return Measurement(id_, kind, metric, canonical, region, parse(date), Decimal(value), unit,
-                           _read_sources(sources, parse), label, tuple(written), qualifier, parse(end), description)
+                           _read_sources(sources, parse), label, tuple(written), qualifier, parse(end), description,
+                           corrected)
     raise ValueError(f"not a stored entity: {str(text)[:40]!r}")

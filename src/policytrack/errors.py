@@ -14,6 +14,7 @@ __all__ = [
     "NotAnArticleError",
     "OutputError",
     "PolicytrackError",
+    "StoreBusyError",
     "StoreError",
     "UndecodableTextError",
     "UnknownNameError",
@@ -94,3 +95,7 @@ class OutputError(PolicytrackError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's write lock for longer than this one would wait."""

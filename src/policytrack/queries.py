@@ -524,6 +524,8 @@ class Claim:
     date: PartialDate | None
     sources: tuple[SourceRef, ...]
     subjects: tuple[str, ...] = ()
+    #: fields a person corrected in the store (see :mod:`policytrack.corrections`)
+    corrected: tuple[str, ...] = ()
 
     @property
     def confidence(self) -> float | None:
@@ -549,6 +551,8 @@ class Fact:
     end: PartialDate | None = None
     value: Decimal | None = None
     unit: str | None = None
+    #: fields a person corrected in the store (see :mod:`policytrack.corrections`)
+    corrected: tuple[str, ...] = ()
 
     @property
     def confidence(self) -> float | None:
@@ -578,6 +582,8 @@ class Measurement:
     qualifier: str | None = None
     end: PartialDate | None = None
     description: str = ""
+    #: fields a person corrected in the store (see :mod:`policytrack.corrections`)
+    corrected: tuple[str, ...] = ()
 
     @property
     def confidence(self) -> float | None:
@@ -1012,6 +1018,11 @@ def _date_text(date: PartialDate | None) -> str | None:
     return str(date) if date is not None else None
 
 
+def _marks(corrected: tuple[str, ...]) -> dict[str, Any]:
+    """``{"corrected": [fields]}`` for an entity a person corrected in the store, else nothing."""
+    return {"corrected": list(corrected)} if corrected else {}
+
+
 @attrs.frozen
 class TimelineEntry:
     """One dated line of a timeline."""
@@ -1029,6 +1040,7 @@ class TimelineEntry:
     status: str | None = None
     type: str | None = None
     qualifier: str | None = None  # over | about | under: the value is a bound or an estimate
+    corrected: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -1043,6 +1055,7 @@ class TimelineEntry:
             "status": self.status,
             "id": self.id,
             "sources": _source_ids(self.sources),
+            **_marks(self.corrected),
         }
 
 
@@ -1130,6 +1143,7 @@ class Firsts(ResultMixin):
                 "claimants": list(c.claimants),
                 "id": c.id,
                 "sources": _source_ids(c.sources),
+                **_marks(c.corrected),
             }
             for c in self.claims
         ]
@@ -1163,6 +1177,7 @@ class Cell:
             "qualifier": m.qualifier if m else None,
             "id": m.id if m else None,
             "sources": _source_ids(m.sources) if m else [],
+            **_marks(m.corrected if m else ()),
         }
 
 
@@ -1304,6 +1319,7 @@ class History(ResultMixin):
                 "as_written": list(p.written),
                 "id": p.id,
                 "sources": _source_ids(p.sources),
+                **_marks(p.corrected),
             }
             for p in self.points
         ]
@@ -1530,15 +1546,17 @@ def timeline(
     for c in resolved.claims:
         if where is None or any(_in_region(reg, r, where, within) for r in c.claimants):
             add("first", c.date, id=c.id, region=c.region or "、".join(c.claimants) or None,
-                description=c.subject, sources=c.sources, status=c.status, type=f"{c.scope}/{c.kind}")
+                description=c.subject, sources=c.sources, status=c.status, type=f"{c.scope}/{c.kind}",
+                corrected=c.corrected)
     for f in resolved.facts:
         if _in_region(reg, f.region, where, within):
             add(f.kind, f.date, id=f.id, region=f.region, description=f.name, sources=f.sources,
-                end=f.end, value=f.value, unit=f.unit, type=f.type)
+                end=f.end, value=f.value, unit=f.unit, type=f.type, corrected=f.corrected)
     for m in resolved.measurements:
         if _in_region(reg, m.region, where, within):
             add(m.kind, m.date, id=m.id, region=m.region, description=m.description or m.metric,
-                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit, qualifier=m.qualifier)
+                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit, qualifier=m.qualifier,
+                corrected=m.corrected)
     def order(e: TimelineEntry) -> tuple[Any, ...]:
         return (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id)
 

@@ -59,9 +59,11 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
+import time
 import zlib
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -85,17 +87,18 @@ from ._store_codec import (
 )
 from .convert import structure, unstructure
 from .corpus import Corpus, LoadFailure, Queries
-from .errors import StoreError
+from .corrections import Correction, apply_changes, check_changes, metric_key
+from .errors import BadArgumentError, StoreBusyError, StoreError
 from .models import (
     Document,
     PartialDate,
 )
 from .queries import MergeItem, Resolved
 
-__all__ = ["SCHEMA_VERSION", "IngestReport", "Store", "Version"]
+__all__ = ["SCHEMA_VERSION", "WAIT", "IngestReport", "ReextractReport", "Store", "Version"]
 
 #: The schema this version of policytrack writes and reads.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: ``PRAGMA application_id`` of a policytrack store ("PTRK").
 APPLICATION_ID = 0x5054524B
 #: Documents written per transaction while ingesting.
@@ -103,6 +106,24 @@ BATCH = 256
 
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
+
+#: What schema 3 added to schema 2 (an older store is brought up to date when opened).
+_V3 = (
+    "CREATE INDEX entities_uid ON entities (uid)",
+    "CREATE INDEX documents_doc ON documents (doc_id)",
+    """CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL,
+    family TEXT NOT NULL,
+    anchors TEXT NOT NULL,
+    action TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    note TEXT,
+    made TEXT NOT NULL,
+    undone TEXT,
+    entity INTEGER
+)""",
+)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -150,7 +171,8 @@ CREATE TABLE entities (
     metric TEXT,
     date_first TEXT,
     date_last TEXT,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    uid TEXT
 );
 CREATE INDEX entities_group ON entities (grp);
 CREATE INDEX entities_family ON entities (family, metric);
@@ -162,7 +184,7 @@ CREATE TABLE entity_regions (
 ) WITHOUT ROWID;
 CREATE INDEX entity_regions_entity ON entity_regions (entity);
 CREATE TABLE regions (name TEXT PRIMARY KEY) WITHOUT ROWID;
-"""
+""" + "".join(f"{statement};" for statement in _V3)
 
 #: values bound per SQL statement when selecting by lists of keys
 _CHUNK = 500
@@ -170,6 +192,33 @@ _CHUNK = 500
 _COMMIT_CHUNKS = 20
 #: decoded entities a Store keeps in memory between queries (see ``Store._entities``)
 _CACHED = 200_000
+#: seconds a writer waits for another one by default (see ``Store.open``)
+WAIT = 600.0
+#: seconds a writer waits before it tells the user it is waiting
+_POLL = 0.5
+
+
+#: the family of a rejected entity's row: no query selects it
+_REJECTED = "rejected"
+
+
+def _same_family(made: str, now: str) -> bool:
+    """Whether an entity of family ``now`` may be the one a correction made on ``made`` was."""
+    values = ("measurement", "target")
+    return made == now or (made in values and now in values)
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
+
+
+def _notice_on_terminal(message: str) -> None:
+    """Print a notice on standard error when it is a terminal (a log or a notebook stays quiet)."""
+    stream = sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    if isatty is not None and isatty():
+        print(message, file=stream, flush=True)
 
 
 def _utc_now() -> dt.datetime:
@@ -224,6 +273,23 @@ class IngestReport:
         c = self.counts()
         return (f"{c['added']} added, {c['new_versions']} new versions, {c['unchanged']} unchanged, "
                 f"{c['failures']} failed")
+
+
+@attrs.frozen
+class ReextractReport:
+    """What :meth:`Store.reextract` did: sources whose records changed, those left as they were,
+    and those whose extraction failed (their stored records stay)."""
+
+    changed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    failures: tuple[LoadFailure, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        return {"changed": len(self.changed), "unchanged": len(self.unchanged), "failures": len(self.failures)}
+
+    def __str__(self) -> str:
+        c = self.counts()
+        return f"{c['changed']} re-extracted with other records, {c['unchanged']} unchanged, {c['failures']} failed"
 
 
 @attrs.define
@@ -285,33 +351,47 @@ class Store(Queries):
     Open one with :meth:`Store.open`; use it as a context manager or call :meth:`close`.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str, *, clock: Clock | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str, *, clock: Clock | None = None,
+                 wait: float = WAIT, on_wait: Callable[[str], None] | None = None) -> None:
         self._db = connection
         self.path = path
         self._clock = clock or _utc_now
         self._names: list[str] | None = None
         self._cache: dict[int, queries.Entity] = {}
         self._seen_version: int | None = None
+        self.wait = wait
+        self._on_wait = on_wait if on_wait is not None else _notice_on_terminal
+        self._waited = False
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None, wait: float = WAIT,
+             on_wait: Callable[[str], None] | None = None) -> Store:
         """Open the store at ``path``, creating it when the file is missing or empty.
 
         ``clock`` gives the ingest timestamps (timezone-aware UTC ``datetime``; the
         default reads the system clock).  Raises :class:`StoreError` when the file is not
         a policytrack store or was written by a newer policytrack.
+
+        Several processes may write to one store: a writer waits for the one holding the
+        store (calling ``on_wait`` with a one-line notice the first time it waits; by
+        default the notice goes to standard error when that is a terminal) for up to
+        ``wait`` seconds per transaction, then raises :class:`~policytrack.errors.StoreBusyError`
+        with nothing half-written (each transaction stores whole articles).
         """
         where = os.fspath(path)
         p = Path(where)
         if p.is_dir():
             raise StoreError(f"{where}: is a directory, not a store file")
+        if isinstance(wait, bool) or not isinstance(wait, int | float) or wait < 0:
+            raise StoreError(f"{where}: wait must be a number of seconds >= 0, got {wait!r}")
         try:
-            db = sqlite3.connect(where, isolation_level=None)
+            db = sqlite3.connect(where, isolation_level=None, timeout=_POLL)
         except sqlite3.Error as err:
             raise StoreError(f"{where}: cannot open the store ({err})") from None
+        store = cls(db, where, clock=clock, wait=wait, on_wait=on_wait)
         try:
-            cls._check_or_create(db, where)
+            store._check_or_create()
             # in WAL mode a crash loses at most the last transactions, never the store
             db.execute("PRAGMA synchronous = NORMAL")
             # index pages of a large store stay in memory while ingesting (64 MiB, not 2 MiB)
@@ -319,29 +399,33 @@ class Store(Queries):
         except BaseException:
             db.close()
             raise
-        return cls(db, where, clock=clock)
+        return store
 
-    @staticmethod
-    def _check_or_create(db: sqlite3.Connection, where: str) -> None:
+    def _check_or_create(self) -> None:
+        db, where = self._db, self.path
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as err:
+            if _is_busy(err):
+                raise StoreBusyError(f"{where}: the store is locked by another process ({err})") from None
             raise StoreError(f"{where}: not a policytrack store (not an SQLite database: {err})") from None
         if app_id == 0 and tables == 0:
-            db.execute("BEGIN")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("application", "policytrack"), ("schema_version", str(SCHEMA_VERSION)),
-            ])
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
             # readers (the merge workers of a parallel ingest, queries) never wait for a writer
-            db.execute("PRAGMA journal_mode = WAL")
+            self._locked(lambda: db.execute("PRAGMA journal_mode = WAL"))
+            self._begin()
+            # another process may have created it while this one waited
+            if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                    ("application", "policytrack"), ("schema_version", str(SCHEMA_VERSION)),
+                ])
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
             return
         if app_id != APPLICATION_ID:
             raise StoreError(f"{where}: not a policytrack store (an SQLite database of another application)")
@@ -352,11 +436,67 @@ class Store(Queries):
             )
         if version < 1:
             raise StoreError(f"{where}: damaged policytrack store (no schema version)")
+        if version == 2:
+            self._upgrade_from_2()
+            return
         if version < SCHEMA_VERSION:
             raise StoreError(
                 f"{where}: store schema version {version} was written by an earlier development version of "
                 f"policytrack; ingest the articles again into a new store"
             )
+
+    def _upgrade_from_2(self) -> None:
+        """Schema 2 -> 3: entities gain their printed id (every entity is merged again at the
+        next query to fill it in), and the store gains corrections."""
+        db = self._db
+        self._begin()
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == 2:  # not done meanwhile by another process
+                db.execute("ALTER TABLE entities ADD COLUMN uid TEXT")
+                for statement in _V3:
+                    db.execute(statement)
+                db.execute("INSERT OR IGNORE INTO stale_groups SELECT grp FROM merge_keys")
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # -- the write lock ------------------------------------------------------------------
+    def _begin(self) -> None:
+        """Start a write transaction, holding the store's write lock (``BEGIN IMMEDIATE``).
+
+        When another process holds it: tell ``on_wait`` once, then wait up to :attr:`wait`
+        seconds; past that raise :class:`~policytrack.errors.StoreBusyError`."""
+        self._locked(lambda: self._db.execute("BEGIN IMMEDIATE"))
+
+    def _locked(self, statement: Callable[[], object]) -> None:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as err:
+            if not _is_busy(err):
+                raise
+        if not self._waited:
+            self._waited = True
+            self._on_wait(f"policytrack: waiting for the store {self.path} (another process is writing to it)")
+        deadline = time.monotonic() + self.wait
+        while True:
+            left = deadline - time.monotonic()
+            self._db.execute(f"PRAGMA busy_timeout = {max(int(left * 1000), 0)}")
+            try:
+                statement()
+                return
+            except sqlite3.OperationalError as err:
+                if not _is_busy(err):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"{self.path}: gave up after waiting {self.wait:g} s for another process writing to "
+                        "the store; nothing half-written (run again to store the rest)") from None
+            finally:
+                self._db.execute(f"PRAGMA busy_timeout = {int(_POLL * 1000)}")
 
     def close(self) -> None:
         self._db.close()
@@ -418,15 +558,19 @@ class Store(Queries):
             to_read.append(target)
 
         def put(result: _Prepared | LoadFailure) -> None:
-            bar.update()
             if isinstance(result, LoadFailure):
                 out.failures.append(result)
             else:
                 key, size, mtime = stats[str(result.path)]
                 self._put(result, key, size, mtime, out)
 
+        def extracted(bar: Progress) -> Iterator[_Prepared | LoadFailure]:
+            for result in map_paths(to_read, _prepare, n):
+                bar.update()
+                yield result
+
         with Progress(len(to_read), "ingest", enabled=progress) as bar:
-            self._batched(map_paths(to_read, _prepare, n), put)
+            self._batched(extracted(bar), put)
         self._refresh(n, progress)
         return out.report()
 
@@ -435,26 +579,38 @@ class Store(Queries):
         :mod:`policytrack.dask`): each identified by its ``path``, else its ``id``."""
         out = _Builder()
 
-        def put(doc: Document) -> None:
-            if not isinstance(doc, Document):
-                raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
-            self._put(_prepare(doc), doc.path or doc.id, None, None, out)
+        def prepared() -> Iterator[tuple[_Prepared, str]]:
+            for doc in documents:
+                if not isinstance(doc, Document):
+                    raise StoreError(f"{self.path}: add() takes Documents, got {type(doc).__name__}")
+                yield _prepare(doc), doc.path or doc.id
 
-        self._batched(documents, put)
+        def put(item: tuple[_Prepared, str]) -> None:
+            self._put(item[0], item[1], None, None, out)
+
+        self._batched(prepared(), put)
         self._refresh()
         return out.report()
 
     def _batched(self, items: Iterable[T], put: Callable[[T], None]) -> None:
-        """``put`` each item, committing every :data:`BATCH` items; roll the open batch back on error."""
-        done = 0
-        self._db.execute("BEGIN")
+        """``put`` items :data:`BATCH` at a time, each batch in one transaction.
+
+        Items are gathered (extracted, in an ingest) before the write lock is taken, so another
+        writer waits only while a batch is written; a batch that fails is rolled back whole."""
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                self._write(batch, put)
+                batch = []
+        if batch:
+            self._write(batch, put)
+
+    def _write(self, batch: list[T], put: Callable[[T], None]) -> None:
+        self._begin()
         try:
-            for item in items:
+            for item in batch:
                 put(item)
-                done += 1
-                if done % BATCH == 0:
-                    self._db.execute("COMMIT")
-                    self._db.execute("BEGIN")
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -498,6 +654,15 @@ class Store(Queries):
         ).lastrowid
         if previous is not None:
             self._retire(previous)
+        assert doc_row is not None
+        self._put_records(doc_row, doc)
+        db.execute("UPDATE sources SET current = ?, size = ?, mtime_ns = ? WHERE id = ?",
+                   (doc_row, size, mtime, source))
+        (out.added if version == 1 else out.new_versions).append(shown)
+
+    def _put_records(self, doc_row: int, doc: _Prepared) -> None:
+        """Index a stored version's records, and mark their merge keys stale."""
+        db = self._db
         rows = []
         keys = {}
         regions = set()
@@ -514,9 +679,6 @@ class Store(Queries):
         db.executemany("INSERT OR IGNORE INTO merge_keys VALUES (?, ?)", keys.items())
         db.executemany("INSERT OR IGNORE INTO stale_groups VALUES (?)", [(g,) for g in keys])
         db.executemany("INSERT OR IGNORE INTO regions VALUES (?)", [(r,) for r in regions])
-        db.execute("UPDATE sources SET current = ?, size = ?, mtime_ns = ? WHERE id = ?",
-                   (doc_row, size, mtime, source))
-        (out.added if version == 1 else out.new_versions).append(shown)
 
     def _retire(self, doc_row: int) -> None:
         """Take a stored version out of the answers: its records stop being current, and their
@@ -540,7 +702,7 @@ class Store(Queries):
                 raise StoreError(f"{self.path}: no {os.fspath(given)} in the store")
         removed: list[str] = []
         db = self._db
-        db.execute("BEGIN")
+        self._begin()
         try:
             for key in keys:
                 source, current = db.execute("SELECT id, current FROM sources WHERE key = ?", (key,)).fetchone()
@@ -555,6 +717,243 @@ class Store(Queries):
             raise
         self._refresh()
         return removed
+
+    def reextract(self, *, workers: int | None = 1, progress: bool | None = None) -> ReextractReport:
+        """Extract the records of every current document again from its stored text, with the
+        installed policytrack (after an upgrade), keeping every correction.
+
+        The text and its metadata (title, source, publication date, region) stay as stored;
+        only the records change.  A document whose records come out the same is left alone;
+        the others are replaced in place (not as a new version: the article did not change).
+        ``workers`` processes extract in parallel (``None``: one per CPU).
+        """
+        n = resolve_workers(workers)
+        out: dict[str, list[str]] = {"changed": [], "unchanged": []}
+        failures: list[LoadFailure] = []
+        total = int(self._db.execute("SELECT count(*) FROM sources WHERE current IS NOT NULL").fetchone()[0])
+
+        def stored() -> Iterator[tuple[int, str, bytes]]:
+            last = 0
+            while True:
+                rows = self._db.execute(
+                    "SELECT s.id, s.key, s.current, d.data FROM sources s JOIN documents d ON d.id = s.current"
+                    " WHERE s.id > ? ORDER BY s.id LIMIT ?", (last, BATCH)).fetchall()
+                if not rows:
+                    return
+                for _source, key, current, blob in rows:
+                    yield current, key, blob
+                last = rows[-1][0]
+
+        def extracted(bar: Progress) -> Iterator[_Redone]:
+            pool: ProcessPoolExecutor | None = None
+            if n == 1:
+                results: Iterator[_Redone] = (_reextract(item) for item in stored())
+            else:
+                pool = ProcessPoolExecutor(max_workers=n)
+                results = _map_ordered(pool, _reextract_chunk, stored(), n)
+            try:
+                for result in results:
+                    bar.update()
+                    yield result
+            finally:
+                if pool is not None:
+                    pool.shutdown(wait=True, cancel_futures=True)
+
+        def put(item: _Redone) -> None:
+            row, key, result = item
+            if isinstance(result, LoadFailure):
+                failures.append(result)
+            elif self._replace_records(row, result):
+                out["changed"].append(key)
+            else:
+                out["unchanged"].append(key)
+
+        with Progress(total, "reextract", enabled=progress) as bar:
+            self._batched(extracted(bar), put)
+        self._refresh(n, progress)
+        return ReextractReport(tuple(out["changed"]), tuple(out["unchanged"]), tuple(failures))
+
+    def _replace_records(self, doc_row: int, doc: _Prepared) -> bool:
+        """Put re-extracted records in place of a stored version's; False when they are the same."""
+        db = self._db
+        row = db.execute("SELECT data FROM documents WHERE id = ?", (doc_row,)).fetchone()
+        if row is None or row[0] == doc.blob:
+            return False
+        current = db.execute("SELECT 1 FROM sources WHERE current = ?", (doc_row,)).fetchone() is not None
+        if not current:  # retracted meanwhile by another process
+            return False
+        self._retire(doc_row)
+        db.execute("DELETE FROM records WHERE document = ?", (doc_row,))
+        db.execute("UPDATE documents SET data = ?, region = ?, title = ?, published = ? WHERE id = ?",
+                   (doc.blob, doc.region, doc.title, doc.published, doc_row))
+        self._put_records(doc_row, doc)
+        return True
+
+    # -- corrections ---------------------------------------------------------------------
+    def correct(
+        self,
+        id: str,
+        *,
+        reject: bool = False,
+        changes: Mapping[str, str] | None = None,
+        note: str | None = None,
+        undo: bool = False,
+    ) -> Correction:
+        """Correct the entity the queries print as ``id``: ``reject=True`` marks it wrong (the
+        queries stop answering with it); ``changes`` (``{"region": "天河区", "date": "2021"}``;
+        fields in :data:`policytrack.corrections.FIELDS`) fixes fields; ``undo=True`` takes back
+        the latest correction of ``id``.  ``note`` says why.  Returns the correction as
+        :meth:`corrections` lists it.
+
+        Raises :class:`StoreError` when no entity answers as ``id`` and
+        :class:`~policytrack.errors.BadArgumentError` for a field or value the entity cannot take.
+        """
+        if undo:
+            if reject or changes:
+                raise BadArgumentError("undo takes a correction back: give it alone (no reject, no changes)")
+            return self._undo(id)
+        if reject == bool(changes):
+            raise BadArgumentError("a correction either rejects the record or sets fields (FIELD=VALUE), not "
+                                   + ("both" if reject else "neither"))
+        self._refresh()
+        db = self._db
+        row = db.execute("SELECT id, grp, family, data FROM entities WHERE uid = ? ORDER BY id LIMIT 1",
+                         (id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no record {id} in the store (use an id the query commands print)")
+        if row[2] == _REJECTED:
+            raise StoreError(f"{self.path}: {id} is rejected; undo that correction before correcting it again")
+        entity = decode_entity(row[3])
+        checked = {} if reject else check_changes(entity, changes or {})
+        made = self._clock()
+        if made.tzinfo is None:
+            raise StoreError(f"{self.path}: the clock must give timezone-aware datetimes")
+        anchors = sorted({(key, s.sentence) for s in entity.sources for (key,) in db.execute(
+            "SELECT s.key FROM sources s JOIN documents d ON d.id = s.current WHERE d.doc_id = ?", (s.document,))})
+        self._begin()
+        try:
+            number = db.execute(
+                "INSERT INTO corrections (target, family, anchors, action, changes, note, made)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (id, entity_family(entity), compact_json(anchors), "reject" if reject else "set", compact_json(checked),
+                 note, made.isoformat()),
+            ).lastrowid
+            db.execute("INSERT OR IGNORE INTO stale_groups VALUES (?)", (row[1],))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._refresh()
+        return next(c for c in self.corrections() if c.number == number)
+
+    def _undo(self, id: str) -> Correction:
+        db = self._db
+        self._refresh()
+        found = db.execute(
+            "SELECT c.id, e.grp FROM corrections c LEFT JOIN entities e ON e.id = c.entity"
+            " WHERE c.undone IS NULL AND (c.target = ? OR e.uid = ?) ORDER BY c.id DESC LIMIT 1", (id, id)
+        ).fetchone()
+        if found is None:
+            raise StoreError(f"{self.path}: no correction of {id} to undo")
+        number, grp = found
+        self._begin()
+        try:
+            db.execute("UPDATE corrections SET undone = ?, entity = NULL WHERE id = ?", (self._clock().isoformat(), number))
+            if grp is not None:  # merged again without it
+                db.execute("INSERT OR IGNORE INTO stale_groups VALUES (?)", (grp,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._refresh()
+        return next(c for c in self.corrections() if c.number == number)
+
+    def corrections(self) -> list[Correction]:
+        """Every correction made in this store, oldest first, undone ones included (see
+        :class:`~policytrack.corrections.Correction` for its status)."""
+        self._refresh()
+        out = []
+        for number, target, family, action, changes, note, made, undone, uid in self._db.execute(
+            "SELECT c.id, c.target, c.family, c.action, c.changes, c.note, c.made, c.undone, e.uid"
+            " FROM corrections c LEFT JOIN entities e ON e.id = c.entity ORDER BY c.id"
+        ):
+            status = "undone" if undone else "orphaned" if uid is None else "applied"
+            out.append(Correction(number, target, family, action, json.loads(changes), note,
+                                  dt.datetime.fromisoformat(made), status, uid,
+                                  dt.datetime.fromisoformat(undone) if undone else None))
+        return out
+
+    def _correct_pending(self) -> None:
+        """Apply every correction not applied to a current entity (new ones, and those whose
+        entity was merged again), in the order they were made; inside a write transaction.
+        One whose fact is not found stays pending: orphaned."""
+        db = self._db
+        pending = db.execute(
+            "SELECT c.id, c.target, c.family, c.anchors, c.action, c.changes FROM corrections c"
+            " WHERE c.undone IS NULL AND (c.entity IS NULL OR NOT EXISTS"
+            " (SELECT 1 FROM entities e WHERE e.id = c.entity)) ORDER BY c.id"
+        ).fetchall()
+        for number, target, family, anchors, action, changes in pending:
+            found = self._find_entity(target, family, json.loads(anchors))
+            if found is None:
+                db.execute("UPDATE corrections SET entity = NULL WHERE id = ?", (number,))
+                continue
+            row, current_family, entity = found
+            if action == "reject":
+                db.execute("UPDATE entities SET family = ? WHERE id = ?", (_REJECTED, row))
+                db.execute("UPDATE entity_regions SET family = ? WHERE entity = ?", (_REJECTED, row))
+            else:
+                self._rewrite(row, current_family, apply_changes(entity, json.loads(changes)))
+            db.execute("UPDATE corrections SET entity = ? WHERE id = ?", (row, number))
+
+    def _find_entity(self, target: str, family: str,
+                     anchors: list[list[str]]) -> tuple[int, str, queries.Entity] | None:
+        """The entity row a correction applies to: the one printed as ``target``, else (after
+        re-extraction changed its id) the entity of the same family stated by most of the
+        sentences the corrected one was (source key and sentence text)."""
+        db = self._db
+        row = db.execute("SELECT id, family, data FROM entities WHERE uid = ? ORDER BY id LIMIT 1",
+                         (target,)).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1]), decode_entity(row[2])
+        wanted = {(key, sentence) for key, sentence in anchors}
+        keys = sorted({key for key, _ in wanted})
+        groups: set[str] = set()
+        evidence: set[tuple[str, str]] = set()
+        for start in range(0, len(keys), _CHUNK):
+            part = keys[start: start + _CHUNK]
+            for key, doc_id, grp, item in db.execute(
+                "SELECT s.key, d.doc_id, r.grp, r.item FROM sources s JOIN documents d ON d.id = s.current"
+                f" JOIN records r ON r.document = d.id WHERE r.current = 1 AND {self._in('s.key', part)}", part
+            ):
+                sentence = json.loads(item)[7]
+                if (key, sentence) in wanted:
+                    groups.add(grp)
+                    evidence.add((doc_id, sentence))
+        best: tuple[int, int, str, queries.Entity] | None = None
+        for grp in sorted(groups):
+            for rid, fam, data in db.execute("SELECT id, family, data FROM entities WHERE grp = ? ORDER BY id",
+                                             (grp,)):
+                if fam == _REJECTED or not _same_family(family, fam):
+                    continue
+                entity = decode_entity(data)
+                score = sum((s.document, s.sentence) in evidence for s in entity.sources)
+                if score and (best is None or score > best[0]):
+                    best = (score, int(rid), str(fam), entity)
+        return None if best is None else best[1:]
+
+    def _rewrite(self, row: int, family: str, entity: queries.Entity) -> None:
+        """Write a corrected entity over its row, and file it under its (corrected) regions."""
+        metric = metric_key(entity) if isinstance(entity, queries.Measurement) else None
+        (fam, scope, metric, first, last, data, _uid), named = _index_row(entity, metric)
+        if family == _REJECTED:
+            fam = _REJECTED
+        db = self._db
+        db.execute("UPDATE entities SET family = ?, scope = ?, metric = ?, date_first = ?, date_last = ?, data = ?"
+                   " WHERE id = ?", (fam, scope, metric, first, last, data, row))
+        db.execute("DELETE FROM entity_regions WHERE entity = ?", (row,))
+        db.executemany("INSERT INTO entity_regions VALUES (?, ?, ?)", [(p, fam, row) for p in named])
+        db.executemany("INSERT OR IGNORE INTO regions VALUES (?)", [(p,) for p in named])
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
@@ -633,9 +1032,14 @@ class Store(Queries):
         groups from the committed records while this process writes the entities.
         ``progress`` draws a bar as :meth:`ingest` does.
         """
+        while self._db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is not None:
+            if self._merge_stale(workers, progress):
+                return
+
+    def _merge_stale(self, workers: int, progress: bool | None) -> bool:
+        """One pass of :meth:`_refresh`; False when another process wrote to the store while
+        this one had let go of the write lock between two commits (merge again from the start)."""
         db = self._db
-        if db.execute("SELECT 1 FROM stale_groups LIMIT 1").fetchone() is None:
-            return
         bar = Progress(db.execute("SELECT count(*) FROM stale_groups").fetchone()[0], "merge", enabled=progress)
         chunks = self._stale_chunks()
         pool: ProcessPoolExecutor | None = None
@@ -645,8 +1049,11 @@ class Store(Queries):
             merged = _ahead(pool, functools.partial(_merge_stored, self.path), chunks, workers * 2)
         else:
             merged = (_merge_chunk(db, chunk) for chunk in chunks)
-        db.execute("BEGIN")
+        self._begin()
         try:
+            # the workers read committed records: while this process holds the write lock they
+            # read what it sees; another writer may only come in between two commits
+            seen = db.execute("PRAGMA data_version").fetchone()[0]
             next_id = db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
             for done, (chunk, found, old) in enumerate(merged, start=1):
                 for start in range(0, len(old), _CHUNK):
@@ -659,18 +1066,24 @@ class Store(Queries):
                     next_id += 1
                     rows.append((next_id, grp, *row))
                     places.extend((p, row[0], next_id) for p in named)
-                db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 db.executemany("INSERT INTO entity_regions VALUES (?, ?, ?)", places)
                 bar.update(len(chunk))
                 last = chunk[-1]
                 if done % _COMMIT_CHUNKS == 0:  # keep the write-ahead log short; what is left stays stale
                     db.execute("DELETE FROM stale_groups WHERE grp <= ?", (last,))
+                    self._correct_pending()
                     db.execute("COMMIT")
-                    db.execute("BEGIN")
+                    self._begin()
+                    if db.execute("PRAGMA data_version").fetchone()[0] != seen:
+                        db.execute("COMMIT")  # chunks read ahead may be out of date: start again
+                        return False
             db.execute("DELETE FROM stale_groups")
+            self._correct_pending()
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         finally:
             bar.close()
@@ -678,6 +1091,7 @@ class Store(Queries):
                 pool.shutdown(wait=True, cancel_futures=True)
             self._names = None
             self._cache.clear()
+        return True
 
     def _stale_chunks(self) -> Iterator[list[str]]:
         """The stale groups, :data:`_CHUNK` at a time, read page by page so that memory stays
@@ -794,14 +1208,19 @@ def _merge_chunk(db: sqlite3.Connection, chunk: list[str]) -> _Merged:
         found.sort(key=lambda m: (m[0], m[1]))
         key = decode_key(keys[grp])
         for entity in queries.merge_group(key, [m[2] for m in found]):
-            date = entity.date
-            first, last = (None, None) if date is None else (date.first_day().isoformat(), date.last_day().isoformat())
-            scope = entity.scope.value if isinstance(entity, queries.Claim) else None
-            metric = key[2] if key[0] == "value" else None
-            named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
-            out.append((grp, (entity_family(entity), scope, metric, first, last, encode_entity(entity)),
-                        [p for p in dict.fromkeys(named) if p is not None]))
+            row, named = _index_row(entity, key[2] if key[0] == "value" else None)
+            out.append((grp, row, named))
     return chunk, out, old
+
+
+def _index_row(entity: queries.Entity, metric: str | None) -> tuple[tuple[Any, ...], list[str]]:
+    """An entity's ``entities`` row (less its row id and group) and the regions it is filed under."""
+    date = entity.date
+    first, last = (None, None) if date is None else (date.first_day().isoformat(), date.last_day().isoformat())
+    scope = entity.scope.value if isinstance(entity, queries.Claim) else None
+    named = entity.claimants if isinstance(entity, queries.Claim) else (entity.region,)
+    return ((entity_family(entity), scope, metric, first, last, encode_entity(entity), entity.id),
+            [p for p in dict.fromkeys(named) if p is not None])
 
 
 def _merge_stored(path: str, chunk: list[str]) -> _Merged:
@@ -823,6 +1242,47 @@ def _ahead(pool: ProcessPoolExecutor, fn: Callable[[list[str]], _Merged], chunks
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
+
+
+#: (document row, source key, the document extracted again or why it failed)
+_Redone = tuple[int, str, "_Prepared | LoadFailure"]
+
+
+def _reextract(item: tuple[int, str, bytes]) -> _Redone:
+    """A stored document extracted again from its text (see :meth:`Store.reextract`)."""
+    from .extract import extract_document
+
+    row, key, blob = item
+    stored = Store._full(blob)
+    bare = attrs.evolve(stored, firsts=(), institutions=(), financing_products=(), initiatives=(), milestones=())
+    try:
+        doc = extract_document(bare)
+    except Exception as err:  # a defect in an extractor: this document's failure, the others go on
+        return row, key, LoadFailure(key, f"extraction failed ({type(err).__name__}: {err}); please report it",
+                                     "ExtractionError")
+    return row, key, _prepare(doc)
+
+
+def _reextract_chunk(items: list[tuple[int, str, bytes]]) -> list[_Redone]:
+    return [_reextract(item) for item in items]
+
+
+def _map_ordered(pool: ProcessPoolExecutor, fn: Callable[[list[T]], list[Any]], items: Iterable[T],
+                 workers: int) -> Iterator[Any]:
+    """``fn`` over chunks of ``items`` in ``pool``, results in order, a few chunks in flight."""
+    pending: deque[Future[list[Any]]] = deque()
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= 8:
+            pending.append(pool.submit(fn, chunk))
+            chunk = []
+            if len(pending) >= workers * 4:
+                yield from pending.popleft().result()
+    if chunk:
+        pending.append(pool.submit(fn, chunk))
+    while pending:
+        yield from pending.popleft().result()
 
 
 def _source_stat(path: Path) -> tuple[str, int | None, int | None]:
