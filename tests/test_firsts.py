@@ -234,14 +234,48 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         [("national", "pioneer", "开展知识产权质押融资的城市之一", "上海市")],
     ),
     (
-        # a municipality under the central government is a place at province level
+        # a municipality under the central government named as a place is a 市: municipal (the
+        # convention of the evaluation sets: 天津市首家, 上海首个, eval/CONVENTIONS.md F1)
         "shanghai-municipality-and-shared-scope",
         "临港新片区诞生了上海首单知识产权证券化产品和首单知识产权保险。",
         "上海市",
         [
-            ("provincial", "first", "知识产权证券化产品", "中国（上海）自由贸易试验区临港新片区"),
-            ("provincial", "first", "知识产权保险", "中国（上海）自由贸易试验区临港新片区"),
+            ("municipal", "first", "知识产权证券化产品", "中国（上海）自由贸易试验区临港新片区"),
+            ("municipal", "first", "知识产权保险", "中国（上海）自由贸易试验区临港新片区"),
         ],
+    ),
+    (
+        # real shape (a Tianjin district's page); then Chongqing, Beijing
+        "tianjin-municipality-first",
+        "天津市首家知识产权特色小镇揭牌。",
+        "东丽区",
+        [("municipal", "first", "知识产权特色小镇", "东丽区")],
+    ),
+    (
+        "chongqing-municipality-first",
+        "重庆首单知识产权证券化产品在两江新区发行。",
+        "重庆市",
+        [("municipal", "first", "知识产权证券化产品", "重庆两江新区")],
+    ),
+    (
+        # a place opening a short relative clause before the cue sets the scope (real shapes from a
+        # Hunan and an Inner Mongolia page), then the same shape elsewhere
+        "relative-clause-province",
+        "这是湖南省发行的首单知识产权证券化产品。",
+        "湖南省",
+        [("provincial", "first", "知识产权证券化产品", "湖南省")],
+    ),
+    (
+        "relative-clause-autonomous-region",
+        "保护中心是内蒙古自治区布局建设的第一家知识产权保护中心。",
+        "内蒙古自治区",
+        [("provincial", "first", "知识产权保护中心", "内蒙古自治区")],
+    ),
+    (
+        "relative-clause-city",
+        "这是杭州市落地的首笔知识产权质押贷款。",
+        "杭州市",
+        [("municipal", "first", "知识产权质押贷款", "杭州市")],
     ),
     (
         "shenzhen-qianhai-enumerated-claims",
@@ -400,16 +434,18 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         [("national", "first", "集专利、商标、地理标志于一体的综合服务平台", "昆明市")],
     ),
     (
-        "municipality-place-is-provincial",
+        # was provincial (a municipality at province level); the evaluation sets' annotators, who
+        # had not seen this code, both wrote municipal for 天津市首家 / 上海首个 (CONVENTIONS F1)
+        "municipality-place-is-municipal",
         "重庆首单知识产权质押ABN成功落地。",
         "重庆市",
-        [("provincial", "first", "知识产权质押ABN", "重庆市")],
+        [("municipal", "first", "知识产权质押ABN", "重庆市")],
     ),
     (
         "appositive-quoted-name-gives-claimant",
         "上海首单知识产权ABS——“国泰—浦东新区1期知识产权资产支持专项计划”成功发行。",
         "上海市",
-        [("provincial", "first", "知识产权ABS", "浦东新区")],
+        [("municipal", "first", "知识产权ABS", "浦东新区")],
     ),
     (
         "place-before-verb-is-the-agent",
