@@ -18,6 +18,7 @@ from .analysis import analyse
 from .judge import judge as _judge
 from .names import trim_names
 from .regions import document_region
+from .script import restore, simplified
 
 __all__ = ["extract_document"]
 
@@ -28,7 +29,18 @@ def extract_document(doc: Document, *, judged: bool = True) -> Document:
     With ``judged`` (the default) each record gets its ``confidence`` from the learned
     judgement (:mod:`.judge`) and records under their type's threshold are dropped;
     ``judged=False`` gives the grammars' proposals as they are (what the trainer reads).
+    An article in traditional characters is read through its simplified shadow and its
+    records quote it as written (:mod:`.script`).
     """
+    shadow = simplified(doc.text)
+    if shadow is None:
+        return _extract(doc, judged)
+    title = simplified(doc.title or "") or doc.title
+    work = _extract(attrs.evolve(doc, text=shadow, title=title), judged)
+    return restore(work, doc)
+
+
+def _extract(doc: Document, judged: bool) -> Document:
     region = doc.region or document_region(doc.title, doc.text)
     doc = attrs.evolve(doc, region=region)
     analysis = analyse(doc.text, doc.published, region)
