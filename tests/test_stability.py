@@ -23,7 +23,7 @@ import pytest
 
 import policytrack
 import policytrack.store as store_module
-from policytrack._parallel import map_paths
+from policytrack._parallel import extract_paths, map_paths
 from policytrack.models import Document
 from policytrack.queries import _stable_id, resolve
 from policytrack.store import Store, _group, content_hash
@@ -227,3 +227,10 @@ def test_ingest_extracts_and_merges_in_worker_processes(
     with Store.open(tmp_path / "one.db") as s:
         s.ingest(SEEDS, workers=1)
     assert _logged("read") == {os.getpid()}
+
+
+def test_by_default_and_with_one_worker_everything_runs_here(pid_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load_module, "read_document", _logged_read)
+    assert len(list(extract_paths(SEEDS))) == len(list(extract_paths(SEEDS, 1))) == 5
+    assert {pid for pid, _ in map_paths(SEEDS, _pid_and_path)} == {os.getpid()}
+    assert _logged() == {os.getpid()}
