@@ -20,7 +20,7 @@ It prints one row per target (mutants, killed, survived, timeouts, other) and wr
 each target, ``<work>/<target>/survivors.diff`` with the diff of every surviving mutant, to
 be judged: killed by a new test, or explained in the report.  The work folder defaults to
 ``$TMPDIR/policytrack-mutation``; a target's folder is reused when its copy is up to date,
-so a second run only tests the mutants whose function or tests changed.
+so a second run only tests the mutants mutmut finds changed (``--fresh``: all of them again).
 """
 
 from __future__ import annotations
@@ -124,8 +124,10 @@ def _configure(dest: Path, target: Target) -> None:
     pyproject.write_text(text + section, "utf-8")
 
 
-def run_target(name: str, target: Target, work: Path, children: int) -> Counter[str]:
+def run_target(name: str, target: Target, work: Path, children: int, fresh: bool = False) -> Counter[str]:
     dest = work / name
+    if fresh and (dest / "mutants").exists():
+        shutil.rmtree(dest / "mutants")  # every mutant tested again (after the tests changed)
     dest.mkdir(parents=True, exist_ok=True)
     _copy(dest)
     _configure(dest, target)
@@ -167,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="*", help=f"some of: {', '.join(TARGETS)} (default: all)")
     parser.add_argument("--list", action="store_true", help="print the targets and stop")
     parser.add_argument("--max-children", type=int, default=2, help="forked test runs at a time (default 2)")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier results of these targets")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "policytrack-mutation")
     args = parser.parse_args(argv)
     if args.list:
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown target(s): {', '.join(unknown)}")
     print(f"{'target':<10} {'mutants':>8} {'killed':>7} {'survived':>9} {'timeout':>8} {'other':>6}  survivors")
     for name in args.targets or list(TARGETS):
-        counts = run_target(name, TARGETS[name], args.work, args.max_children)
+        counts = run_target(name, TARGETS[name], args.work, args.max_children, args.fresh)
         total = sum(counts.values())
         killed, survived, timeout = counts["killed"], counts["survived"] + counts["no tests"], counts["timeout"]
         other = total - killed - survived - timeout

@@ -169,6 +169,51 @@ def test_missing_extra_is_named(module: str, call: Any, extra: str, monkeypatch:
     render.cjk_font.cache_clear()
 
 
+def test_missing_extra_message_names_feature_module_and_extra() -> None:
+    from policytrack.render import _import
+
+    err = MissingExtraError("to_pandas()", "pandas", "pandas")
+    assert err.extra == "pandas"
+    assert str(err) == "to_pandas() needs pandas, which is not installed: pip install 'policytrack[pandas]'"
+    with pytest.raises(MissingExtraError) as info:
+        _import("no_such_module_here.sub", "plot()", "plot")
+    assert str(info.value) == ("plot() needs no_such_module_here, which is not installed: "
+                               "pip install 'policytrack[plot]'")
+    assert info.value.extra == "plot"
+
+
+def test_to_pandas_without_pandas_names_to_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    _hide("pandas", monkeypatch)
+    with pytest.raises(MissingExtraError, match=r"^to_pandas\(\) needs pandas"):
+        RESULTS["timeline"]().to_pandas()
+
+
+def test_cells_tables_and_str_defaults() -> None:
+    from policytrack.render import cell_text
+
+    assert [cell_text(v) for v in (None, ["a", "b"], ("c",), 3, "x")] == ["", "a, b", "c", 3, "x"]
+    rows = [{"a": None, "b": "x"}]
+    assert records_table(rows) == records_table(rows, "github") == "| a   | b   |\n|-----|-----|\n|     | x   |"
+    result = RESULTS["history"]()
+    assert result.table() == result.table("github")
+    assert "id" in result.to_records()[0] and "id" not in result.table_rows()[0]
+    assert str(result) == f"{result.title()}\n{result.table('simple')}"
+
+
+def test_plot_label_helpers() -> None:
+    import datetime as dt
+
+    from policytrack.render import _fmt_value, _short, _span
+
+    assert [_short("广州开发区", w) for w in (5, 6, 4, 2)] == ["广州开发区", "广州开发区", "广州开…", "广…"]
+    assert _span("2021-06-15") == (dt.date(2021, 6, 15), dt.date(2021, 6, 15), True)
+    assert _span("2021-06") == (dt.date(2021, 6, 1), dt.date(2021, 6, 30), False)
+    assert [_fmt_value(v, u) for v, u in [(None, "件"), (1234567, "件"), (1234.5, "元"), (2.0, None),
+                                          (0.125, "%"), ("1e3", "件")]] == [
+        "", "1,234,567件", "1,234.5元", "2", "0.12%", "1e3件",
+    ]
+
+
 def test_firsts_has_no_plot() -> None:
     with pytest.raises(PolicytrackError, match="no plot"):
         RESULTS["firsts"]().plot()

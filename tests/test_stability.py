@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ import pytest
 
 import policytrack
 import policytrack.store as store_module
-from policytrack._parallel import map_paths
+from policytrack._parallel import extract_paths, map_paths
 from policytrack.models import Document
 from policytrack.queries import _stable_id, resolve
 from policytrack.store import Store, _group, content_hash
@@ -76,27 +77,35 @@ from policytrack.queries import resolve
 from policytrack.store import Store, content_hash
 from tests._query_fixtures import StubGazetteer, guangzhou_corpus
 
-seeds, db = sys.argv[1], sys.argv[2]
+folder, db = sys.argv[1], sys.argv[2]
 hand = resolve(guangzhou_corpus(), regions=StubGazetteer())
-corpus = policytrack.load(seeds)
+corpus = policytrack.load(folder)
 resolved = corpus.resolve()
+
+
+def answers(q):
+    return {"firsts": q.firsts().to_records(), "timeline": q.timeline("广东省").to_records(),
+            "history": q.history("专利授权量").to_records()}
+
+
 out = {
     "hand": [e.id for fam in (hand.claims, hand.facts, hand.measurements) for e in fam],
-    "seed_ids": [e.id for fam in (resolved.claims, resolved.facts, resolved.measurements) for e in fam],
+    "ids": [e.id for fam in (resolved.claims, resolved.facts, resolved.measurements) for e in fam],
     "hashes": [content_hash(d) for d in corpus.documents],
 }
 with Store.open(db) as s:
-    out["report"] = s.ingest(seeds, rehash=True).counts()
+    out["report"] = s.ingest(folder, rehash=True).counts()
     out["groups"] = sorted(r[0] for r in s._db.execute("SELECT DISTINCT grp FROM entities"))
-    out["store_ids"] = [r["id"] for r in s.firsts().to_records()]
-    out["corpus_ids"] = [r["id"] for r in corpus.firsts().to_records()]
-print(json.dumps(out))
+    out["store"] = answers(s)
+    # the documents in the store's order (the order they were first ingested), merged afresh here
+    out["corpus"] = answers(policytrack.Corpus(list(s.documents())))
+print(json.dumps(out, ensure_ascii=False, default=str))
 """
 
 
-def _probe(seed: str, db: Path) -> dict[str, Any]:
+def _probe(seed: str, folder: Path, db: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
-    done = subprocess.run([sys.executable, "-c", _PROBE, str(SEEDS), str(db)], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(folder), str(db)], env=env, cwd=ROOT,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     result: dict[str, Any] = json.loads(done.stdout)
@@ -104,18 +113,37 @@ def _probe(seed: str, db: Path) -> dict[str, Any]:
 
 
 def test_two_processes_with_different_hash_seeds_agree(tmp_path: Path) -> None:
-    db = tmp_path / "shared.db"
-    first = _probe("1", db)
-    second = _probe("2", db)  # reads and re-ingests (rehash) the store the first one wrote
-    assert first["report"] == {"added": 5, "new_versions": 0, "unchanged": 0, "failures": 0}
-    # same text, same hash in another process: nothing is a new version
-    assert second["report"] == {"added": 0, "new_versions": 0, "unchanged": 5, "failures": 0}
-    for key in ("hand", "seed_ids", "hashes", "groups", "store_ids"):
+    seeds = sorted(SEEDS.iterdir())
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in seeds:
+        shutil.copy(seed, folder / seed.name)
+    first = _probe("1", folder, tmp_path / "one.db")
+    second = _probe("2", folder, tmp_path / "two.db")
+    assert first["report"] == second["report"] == {"added": 5, "new_versions": 0, "unchanged": 0, "failures": 0}
+    for key in ("hand", "ids", "hashes", "groups", "store", "corpus"):
         assert first[key] == second[key], key
     assert first["hand"][:4] == ["f-c4005b24d3e9", "f-000ba6efa7f3", "f-0839df026eca", "f-49d188a78901"]
-    # the store written in one process answers with the ids a Corpus builds in another
-    assert second["store_ids"] == first["corpus_ids"] and first["store_ids"]
-    assert len(first["hashes"]) == 5 and len(first["groups"]) > 20
+    assert len(first["hashes"]) == 5 and len(first["groups"]) > 20 and first["store"]["firsts"]
+
+
+def test_a_store_grown_by_another_process_answers_like_a_corpus(tmp_path: Path) -> None:
+    """One process writes a store of four articles; another, with another hash seed, adds the
+    fifth and re-reads the four (``rehash``): they are unchanged, and the store's answers are
+    those of a Corpus of the five, so the new article's records merged with the old ones."""
+    seeds = sorted(SEEDS.iterdir())
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in seeds[1:]:
+        shutil.copy(seed, folder / seed.name)
+    db = tmp_path / "grown.db"
+    first = _probe("1", folder, db)
+    assert first["report"] == {"added": 4, "new_versions": 0, "unchanged": 0, "failures": 0}
+    shutil.copy(seeds[0], folder / seeds[0].name)
+    second = _probe("2", folder, db)
+    assert second["report"] == {"added": 1, "new_versions": 0, "unchanged": 4, "failures": 0}
+    assert second["store"] == second["corpus"]
+    assert second["store"]["firsts"] and second["store"]["timeline"] and second["store"]["history"]
 
 
 # --- parallel work happens in other processes -----------------------------------------------
@@ -136,14 +164,15 @@ def test_map_paths_runs_the_function_in_worker_processes() -> None:
 _LOG = "POLICYTRACK_TEST_PID_LOG"
 
 
-def _log_pid() -> None:
+def _log_pid(what: str = "read") -> None:
     with Path(os.environ[_LOG]).open("a", encoding="utf-8") as f:
-        f.write(f"{os.getpid()}\n")
+        f.write(f"{what} {os.getpid()}\n")
 
 
-def _logged() -> set[int]:
+def _logged(what: str = "read") -> set[int]:
     path = Path(os.environ[_LOG])
-    return {int(line) for line in path.read_text("utf-8").split()} if path.exists() else set()
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    return {int(line.split()[1]) for line in lines if line.split()[0] == what}
 
 
 _ORIGINAL: dict[str, Any] = {
@@ -163,7 +192,7 @@ def _logged_prepare(*args: Any, **kwargs: Any) -> Any:
 
 
 def _logged_merge(*args: Any, **kwargs: Any) -> Any:
-    _log_pid()
+    _log_pid("merge")
     return _ORIGINAL["merge"](*args, **kwargs)
 
 
@@ -191,9 +220,17 @@ def test_ingest_extracts_and_merges_in_worker_processes(
     with Store.open(tmp_path / "p.db") as s:
         s.ingest(SEEDS, workers=2)
         assert len(s.firsts()) > 0
-    pids = _logged()
-    assert pids and os.getpid() not in pids
+    extracted, merged = _logged("read"), _logged("merge")
+    assert extracted and os.getpid() not in extracted
+    assert merged and os.getpid() not in merged
     pid_log.unlink()
     with Store.open(tmp_path / "one.db") as s:
         s.ingest(SEEDS, workers=1)
+    assert _logged("read") == {os.getpid()}
+
+
+def test_by_default_and_with_one_worker_everything_runs_here(pid_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load_module, "read_document", _logged_read)
+    assert len(list(extract_paths(SEEDS))) == len(list(extract_paths(SEEDS, 1))) == 5
+    assert {pid for pid, _ in map_paths(SEEDS, _pid_and_path)} == {os.getpid()}
     assert _logged() == {os.getpid()}
