@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from policytrack import parse
-from policytrack._html import _defuse, html_to_text
+from policytrack._html import _defuse, html_to_text, strip_site_name
 from policytrack.cli import EXIT_PARTIAL, EXIT_USAGE, main
 from policytrack.errors import NotAnArticleError
 from policytrack.load import load, read_document
@@ -165,3 +165,22 @@ def test_cli_page_without_article(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["export", str(tmp_path), "--format", "json"]) == EXIT_PARTIAL
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nav.html" in err[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("佛山设立资金池-新华网", "佛山设立资金池"),
+        ("佛山设立资金池_中国政府网", "佛山设立资金池"),
+        ("佛山设立资金池_佛山市人民政府门户网站", "佛山设立资金池"),
+        ("佛山设立资金池 - 佛山科学技术学院新闻网", "佛山设立资金池"),
+        ("佛山设立资金池--当代商报", "佛山设立资金池"),
+        ("外媒眼中的武汉长假_新闻中心_长江网_cjn.cn", "外媒眼中的武汉长假"),
+        ("COVID-19疫情通报", "COVID-19疫情通报"),  # a hyphen between letters and digits is not a separator
+        ("新华网", "新华网"),  # nothing but a site name: kept
+    ],
+)
+def test_site_name_after_the_title_is_dropped(title: str, headline: str) -> None:
+    assert strip_site_name(title) == headline
+    page = f"<html><head><title>{title}</title></head><body><p>佛山市近日设立资金池，规模5000万元。</p></body></html>"
+    assert parse(page, id="x").title == headline

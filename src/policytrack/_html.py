@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 import attrs
 
 from ._furniture import furniture
+from ._meta import looks_like_outlet, resolve_outlet
 
 __all__ = ["HtmlText", "html_to_text", "looks_like_html"]
 
@@ -565,6 +566,36 @@ def _headline(
     return None, 0, None
 
 
+#: Endings of a site's name in a page title (``…_佛山市人民政府门户网站``), beyond an outlet's shape.
+_SITE_ENDINGS = ("网站", "官网", "政府", "门户", "大学", "学院", "研究院", "医院", "中心", "在线", "官方网站")
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?", re.IGNORECASE)
+_TITLE_SEGMENTS = re.compile(r"\s*(?:[_|｜]+|\s-\s|--+|——|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*")
+
+
+def _site_name(segment: str) -> bool:
+    segment = segment.strip()
+    return bool(
+        segment
+        and (
+            resolve_outlet(segment) is not None
+            or looks_like_outlet(segment)
+            or segment.endswith(_SITE_ENDINGS)
+            or _DOMAIN.fullmatch(segment)
+        )
+    )
+
+
+def strip_site_name(title: str) -> str:
+    """A page title without the site names after the headline (``标题-新华网``, ``标题_X市人民政府门户网站``)."""
+    title = title.strip()
+    end = len(title)
+    for m in reversed(list(_TITLE_SEGMENTS.finditer(title))):
+        if m.end() > end or not _site_name(title[m.end() : end]):
+            break
+        end = m.start()
+    return title[:end].strip() or title
+
+
 def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tuple[int, int, int | None, int, str | None]:
     """(body start, body end, headline's first and last index, headline) of the page's article."""
     weights = [_weight(line) for line in lines]
@@ -599,6 +630,8 @@ def html_to_text(html: str) -> HtmlText:
         parser.title = _WS.sub(" ", "".join(parser.title_parts)).strip() or None
     lines = parser.lines
     start, end, h, h_end, headline = _choose(lines, parser.title, parser.meta)
+    if headline is None and parser.title:
+        headline = strip_site_name(parser.title)
     chosen = lines[start:end]
     if not any(_weight(line) > 0 for line in chosen):  # no prose at all: keep what is not link, heading, furniture
         chosen = [x for x in chosen if x.link * 2 <= x.chars and x.furniture * 2 <= x.chars and x.heading == 0]
