@@ -8,14 +8,14 @@ loaded.  Errors are one line each on standard error; never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+from ._cli_output import check_targets, format_rows, output_options, table_width, write_output
 from ._cli_queries import add_query_commands
 from ._cli_store import add_store_commands
 from .convert import SCHEMA, export_dict, unstructure
@@ -23,9 +23,9 @@ from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
 from .models import Document
-from .render import cell_text, records_table
 
-__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "format_rows", "main", "output_options",
+           "write_output"]
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -40,23 +40,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:  # pragma: no cover - exercised via main()
         self.exit(EXIT_USAGE, f"policytrack: error: {message}\n")
-
-
-def output_options(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
-    """The output options every subcommand shares."""
-    parser.add_argument(
-        "--format",
-        "-f",
-        choices=list(formats),
-        default=default,
-        help=f"output format (default: {default})",
-    )
-    parser.add_argument(
-        "--tablefmt",
-        default="github",
-        help="tabulate table style for --format table (e.g. github, simple, grid, plain)",
-    )
-    parser.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
 
 
 def load_paths(paths: Sequence[str], *, strict: bool = False) -> tuple[Corpus, int]:
@@ -79,8 +62,6 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
     return [
         {
             "id": d.id,
-            "title": d.title,
-            "source": d.source,
             "published": str(d.published) if d.published else None,
             "region": d.region,
             "firsts": len(d.firsts),
@@ -88,47 +69,29 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
             "products": len(d.financing_products),
             "initiatives": len(d.initiatives),
             "milestones": len(d.milestones),
+            "title": d.title,
+            "source": d.source,
         }
         for d in docs
     ]
-
-
-def write_output(text: str, path: Path | None) -> None:
-    if path is None:
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
-    else:
-        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-
-
-def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "github") -> str:
-    """Render plain rows as table, csv, json, jsonl or markdown."""
-    if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2)
-    if fmt == "jsonl":
-        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    if fmt == "csv":
-        buf = io.StringIO()
-        fields = list(rows[0]) if rows else []
-        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: cell_text(v) for k, v in r.items()})
-        return buf.getvalue()
-    return records_table(rows, "github" if fmt == "markdown" else tablefmt)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     corpus, status = load_paths(args.paths)
     if status == EXIT_USAGE:
         return status
-    if args.format == "json":
+    fmt = args.format
+    if fmt is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
+        fmt = "table" if args.output is None and sys.stdout.isatty() else "json"
+    if fmt == "json":
         text = json.dumps(export_dict(corpus.documents), ensure_ascii=False, indent=2)
-    elif args.format == "jsonl":
+    elif fmt == "jsonl":
         text = "\n".join(json.dumps(unstructure(d), ensure_ascii=False) for d in corpus.documents)
     else:
-        text = format_rows(_summary_rows(corpus.documents), "table", args.tablefmt)
+        rows = _summary_rows(corpus.documents)
+        if table_width(args) is not None:  # what was found in each article; dates and titles with --wide
+            rows = [{k: v for k, v in r.items() if k not in ("published", "title", "source")} for r in rows]
+        text = format_rows(rows, "table", args.tablefmt, table_width(args))
     write_output(text, args.output)
     return status
 
@@ -138,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policytrack",
         description="Extract and query regional policy initiatives from Chinese news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"policytrack {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
 
     export = sub.add_parser(
         "export",
@@ -148,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(one document a line) or a summary table.",
     )
     export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    output_options(export, ["json", "jsonl", "table"], "json")
+    output_options(export, ["json", "jsonl", "table"], None,
+                   default_help="table on a terminal, json into a pipe or a file")
     export.set_defaults(handler=cmd_export)
 
     add_query_commands(sub, output_options, load_paths, format_rows, write_output)
@@ -162,8 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "handler", None) is None:  # bare `policytrack`: how to use it, and the commands
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     handler: Handler = args.handler
     try:
+        check_targets(args)
         return handler(args)
     except PolicytrackError as err:
         print(f"policytrack: {err}", file=sys.stderr)
