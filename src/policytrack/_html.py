@@ -1,14 +1,22 @@
-"""HTML -> paragraphs of plain text, with the stdlib :mod:`html.parser`.
+"""HTML -> the article's paragraphs, headline and date, with the stdlib :mod:`html.parser`.
 
 The parser keeps its own explicit stack of open elements (no recursion), so
-truncated pages and tens of thousands of nesting levels are fine.  Dropped:
-comments, ``<script>``/``<style>`` and the other ``skip_tags`` of
-``data/furniture.json``, and any element whose ``class``/``id`` holds a
-furniture token (``share``, ``qr``, ``nav``, ``ad``...).  Block elements and
-``<br>`` end a paragraph; other white space collapses to one space, except
-that a blank line in the source still separates paragraphs.  Entities are
-decoded.  ``<title>``, the first ``<h1>`` and ``<meta>`` values are kept apart
-for the metadata.
+truncated pages and tens of thousands of nesting levels are fine.  Dropped
+outright: comments, ``<script>``/``<style>`` and the other ``skip_tags`` of
+``data/furniture.json``, and elements hidden by ``display:none`` or ``hidden``.
+Block elements and ``<br>`` end a paragraph; other white space collapses to one
+space, except that a blank line in the source still separates paragraphs.
+Entities are decoded; markup inside quoted attribute values stays in them.
+
+Each paragraph is weighed (:func:`_weight`): prose (punctuation inside it) for
+its length, links twice against, headings and short lines against, prose in an
+element whose ``class``/``id`` holds a furniture token (``comment``, ``share``,
+``related``...) for nothing.  The article is the run of paragraphs weighing most
+(Kadane), below the headline when one is found: the line matching ``<title>`` or
+``og:title`` (:func:`_headline`).  The lines between headline and article are
+handed on as ``header`` for :func:`policytrack._meta.read_header`; the date
+comes from them, else ``<meta>``, a labelled date below the article, WeChat's
+``ct`` or a script's ``datePublished`` (:func:`_published`).
 """
 
 from __future__ import annotations
