@@ -20,7 +20,8 @@ For each tool the table gives:
   two anchors, counted per line) found in the tool's text, averaged over pages;
 * lost: pages where less than 80% of the article reached the text;
 * furniture leaks: pages whose text holds more than 20 characters of the page
-  outside the article (before the opening anchor or after the closing one).
+  outside the article (before the opening anchor or after the closing one);
+* ms/page: the tool's time per page (policytrack's includes extracting records).
 
 Tools: ``policytrack`` (this checkout's :func:`policytrack.parse`), ``trafilatura``
 (``bare_extraction`` with its own date, plus ``htmldate`` when it finds none)
@@ -34,6 +35,7 @@ import argparse
 import json
 import re
 import subprocess
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -105,9 +107,13 @@ def visible_lines(html: str) -> list[str]:
 
 
 # -- comparing -------------------------------------------------------------------
+_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "‘": "'", "’": "'"})
+
+
 def norm(s: str) -> str:
-    """NFKC, no white space: how two texts are compared."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", s))
+    """NFKC, straight quotes, no white space: how two texts are compared (the loader makes
+    punctuation next to Chinese full-width, so the width and curl of punctuation do not count)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", s).translate(_QUOTES))
 
 
 def _find_line(lines: list[str], anchor: str, start: int = 0, *, at_end: bool = False) -> int:
@@ -130,6 +136,7 @@ def score(result: Result, lines: list[str], exp: dict[str, Any]) -> dict[str, An
     got = norm(result.text)
     # lines that are neither article nor furniture (原标题, bylines, captions): not counted either way
     ignored = {_find_line(lines, a) for a in exp.get("ignore", [])}
+    neutral = [norm(lines[i]) for i in ignored]
     lines = [x if i not in ignored else "" for i, x in enumerate(lines)]
     article = [norm(x) for x in lines[first : last + 1]]
     total = sum(len(x) for x in article) or 1
@@ -139,7 +146,7 @@ def score(result: Result, lines: list[str], exp: dict[str, Any]) -> dict[str, An
     outside = [norm(x) for x in lines[:first] + lines[last + 1 :]]
     leaked = sum(
         len(x) for x in set(outside) if len(x) >= 4 and x not in article_set and x in got
-        and not any(x in a for a in article)
+        and not any(x in a for a in article + neutral)
     )
     title_ok = result.title is not None and norm(result.title) == norm(exp["title"])
     date_ok = result.date is not None and result.date[:10] in exp["date"]
@@ -210,8 +217,12 @@ def main() -> None:
     for tool in args.tools.split(","):
         run = TOOLS[tool]
         scores = []
+        seconds = 0.0
         for name, html in pages.items():
-            s = score(run(html), lines[name], expected[name])
+            started = time.perf_counter()
+            result = run(html)
+            seconds += time.perf_counter() - started
+            s = score(result, lines[name], expected[name])
             scores.append(s)
             if args.misses and (not s["title"] or not s["date"] or s["recall"] < 0.8 or s["leak"] > 20):
                 print(f"{tool:12} {name:22} title={s['title']!s:5} date={s['date']!s:5} "
@@ -221,10 +232,11 @@ def main() -> None:
             tool, n, sum(s["title"] for s in scores), sum(s["date"] for s in scores),
             sum(s["recall"] for s in scores) / n, sum(s["recall"] < 0.8 for s in scores),
             sum(s["leak"] > 20 for s in scores),
+            1000 * seconds / n,
         ))
-    print(f"{'tool':<14}{'pages':>6}{'titles':>8}{'dates':>7}{'recall':>8}{'lost':>6}{'leaks':>7}")
-    for tool, n, t, d, r, lost, leaks in rows:
-        print(f"{tool:<14}{n:>6}{t:>8}{d:>7}{r:>8.2f}{lost:>6}{leaks:>7}")
+    print(f"{'tool':<14}{'pages':>6}{'titles':>8}{'dates':>7}{'recall':>8}{'lost':>6}{'leaks':>7}{'ms/page':>9}")
+    for tool, n, t, d, r, lost, leaks, ms in rows:
+        print(f"{tool:<14}{n:>6}{t:>8}{d:>7}{r:>8.2f}{lost:>6}{leaks:>7}{ms:>9.0f}")
 
 
 if __name__ == "__main__":

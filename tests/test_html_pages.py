@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from policytrack import parse
-from policytrack._html import _defuse, html_to_text
+from policytrack._html import _defuse, html_to_text, strip_site_name
 from policytrack.cli import EXIT_PARTIAL, EXIT_USAGE, main
 from policytrack.errors import NotAnArticleError
+from policytrack.extract import extract_document
 from policytrack.load import load, read_document
 from policytrack.models import Document, PartialDate
 
@@ -165,3 +167,76 @@ def test_cli_page_without_article(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["export", str(tmp_path), "--format", "json"]) == EXIT_PARTIAL
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nav.html" in err[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("佛山设立资金池-新华网", "佛山设立资金池"),
+        ("佛山设立资金池_中国政府网", "佛山设立资金池"),
+        ("佛山设立资金池_佛山市人民政府门户网站", "佛山设立资金池"),
+        ("佛山设立资金池 - 佛山科学技术学院新闻网", "佛山设立资金池"),
+        ("佛山设立资金池--当代商报", "佛山设立资金池"),
+        ("外媒眼中的武汉长假_新闻中心_长江网_cjn.cn", "外媒眼中的武汉长假"),
+        ("COVID-19疫情通报", "COVID-19疫情通报"),  # a hyphen between letters and digits is not a separator
+        ("新华网", "新华网"),  # nothing but a site name: kept
+    ],
+)
+def test_site_name_after_the_title_is_dropped(title: str, headline: str) -> None:
+    assert strip_site_name(title) == headline
+    page = f"<html><head><title>{title}</title></head><body><p>佛山市近日设立资金池，规模5000万元。</p></body></html>"
+    assert parse(page, id="x").title == headline
+
+
+def test_comments_longer_than_the_article_are_not_it() -> None:
+    comments = "".join(
+        f"<li class='comment-item'><span>网友{i}</span><p>这个政策非常好，希望其他城市也能尽快跟进，让更多中小企业"
+        f"享受到知识产权融资的便利，我们公司去年就申请过类似的贷款，流程比想象中简单很多，第{i}条。</p></li>"
+        for i in range(10)
+    )
+    html = (
+        f"<html><head><title>{HEADLINE}_佛山日报</title></head><body><h1>{HEADLINE}</h1>"
+        "<p>2024-03-15 来源：佛山日报</p><div class='text'><p>近日，佛山市设立首期规模5000万元的风险补偿资金池。</p>"
+        f"<p>资金池按贷款本金损失的40%给予补偿。</p></div><h3>网友评论</h3><ul class='comments'>{comments}</ul></body></html>"
+    )
+    doc = parse(html, id="x")
+    assert doc.text == "近日，佛山市设立首期规模5000万元的风险补偿资金池。\n资金池按贷款本金损失的40%给予补偿。"
+
+
+def test_body_whose_class_names_furniture_is_kept_when_it_is_all_the_prose() -> None:
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1>"
+        "<div class='share-content'><p>近日，佛山市设立首期规模5000万元的风险补偿资金池。</p>"
+        "<p>资金池按贷款本金损失的40%给予补偿，单笔补偿最高200万元。</p></div></body></html>"
+    )
+    doc = parse(html, id="x")
+    assert doc.text == "近日，佛山市设立首期规模5000万元的风险补偿资金池。\n资金池按贷款本金损失的40%给予补偿，单笔补偿最高200万元。"
+
+
+# -- the seed articles in every layout: the same text and records as from the plain file -------------
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+PAGES = sorted(p for p in DATA.glob("*.html") if p.name != "gov_gb2312.html")  # GB2312 lacks some seed characters
+
+
+def _in_layout(page: Path, title: str, paragraphs: list[str]) -> str:
+    """``page`` with its article paragraphs and headline replaced by another article's."""
+    article = read_document(DATA / "article.txt").text.split("\n")
+    lines = page.read_text(encoding="utf-8").split("\n")
+    first = next(k for k, line in enumerate(lines) if article[0] in line)
+    last = next(k for k, line in enumerate(lines) if article[-1] in line)
+    before, after = lines[first].split(article[0])
+    body = [before + p.replace("<", "&lt;") + after for p in paragraphs]
+    return "\n".join([*lines[:first], *body, *lines[last + 1 :]]).replace(HEADLINE, title)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_article_in_layout_matches_plain_text(seed: Path, page: Path) -> None:
+    plain = read_document(seed)
+    assert plain.title is not None
+    html = parse(_in_layout(page, plain.title, plain.text.split("\n")), id=plain.id)
+    assert html.title == plain.title
+    assert html.text == plain.text
+    # the same records, once both carry the same publication date (the layout's own date may differ)
+    again = extract_document(attrs.evolve(plain, published=html.published, source=html.source))
+    assert html.records() == again.records()

@@ -1,14 +1,22 @@
-"""HTML -> paragraphs of plain text, with the stdlib :mod:`html.parser`.
+"""HTML -> the article's paragraphs, headline and date, with the stdlib :mod:`html.parser`.
 
 The parser keeps its own explicit stack of open elements (no recursion), so
-truncated pages and tens of thousands of nesting levels are fine.  Dropped:
-comments, ``<script>``/``<style>`` and the other ``skip_tags`` of
-``data/furniture.json``, and any element whose ``class``/``id`` holds a
-furniture token (``share``, ``qr``, ``nav``, ``ad``...).  Block elements and
-``<br>`` end a paragraph; other white space collapses to one space, except
-that a blank line in the source still separates paragraphs.  Entities are
-decoded.  ``<title>``, the first ``<h1>`` and ``<meta>`` values are kept apart
-for the metadata.
+truncated pages and tens of thousands of nesting levels are fine.  Dropped
+outright: comments, ``<script>``/``<style>`` and the other ``skip_tags`` of
+``data/furniture.json``, and elements hidden by ``display:none`` or ``hidden``.
+Block elements and ``<br>`` end a paragraph; other white space collapses to one
+space, except that a blank line in the source still separates paragraphs.
+Entities are decoded; markup inside quoted attribute values stays in them.
+
+Each paragraph is weighed (:func:`_weight`): prose (punctuation inside it) for
+its length, links twice against, headings and short lines against, prose in an
+element whose ``class``/``id`` holds a furniture token (``comment``, ``share``,
+``related``...) for nothing.  The article is the run of paragraphs weighing most
+(Kadane), below the headline when one is found: the line matching ``<title>`` or
+``og:title`` (:func:`_headline`).  The lines between headline and article are
+handed on as ``header`` for :func:`policytrack._meta.read_header`; the date
+comes from them, else ``<meta>``, a labelled date below the article, WeChat's
+``ct`` or a script's ``datePublished`` (:func:`_published`).
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from html.parser import HTMLParser
 import attrs
 
 from ._furniture import furniture
+from ._meta import looks_like_outlet, resolve_outlet
 
 __all__ = ["HtmlText", "html_to_text", "looks_like_html"]
 
@@ -105,6 +114,7 @@ def _class_tokens(value: str) -> set[str]:
 
 # Flags of an open element, kept on the stack; a line's characters are counted under each.
 _SKIP, _LINK, _HEADING, _TITLEISH, _FURNITURE = 1, 2, 4, 8, 16
+_BLOCK_FLAG = 32  # the element is a block: it was pushed on the block stack too
 _TITLE_TOKENS = frozenset({"title", "headline", "biaoti", "tit", "arttitle", "articletitle"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)  # not visibility: WeChat hides #js_content until its script runs
 
@@ -119,6 +129,7 @@ class _Line:
     heading: int = 0
     titleish: int = 0
     furniture: int = 0
+    container: int = -1  # serial number of the block holding the line's own block (-1: none)
     text: str = ""
 
 
@@ -130,6 +141,8 @@ class _Extractor(HTMLParser):
         self.stack: list[tuple[str, int]] = []  # (tag, flags it opened)
         self.open_count: dict[str, int] = {}
         self.flag_depth = {_SKIP: 0, _LINK: 0, _HEADING: 0, _TITLEISH: 0, _FURNITURE: 0}
+        self.blocks: list[int] = []  # serial numbers of the open block elements
+        self.serial = 0
         self.title_parts: list[str] | None = None
         self.title: str | None = None
         self.h1_parts: list[str] | None = None
@@ -144,12 +157,17 @@ class _Extractor(HTMLParser):
         line = self.line
         if line.parts:
             line.text = _WS.sub(" ", "".join(line.parts)).strip()
+            line.container = self.blocks[-2] if len(self.blocks) > 1 else -1
             if line.text:
                 self.lines.append(line)
             self.line = _Line()
 
     # -- the element stack -------------------------------------------------
     def _push(self, tag: str, flags: int) -> None:
+        if tag in _BLOCK or tag in _HEADINGS:
+            flags |= _BLOCK_FLAG
+            self.serial += 1
+            self.blocks.append(self.serial)
         self.stack.append((tag, flags))
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
         for flag in self.flag_depth:
@@ -162,6 +180,8 @@ class _Extractor(HTMLParser):
             return
         while self.stack:
             name, flags = self.stack.pop()
+            if flags & _BLOCK_FLAG:
+                self.blocks.pop()
             self.open_count[name] -= 1
             for flag in self.flag_depth:
                 if flags & flag:
@@ -412,13 +432,15 @@ def _norm(s: str) -> str:
     return _NORM_SPACE.sub("", unicodedata.normalize("NFKC", s))
 
 
-def _weight(line: _Line) -> float:
+def _weight(line: _Line, classes: bool = True) -> float:
     """How much a line speaks for being article body: + for prose, - for furniture.
 
     Prose is a line with punctuation inside it (a final ！ or ？ alone makes a
     headline, not prose) and few characters in links; link lines weigh double,
     so that a list of linked headlines with summaries does not outweigh the
-    gap between it and the article.
+    gap between it and the article.  Prose in an element whose class or id names
+    furniture (``comment``, ``related``...) weighs nothing, unless ``classes`` is
+    False (the page has no other prose: its body's class was misleading).
     """
     n = len(line.text)
     if line.link * 2 > line.chars:
@@ -427,7 +449,9 @@ def _weight(line: _Line) -> float:
         return -float(max(5, n))
     punct = len(_PROSE_PUNCT.findall(line.text, 0, n - 1))
     prose = (punct and n >= 10) or line.text[-1] in _SENTENCE_END
-    if prose and not (line.furniture * 2 > line.chars and n < 80):
+    if prose and classes and line.furniture * 2 > line.chars:
+        return 0.0 if n >= 80 else -max(5.0, n * 0.5)  # comments, related summaries: never the article
+    if prose:
         return float(n - 2 * line.link)
     return -max(5.0, n * 0.5)
 
@@ -565,10 +589,43 @@ def _headline(
     return None, 0, None
 
 
+#: Endings of a site's name in a page title (``…_佛山市人民政府门户网站``), beyond an outlet's shape.
+_SITE_ENDINGS = ("网站", "官网", "政府", "门户", "大学", "学院", "研究院", "医院", "中心", "在线", "官方网站")
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?", re.IGNORECASE)
+_TITLE_SEGMENTS = re.compile(r"\s*(?:[_|｜]+|\s-\s|--+|——|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*")
+
+
+def _site_name(segment: str) -> bool:
+    segment = segment.strip()
+    return bool(
+        segment
+        and (
+            resolve_outlet(segment) is not None
+            or looks_like_outlet(segment)
+            or segment.endswith(_SITE_ENDINGS)
+            or _DOMAIN.fullmatch(segment)
+        )
+    )
+
+
+def strip_site_name(title: str) -> str:
+    """A page title without the site names after the headline (``标题-新华网``, ``标题_X市人民政府门户网站``)."""
+    title = title.strip()
+    end = len(title)
+    for m in reversed(list(_TITLE_SEGMENTS.finditer(title))):
+        if m.end() > end or not _site_name(title[m.end() : end]):
+            break
+        end = m.start()
+    return title[:end].strip() or title
+
+
 def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tuple[int, int, int | None, int, str | None]:
     """(body start, body end, headline's first and last index, headline) of the page's article."""
     weights = [_weight(line) for line in lines]
     run = _best_run(weights, 0)
+    if run is None:  # no prose outside furniture classes: the classes are not to be trusted
+        weights = [_weight(line, classes=False) for line in lines]
+        run = _best_run(weights, 0)
     if run is None:  # no prose anywhere: every line that is not a link or furniture
         return 0, len(lines), None, 0, None
     keys = _page_title_keys(title, meta.get("og:title"))
@@ -578,7 +635,28 @@ def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tupl
         after = _best_run(weights, h_end + 1)
         if after is not None and (after[0] > run[0] or h >= run[0]):
             run = after
-    return run[0], run[1], h, h_end, headline
+    start, end = run
+    # a short closing line of the article (数据来源：..., a signature) that is neither link, heading nor furniture
+    while (
+        end < len(lines)
+        and end < run[1] + 2
+        and lines[end].container == lines[run[1] - 1].container
+        and _closing_line(lines[end])
+    ):
+        end += 1
+    return start, end, h, h_end, headline
+
+
+def _closing_line(line: _Line) -> bool:
+    return (
+        len(line.text) <= 40
+        and line.link == 0
+        and line.heading == 0
+        and line.titleish == 0
+        and line.furniture == 0
+        and not _PAGE_DATE.search(line.text)
+        and not line.text.startswith(furniture().source_labels)  # 来源：... signs a post off
+    )
 
 
 #: A publication date in a page's script or JSON-LD (``"datePublished": "2019-09-07T..."``).
@@ -599,11 +677,18 @@ def html_to_text(html: str) -> HtmlText:
         parser.title = _WS.sub(" ", "".join(parser.title_parts)).strip() or None
     lines = parser.lines
     start, end, h, h_end, headline = _choose(lines, parser.title, parser.meta)
+    if headline is None and parser.title:
+        headline = strip_site_name(parser.title)
     chosen = lines[start:end]
-    if not any(_weight(line) > 0 for line in chosen):  # no prose at all: keep what is not link, heading, furniture
+    classes = any(_weight(line) > 0 for line in lines)  # False: the body's own class named furniture
+    if not any(_weight(line, classes) > 0 for line in chosen):  # no prose: what is not link, heading, furniture
         chosen = [x for x in chosen if x.link * 2 <= x.chars and x.furniture * 2 <= x.chars and x.heading == 0]
-    # inside the article: drop link lines and furniture blocks (share bars, ads) that are not prose
-    body = tuple(x.text for x in chosen if x.link * 2 <= x.chars and (x.furniture * 2 <= x.chars or _weight(x) > 0))
+    # inside the article: drop link lines, and furniture blocks (share bars, ads, comments) that are not prose
+    body = tuple(
+        x.text
+        for x in chosen
+        if x.link * 2 <= x.chars and (x.furniture * 2 <= x.chars or _weight(x, classes) > 0)
+    )
     header_from = h_end + 1 if h is not None else max(0, start - 8)
     header = [line.text for line in lines[header_from:start]]
     return HtmlText(body, parser.title, parser.h1, parser.meta, headline, tuple(header),

@@ -12,9 +12,11 @@ Parsing text, in order:
    ``date`` that is not a possible calendar date, raises
    :class:`~policytrack.errors.FrontMatterError`: a file whose header is wrong
    is reported, not half-trusted.
-3. An HTML body (any common tag) is reduced to paragraphs by
-   :mod:`policytrack._html` (scripts, styles, comments and furniture blocks
-   dropped); other text is split into lines.
+3. An HTML body (any common tag) is reduced to its article by
+   :mod:`policytrack._html` (the heaviest run of prose paragraphs below the
+   headline; scripts, styles, comments and hidden elements dropped), which also
+   gives the headline, the lines between it and the article (read as header
+   below, never body) and the publication date; other text is split into lines.
 4. Every paragraph is split again at runs of two or more full-width spaces
    (``　　``, the paragraph indent of Chinese pages, which some scrapers glue
    into one line) and trimmed.
