@@ -92,6 +92,12 @@ def test_ambiguous_region_names_its_candidates(corpus: policytrack.Corpus) -> No
     assert set(info.value.candidates) == {"佳木斯市向阳区", "鹤岗市向阳区"}
 
 
+def test_ambiguous_metric_names_its_candidates(corpus: policytrack.Corpus) -> None:
+    with pytest.raises(UnknownNameError, match="ambiguous") as info:
+        corpus.history("质押融资")
+    assert len(info.value.candidates) >= 2 and info.value.what == "metric"
+
+
 def test_store_answers_typos_the_same(corpus: policytrack.Corpus) -> None:
     from policytrack.store import Store
 

@@ -467,8 +467,9 @@ class MetricCatalog:
         """Resolve a metric name a user typed (any alias); raise when it is ambiguous."""
         found = self.candidates(name)
         if len(found) > 1:
-            names = "、".join(m.name for m in found)
-            raise BadArgumentError(f"metric {name!r} is ambiguous: it may mean {names}; name one of them")
+            names = tuple(m.name for m in found)
+            raise UnknownNameError("metric", name, "ambiguous: it may mean " + " or ".join(names) + "; name one of them",
+                                   candidates=names)
         return found[0] if found else None
 
 
