@@ -142,3 +142,20 @@ def test_nearest_prefers_the_closest_spelling_and_gives_the_canonical_name() -> 
     spellings = {"成都": "成都市", "成都市": "成都市", "成都高新区": "成都高新技术产业开发区", "广州开发区": "广州开发区"}
     assert nearest("成都高薪区", spellings) == ["成都高新技术产业开发区"]
     assert nearest("zzz", spellings) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [(["histroy", "seeds"], "history"), (["timeline", "seeds", "-f", "jsn"], "json")],
+    ids=["command", "format"],
+)
+def test_argparse_choices_get_a_did_you_mean(argv: list[str], suggestion: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.rstrip().endswith(f"did you mean {suggestion}?")
+
+
+def test_no_guess_when_nothing_is_near(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "seeds", "-f", "xml"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
