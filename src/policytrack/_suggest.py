@@ -54,7 +54,9 @@ def nearest(typed: str, spellings: Mapping[str, str], *, limit: int = 3) -> list
     for spelling, canonical in spellings.items():
         low = spelling.lower()
         diff = abs(len(low) - len(key))
-        if len(key) >= 2 and key in low:  # typed a shorter form
+        if low == key:
+            rank = (0, 0, spelling)
+        elif len(key) >= 2 and key in low:  # typed a shorter form
             rank = (1, diff, spelling)
         elif len(low) >= 2 and low in key:  # typed more than the name
             rank = (allowed + 1, diff, spelling)

@@ -66,8 +66,11 @@ class Queries:
         institution``.  ``since``/``until`` (``"2021"``, ``"2021-06"``, a date...) keep entries
         whose span overlaps the window.  Entries order by the last day their date covers:
         a ``2021`` entry comes after ``2021-12`` and before ``2022-01`` (it is only known to
-        have happened by the end of 2021).  Undated records are left out and counted in
-        :attr:`Timeline.undated`.
+        have happened by the end of 2021).  Undated records are left out, counted in
+        :attr:`Timeline.undated` and listed in :attr:`Timeline.undated_entries`.
+
+        An unknown or ambiguous region or kind raises
+        :class:`~policytrack.errors.UnknownNameError` with the nearest known names.
         """
         options: dict[str, Any] = {"within": within, "kinds": kinds, "since": since, "until": until}
         found = self._entities("timeline", (region,), options)
