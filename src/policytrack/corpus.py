@@ -90,6 +90,7 @@ class Queries:
 
         ``scope`` is a :class:`~policytrack.models.FirstScope` value (``national``...) or a
         scope word (全国, 全省...); ``region`` keeps claims with a claimant there (or inside).
+        An unknown scope, status or region raises :class:`~policytrack.errors.UnknownNameError`.
         """
         options: dict[str, Any] = {"within": within, "status": status}
         found = self._entities("firsts", (scope, region), options)
@@ -109,6 +110,8 @@ class Queries:
 
         ``metrics`` are canonical names or any alias; ``None`` picks every canonical metric
         one of the regions has, and other statistics written the same way in two of them.
+        A region the gazetteer does not know, or a metric that is neither in the catalog nor
+        written so by any article, raises :class:`~policytrack.errors.UnknownNameError`.
         """
         options: dict[str, Any] = {"as_of": as_of, "within": within}
         found = self._entities("compare", (regions, metrics), options)
@@ -118,7 +121,9 @@ class Queries:
                 include_targets: bool = False) -> History:
         """The values ``metric`` (canonical name or any alias) took across articles and dates.
 
-        Dated values come first in date order, then undated ones by publication date.
+        Dated values come first in date order, then undated ones by publication date.  A
+        metric that is neither in the catalog nor written so by any article raises
+        :class:`~policytrack.errors.UnknownNameError` with the nearest names.
         """
         options: dict[str, Any] = {"within": within, "include_targets": include_targets}
         found = self._entities("history", (metric, region), options)
