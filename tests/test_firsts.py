@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import policytrack
 from policytrack.extract import firsts
 from policytrack.models import Document, FirstKind, FirstScope, PartialDate
 
@@ -237,8 +239,8 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "临港新片区诞生了上海首单知识产权证券化产品和首单知识产权保险。",
         "上海市",
         [
-            ("provincial", "first", "知识产权证券化产品", "临港新片区"),
-            ("provincial", "first", "知识产权保险", "临港新片区"),
+            ("provincial", "first", "知识产权证券化产品", "中国（上海）自由贸易试验区临港新片区"),
+            ("provincial", "first", "知识产权保险", "中国（上海）自由贸易试验区临港新片区"),
         ],
     ),
     (
@@ -260,7 +262,7 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "sichuan-central-western-regional",
         "成都高新区发行中西部首单知识产权证券化产品，规模达3亿元。",
         "成都市",
-        [("regional", "first", "知识产权证券化产品", "成都高新区")],
+        [("regional", "first", "知识产权证券化产品", "成都高新技术产业开发区")],
     ),
     (
         "national-press-shouci-with-scope-after-shuaixian",
@@ -525,10 +527,23 @@ def test_frame_cue_is_recorded_with_its_closer() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="全国省市首个单批次率先创开先河在落地的、，。和广州深圳“”—（了争取第一", max_size=60))
-def test_never_raises_and_subjects_are_in_the_evidence(text: str) -> None:
+def test_never_raises_and_subjects_are_made_of_the_evidence(text: str) -> None:
     for claim in firsts.extract(Document(id="t", text=text)):
         assert claim.evidence.text == text[claim.evidence.start : claim.evidence.end]
-        assert claim.subject
+        assert _pieced(claim.subject, claim.evidence.text), claim
+
+
+def _pieced(part: str, text: str) -> bool:
+    """``part`` is one or two consecutive pieces of ``text``: a subject distributed over a
+    coordination (纯专利、纯商标资产证券化产品 -> 纯专利资产证券化产品) is two."""
+    return any(part[:i] in text and part[i:] in text for i in range(1, len(part) + 1))
+
+
+def test_seed_subjects_are_made_of_their_evidence() -> None:
+    corpus = policytrack.load(Path(__file__).resolve().parents[1] / "seeds")
+    claims = [c for d in corpus.documents for c in d.firsts]
+    assert len(claims) > 20
+    assert [c.subject for c in claims if not _pieced(c.subject, c.evidence.text)] == []
 
 
 @pytest.mark.parametrize(

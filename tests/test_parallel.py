@@ -11,7 +11,15 @@ import pytest
 
 import policytrack
 from policytrack import BadArgumentError, LoadFailure
-from policytrack._parallel import CHUNK, as_error, expand, extract_paths, map_paths, resolve_workers
+from policytrack._parallel import (
+    CHUNK,
+    _read_chunk,
+    as_error,
+    expand,
+    extract_paths,
+    map_paths,
+    resolve_workers,
+)
 from policytrack._progress import Progress
 from policytrack.errors import NotAnArticleError, UnreadableFileError
 from policytrack.store import Store
@@ -56,10 +64,20 @@ def _summary(doc: policytrack.Document) -> tuple[str | None, int]:
 
 
 @pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "2-workers"])
-def test_map_paths_applies_the_function_where_the_file_was_read(mixed: Path, workers: int) -> None:
+def test_map_paths_gives_the_function_results_in_input_order(mixed: Path, workers: int) -> None:
+    # (that the function runs in the worker processes: tests/test_stability.py)
     expected = [r if isinstance(r, LoadFailure) else _summary(r) for r in extract_paths(mixed, 1)]
     assert list(map_paths(mixed, _summary, workers)) == expected
     assert any(isinstance(r, tuple) and r[1] > 0 for r in expected)
+
+
+def test_a_chunk_is_read_and_mapped_file_by_file(mixed: Path) -> None:
+    # what a worker process runs, run here (a mutation tool sees only what runs in its process)
+    files = [str(p) for p in sorted(mixed.iterdir())][:4]  # two seeds, the empty file, a third seed
+    serial = list(extract_paths(files, 1))
+    assert [type(r).__name__ for r in serial] == ["Document", "Document", "LoadFailure", "Document"]
+    assert _read_chunk(files) == serial
+    assert _read_chunk(files, _summary) == [r if isinstance(r, LoadFailure) else _summary(r) for r in serial]
 
 
 def test_serial_equals_load(mixed: Path) -> None:
@@ -108,9 +126,13 @@ def test_missing_file_is_a_failure_not_an_exception(tmp_path: Path) -> None:
 
 def test_stopping_early_does_not_hang(mixed: Path) -> None:
     results = extract_paths(mixed, 2)
-    first = next(results)
-    results.close()
-    assert first is not None
+    first, second = next(results), next(results)
+    results.close()  # shuts the pool down, cancelling the chunks in flight
+    assert [first, second] == list(extract_paths(mixed, 1))[:2]
+    names = sorted(p.name for p in mixed.iterdir())[:2]
+    assert [Path(getattr(r, "path", "") or "").name for r in (first, second)] == names
+    assert all(isinstance(r, policytrack.Document) for r in (first, second))
+    assert next(results, "exhausted") == "exhausted"
 
 
 def test_ingest_in_parallel_stores_the_same(mixed: Path, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from .errors import (
 )
 from .load import iter_documents, load, parse, read_document
 from .models import (
+    Basis,
     Document,
     Evidence,
     FinancingProduct,
@@ -43,6 +44,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
     "BadArgumentError",
+    "Basis",
     "Corpus",
     "Document",
     "Evidence",

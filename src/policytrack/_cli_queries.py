@@ -105,7 +105,7 @@ class _Commands:
             return status
         result = corpus.timeline(
             args.region, within=args.within, kinds=_split_list(args.kinds) or None, since=args.since,
-            until=args.until,
+            until=args.until, min_confidence=args.min_confidence,
         )
         if not result.undated:
             return self.emit(args, result, status)
@@ -120,7 +120,8 @@ class _Commands:
         corpus, status = self.corpus(args)
         if status == 2:
             return status
-        result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status)
+        result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status,
+                               min_confidence=args.min_confidence)
         return self.emit(args, result, status)
 
     def compare(self, args: argparse.Namespace) -> int:
@@ -131,15 +132,27 @@ class _Commands:
         if status == 2:
             return status
         metrics = [m for group in (args.metric or []) for m in _split_list(group)] or None
-        result = corpus.compare(regions, metrics, as_of=args.as_of, within=args.within)
+        result = corpus.compare(regions, metrics, as_of=args.as_of, within=args.within,
+                                min_confidence=args.min_confidence)
         return self.emit(args, result, status)
 
     def history(self, args: argparse.Namespace) -> int:
         corpus, status = self.corpus(args)
         if status == 2:
             return status
-        result = corpus.history(args.metric, args.region, within=args.within)
+        result = corpus.history(args.metric, args.region, within=args.within, min_confidence=args.min_confidence)
         return self.emit(args, result, status)
+
+
+def _confidence(text: str) -> float:
+    """``--min-confidence``: a number between 0 and 1 (argparse reports anything else as one line)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}")
+    return value
 
 
 def query_options(
@@ -159,6 +172,11 @@ def query_options(
     parser.add_argument(
         "--within", action=argparse.BooleanOptionalAction, default=within_default,
         help=f"include what lies inside the region (districts, zones) (default: {within_default})",
+    )
+    parser.add_argument(
+        "--min-confidence", type=_confidence, default=None, metavar="P",
+        help="leave out what no report states with at least this confidence (0-1; records "
+        "carry the learned judgement's calibrated confidence)",
     )
     if plot:
         parser.add_argument("--plot", type=Path, metavar="FILE.png",

@@ -43,9 +43,10 @@ from typing import Any, Protocol, TypeVar, cast
 import attrs
 
 from ._data import load_json
-from ._suggest import nearest, suggestion_text
+from ._suggest import nearest, nearest_spellings, spelled, suggestion_text
 from .errors import BadArgumentError, UnknownNameError
 from .models import (
+    Basis,
     Document,
     Evidence,
     FinancingProduct,
@@ -251,8 +252,9 @@ class _Regions:
             if holders:
                 raise UnknownNameError("region", name, "ambiguous: it may mean " + " or ".join(holders)
                                        + "; name one of them", candidates=holders)
-            near = tuple(nearest(name, self.spellings()))
-            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(near),
+            pairs = nearest_spellings(name, self.spellings())
+            near = tuple(canonical for _, canonical in pairs)
+            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(spelled(pairs)),
                                    suggestions=near)
         self._checked.add(name)
 
@@ -487,10 +489,18 @@ class SourceRef:
     end: int
     published: PartialDate | None = None
     title: str | None = None
+    #: the confidence of the record this source stated (see :mod:`policytrack.extract.judge`)
+    confidence: float | None = None
 
     @classmethod
-    def of(cls, doc: Document, evidence: Evidence) -> SourceRef:
-        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title)
+    def of(cls, doc: Document, evidence: Evidence, confidence: float | None = None) -> SourceRef:
+        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title, confidence)
+
+
+def _confidence(sources: Iterable[SourceRef]) -> float | None:
+    """An entity's confidence: that of its best-supported report (None when no report was judged)."""
+    known = [s.confidence for s in sources if s.confidence is not None]
+    return max(known) if known else None
 
 
 def _documents(sources: Iterable[SourceRef]) -> tuple[str, ...]:
@@ -518,6 +528,11 @@ class Claim:
     subjects: tuple[str, ...] = ()
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -536,6 +551,11 @@ class Fact:
     end: PartialDate | None = None
     value: Decimal | None = None
     unit: str | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -562,6 +582,11 @@ class Measurement:
     description: str = ""
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -583,6 +608,23 @@ class Resolved:
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
     measurements: tuple[Measurement, ...]
+
+    def above(self, min_confidence: float | None) -> Resolved:
+        """The entities whose confidence is at least ``min_confidence`` (unjudged ones stay)."""
+        if not min_confidence:
+            return self
+        if not 0.0 <= min_confidence <= 1.0:
+            raise BadArgumentError(f"min_confidence: expected a number between 0 and 1, got {min_confidence!r}")
+
+        def ok(e: Entity) -> bool:
+            c = e.confidence
+            return c is None or c >= min_confidence
+
+        return Resolved(
+            claims=tuple(e for e in self.claims if ok(e)),
+            facts=tuple(e for e in self.facts if ok(e)),
+            measurements=tuple(e for e in self.measurements if ok(e)),
+        )
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -629,7 +671,7 @@ class MergeItem:
 def merge_item(rk: RecordKey, doc: Document) -> MergeItem:
     """The :class:`MergeItem` of one record of ``doc`` (as :func:`record_keys` gives it)."""
     record = rk.record
-    source = SourceRef.of(doc, record.evidence)
+    source = SourceRef.of(doc, record.evidence, record.confidence)
     if isinstance(record, FirstClaim):
         return MergeItem(rk.region, rk.date, source, record.subject, kind=str(record.kind))
     if isinstance(record, FinancingProduct):
@@ -794,6 +836,8 @@ def record_keys(
         written = ms.metric or ms.description
         metric = cat.resolve(written, ms.quantity.unit)
         mkey = metric.name if metric else normalise_name(written)
+        if ms.basis == Basis.CUMULATIVE:
+            mkey += CUMULATIVE_SUFFIX  # a running total is its own series, never mixed with a period's value
         region = reg.canon(ms.region) or home
         out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
@@ -934,7 +978,9 @@ def _plain_decimal(value: Decimal) -> Decimal:
 def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[MergeItem]) -> Measurement:
     kind, metric_key, region, value, unit = key
     written = tuple(dict.fromkeys(i.written or i.name for i in cluster))
-    metric = cat.get(metric_key)
+    base, cumulative = _split_basis(metric_key)
+    found = cat.get(base)
+    metric = attrs.evolve(found, name=found.name + CUMULATIVE_SUFFIX) if found is not None and cumulative else found
     date = _cluster_date(cluster)
     qualifiers = [i.qualifier for i in cluster if i.qualifier]
     ends = [i.end for i in cluster if i.end is not None]
@@ -1464,13 +1510,14 @@ def timeline(
     until: PartialDate | str | dt.date | None = None,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Timeline:
     """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
     reg = _regions_of(regions)
     wanted = _kinds(kinds)
     start, stop = _window(since, until)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, catalog)
+    resolved = _entities(documents, reg, catalog).above(min_confidence)
     entries: list[TimelineEntry] = []
     undated: list[TimelineEntry] = []
 
@@ -1554,6 +1601,7 @@ def firsts(
     within: bool = True,
     status: str | None = None,
     regions: RegionResolver | None = None,
+    min_confidence: float | None = None,
 ) -> Firsts:
     """First claims merged across articles, each with its status, oldest first (undated last)."""
     reg = _regions_of(regions)
@@ -1563,7 +1611,7 @@ def firsts(
         near = tuple(nearest(str(status), {s: s for s in STATUSES}))
         raise UnknownNameError("status", str(status), "not a claim status" + suggestion_text(near, STATUSES),
                                suggestions=near)
-    resolved = _entities(documents, reg, None)
+    resolved = _entities(documents, reg, None).above(min_confidence)
     kept = [
         c
         for c in resolved.claims
@@ -1574,12 +1622,30 @@ def firsts(
     return Firsts(tuple(kept), scope=wanted_scope, region=where)
 
 
+#: what a running total's series adds to its metric's name (``专利质押融资金额（累计）``): a
+#: cumulative value (累计, 总计...) never shares a series, or a cell, with a period's value
+CUMULATIVE_SUFFIX = "（累计）"
+
+
+def _split_basis(key: str) -> tuple[str, bool]:
+    """(the metric's own name, whether ``key`` names its running total)."""
+    for suffix in (CUMULATIVE_SUFFIX, "(累计)"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)], True
+    return key, False
+
+
 def _metric_key(cat: MetricCatalog, name: str) -> tuple[str, bool]:
-    """(the name measurements are grouped under, whether it is canonical)."""
+    """(the name measurements are grouped under, whether it is canonical).
+
+    ``X（累计）`` asks for the running total of X, a series of its own.
+    """
     if not isinstance(name, str) or not name.strip():
         raise BadArgumentError(f"metric: expected a metric name, got {name!r}")
-    metric = cat.lookup(name)
-    return (metric.name, True) if metric else (name.strip(), False)
+    base, cumulative = _split_basis(name.strip())
+    suffix = CUMULATIVE_SUFFIX if cumulative else ""
+    metric = cat.lookup(base)
+    return (metric.name + suffix, True) if metric else (base + suffix, False)
 
 
 def _check_metric(cat: MetricCatalog, name: str, resolved: Resolved) -> None:
@@ -1614,6 +1680,7 @@ def history(
     include_targets: bool = False,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> History:
     """The values ``metric`` (any alias) took across articles, in date order.
 
@@ -1624,7 +1691,7 @@ def history(
     cat = catalog if catalog is not None else MetricCatalog.default()
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
     if not canonical:
         _check_metric(cat, key, resolved)
     points = [
@@ -1648,6 +1715,7 @@ def compare(
     within: bool = True,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Comparison:
     """Latest value on or before ``as_of`` of each metric in each region, plus entity counts.
 
@@ -1660,7 +1728,7 @@ def compare(
     cat = catalog if catalog is not None else MetricCatalog.default()
     wanted_regions = _compare_regions(reg, regions_)
     cutoff = _as_date(as_of, "as_of")
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
 
     def eligible(m: Measurement) -> bool:
         if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:

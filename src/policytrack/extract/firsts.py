@@ -60,7 +60,8 @@ import attrs
 from .._data import load_json
 from ..models import Document, Evidence, FirstClaim, FirstKind, FirstScope, PartialDate, RegionLevel
 from . import dates, regions
-from .sentences import BREAK_CHARS, Sentence, sentences_at, split_sentences
+from .analysis import Analysis, analyse
+from .sentences import BREAK_CHARS, Sentence
 
 __all__ = ["extract"]
 
@@ -764,15 +765,19 @@ class _Seen:
         self.starts.update((scope, key[:i]) for i in range(1, len(key) - _MIN_RUN_ON + 1))
 
 
-def extract(doc: Document) -> list[FirstClaim]:
-    """Every FirstClaim stated in ``doc.text``, each with its evidence sentence."""
+def extract(doc: Document, analysis: Analysis | None = None) -> list[FirstClaim]:
+    """Every FirstClaim stated in ``doc.text``, each with its evidence sentence.
+
+    ``analysis`` is the document's shared :class:`~.analysis.Analysis` (made here when not given).
+    """
+    analysis = analysis if analysis is not None else analyse(doc.text, doc.published, doc.region)
     v = _vocab()
     out: list[FirstClaim] = []
     seen = _Seen()
     if v.cues_unbroken:  # the cues found in the whole text tell which sentences to read
-        sentences = sentences_at(doc.text, [m.start() for m in v.cue_re.finditer(doc.text)])
+        sentences = [s.sentence for s in analysis.holding(m.start() for m in v.cue_re.finditer(doc.text))]
     else:
-        sentences = split_sentences(doc.text)
+        sentences = [s.sentence for s in analysis]
     for sentence in sentences:
         text = sentence.text
         bounds: list[int] | None = None
