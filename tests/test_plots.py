@@ -32,7 +32,7 @@ def _comparison(metrics: int) -> Comparison:
 def test_compare_plot_says_how_many_metrics_it_left_out() -> None:
     """Issue 10: compare.plot() drew 12 of 23 metrics without saying so."""
     fig = _comparison(23).plot()
-    assert fig.policytrack_left_out == ["11 of 23 metrics (drawn: the first 12; plot(max_metrics=23) draws all)"]
+    assert fig.policytrack_left_out == ["11 of 23 metrics (drawn: the first 12; choose with --metric or plot(max_metrics=23))"]
     assert "Not shown: 11 of 23 metrics" in fig.get_supxlabel()
     assert _comparison(23).plot(max_metrics=23).policytrack_left_out == []
 

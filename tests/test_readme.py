@@ -39,6 +39,9 @@ def _console_examples() -> list[tuple[str, list[str]]]:
 
 
 def _shell_commands() -> list[str]:
+    """The README's policytrack and example commands.  The other shell lines are the set-up
+    (venv and pip install), the font install (apt) and the test command itself: CI's
+    ``.ci/run`` runs those on a fresh clone, exactly as written."""
     return [line.strip() for body in _blocks("sh") for line in body.splitlines()
             if line.strip().startswith(RUN_ONLY)]
 
@@ -80,3 +83,18 @@ def test_shell_command_runs(command: str, workdir: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert not list(Path(ROOT).glob("*.png"))  # nothing written into the clone
+
+
+#: Where a file the README names by itself (`load.py`, `zones.json`) may live.
+_HOMES = ("", "src/policytrack", "src/policytrack/data", "examples", "benchmarks", "scripts", "docs")
+_FILE_NAME = re.compile(r"[`(]((?:[\w./-]+/)?[\w-]+\.(?:md|py|json|png|ipynb|toml))[`)]")
+
+
+def test_every_file_the_readme_names_is_in_the_clone() -> None:
+    """Issue 10: the README pointed at EXPORT.md and ../shared/eval/score.py, which a clone lacks."""
+    text = README.read_text(encoding="utf-8")
+    assert "../" not in text
+    names = set(_FILE_NAME.findall(text))
+    assert {"docs/EXPORT.md", "docs/SCORING.md", "docs/timeline.png"} <= names
+    missing = [n for n in sorted(names) if not any((ROOT / home / n).exists() for home in _HOMES)]
+    assert missing == []

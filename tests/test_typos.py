@@ -35,7 +35,9 @@ def export(tmp_path: Path, corpus: policytrack.Corpus) -> Path:
 
 # (argv after the export path, what, typed, the suggestion)
 CLI_TYPOS = {
-    "timeline region (issue 10)": (["timeline", "--region", "成都高薪区"], "region", "成都高薪区", "成都高新技术产业开发区"),
+    # the alias that came nearest, with the canonical name it stands for
+    "timeline region (issue 10)": (["timeline", "--region", "成都高薪区"], "region", "成都高薪区",
+                                   "成都高新区 (成都高新技术产业开发区)"),
     "history metric (issue 10)": (["history", "--metric", "知识产权质押融资金"], "metric", "知识产权质押融资金",
                                   "知识产权质押融资金额"),
     "compare region (issue 10)": (["compare", "--regions", "广州开发区,越秀去"], "region", "越秀去", "越秀区"),
@@ -92,12 +94,18 @@ def test_ambiguous_region_names_its_candidates(corpus: policytrack.Corpus) -> No
     assert set(info.value.candidates) == {"佳木斯市向阳区", "鹤岗市向阳区"}
 
 
+def test_ambiguous_metric_names_its_candidates(corpus: policytrack.Corpus) -> None:
+    with pytest.raises(UnknownNameError, match="ambiguous") as info:
+        corpus.history("质押融资")
+    assert len(info.value.candidates) >= 2 and info.value.what == "metric"
+
+
 def test_store_answers_typos_the_same(corpus: policytrack.Corpus) -> None:
     from policytrack.store import Store
 
     with Store.open(":memory:") as store:
         store.add(corpus.documents)
-        with pytest.raises(UnknownNameError, match="did you mean 成都高新技术产业开发区"):
+        with pytest.raises(UnknownNameError, match=r"did you mean 成都高新区 \(成都高新技术产业开发区\)"):
             store.timeline("成都高薪区")
         with pytest.raises(UnknownNameError, match="did you mean 知识产权质押融资金额"):
             store.history("知识产权质押融资金")
@@ -136,3 +144,20 @@ def test_nearest_prefers_the_closest_spelling_and_gives_the_canonical_name() -> 
     spellings = {"成都": "成都市", "成都市": "成都市", "成都高新区": "成都高新技术产业开发区", "广州开发区": "广州开发区"}
     assert nearest("成都高薪区", spellings) == ["成都高新技术产业开发区"]
     assert nearest("zzz", spellings) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [(["histroy", "seeds"], "history"), (["timeline", "seeds", "-f", "jsn"], "json")],
+    ids=["command", "format"],
+)
+def test_argparse_choices_get_a_did_you_mean(argv: list[str], suggestion: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.rstrip().endswith(f"did you mean {suggestion}?")
+
+
+def test_no_guess_when_nothing_is_near(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "seeds", "-f", "xml"]) == 2
+    assert "did you mean" not in capsys.readouterr().err

@@ -24,7 +24,7 @@ from .queries import ENTRY_KINDS
 from .render import ResultMixin
 from .store import Store
 
-__all__ = ["FORMATS", "add_query_commands"]
+__all__ = ["FORMATS", "add_query_commands", "query_options"]
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 EXPORT_SUFFIXES = (".json", ".jsonl")
@@ -155,6 +155,34 @@ def _confidence(text: str) -> float:
     return value
 
 
+def query_options(
+    parser: argparse.ArgumentParser,
+    output_options: OutputOptions,
+    *,
+    plot: bool,
+    within_default: bool,
+) -> None:
+    """The options every query subcommand shares, declared in this one place: where to read
+    (paths or ``--db``), the output options, ``--within`` and, for results that draw,
+    ``--plot``.  An option every query should take (a confidence threshold, say) goes here."""
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or folders, or export files (.json/.jsonl)")
+    add_db_option(parser)
+    output_options(parser, FORMATS, "table")
+    parser.add_argument(
+        "--within", action=argparse.BooleanOptionalAction, default=within_default,
+        help=f"include what lies inside the region (districts, zones) (default: {within_default})",
+    )
+    parser.add_argument(
+        "--min-confidence", type=_confidence, default=None, metavar="P",
+        help="leave out what no report states with at least this confidence (0-1; records "
+        "carry the learned judgement's calibrated confidence)",
+    )
+    if plot:
+        parser.add_argument("--plot", type=Path, metavar="FILE.png",
+                            help="also draw the result to this image (.png, .svg or .pdf; needs policytrack[plot])")
+
+
 def add_query_commands(
     sub: argparse._SubParsersAction[Any],
     output_options: OutputOptions,
@@ -166,22 +194,7 @@ def add_query_commands(
     commands = _Commands(load_paths, format_rows, write_output)
 
     def common(parser: argparse.ArgumentParser, *, plot: bool, within_default: bool) -> None:
-        parser.add_argument("paths", nargs="*", metavar="PATH",
-                            help="article files or folders, or export files (.json/.jsonl)")
-        add_db_option(parser)
-        output_options(parser, FORMATS, "table")
-        parser.add_argument(
-            "--within", action=argparse.BooleanOptionalAction, default=within_default,
-            help=f"include what lies inside the region (districts, zones) (default: {within_default})",
-        )
-        parser.add_argument(
-            "--min-confidence", type=_confidence, default=None, metavar="P",
-            help="leave out what no report states with at least this confidence (0-1; records "
-            "carry the learned judgement's calibrated confidence)",
-        )
-        if plot:
-            parser.add_argument("--plot", type=Path, metavar="FILE.png",
-                                help="also draw the result to this image (needs policytrack[plot])")
+        query_options(parser, output_options, plot=plot, within_default=within_default)
 
     timeline = sub.add_parser(
         "timeline",

@@ -18,13 +18,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_output import table_width
 from .store import WAIT, IngestReport, Store
 
 __all__ = ["add_db_option", "add_store_commands", "open_source"]
 
 OutputOptions = Callable[[argparse.ArgumentParser, Sequence[str], str], None]
 LoadPaths = Callable[..., Any]
-FormatRows = Callable[[Sequence[dict[str, Any]], str, str], str]
+FormatRows = Callable[..., str]  # (rows, format, tablefmt, width) -> text
 WriteOutput = Callable[[str, "Path | None"], None]
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
@@ -93,10 +94,10 @@ def add_store_commands(
         else:
             rows = report.to_records()
         if args.format in ("table", "markdown") and not args.summary:
-            text = format_rows(rows, args.format, args.tablefmt) if rows else ""
+            text = format_rows(rows, args.format, args.tablefmt, table_width(args)) if rows else ""
             text = f"{text}\n\n{report}" if text else str(report)
         else:
-            text = format_rows(rows, args.format, args.tablefmt)
+            text = format_rows(rows, args.format, args.tablefmt, table_width(args))
         write_output(text, args.output)
         return _status(report, args.paths, missing)
 

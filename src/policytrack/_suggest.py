@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["distance", "nearest", "suggestion_text"]
+__all__ = ["distance", "nearest", "nearest_spellings", "spelled", "suggestion_text"]
 
 
 def distance(a: str, b: str, limit: int | None = None) -> int:
@@ -46,6 +46,15 @@ def _allowed(text: str) -> int:
 def nearest(typed: str, spellings: Mapping[str, str], *, limit: int = 3) -> list[str]:
     """The canonical names (values of ``spellings``, a map spelling -> canonical name) whose
     spellings are nearest to ``typed``, best first, at most ``limit`` of them."""
+    return [canonical for _, canonical in nearest_spellings(typed, spellings, limit=limit)]
+
+
+def nearest_spellings(typed: str, spellings: Mapping[str, str], *, limit: int = 3) -> list[tuple[str, str]]:
+    """Like :func:`nearest`, as (the spelling that came nearest, its canonical name) pairs.
+
+    >>> nearest_spellings("成都高薪区", {"成都高新区": "成都高新技术产业开发区"})
+    [('成都高新区', '成都高新技术产业开发区')]
+    """
     key = typed.strip().lower()
     if not key:
         return []
@@ -54,7 +63,9 @@ def nearest(typed: str, spellings: Mapping[str, str], *, limit: int = 3) -> list
     for spelling, canonical in spellings.items():
         low = spelling.lower()
         diff = abs(len(low) - len(key))
-        if len(key) >= 2 and key in low:  # typed a shorter form
+        if low == key:
+            rank = (0, 0, spelling)
+        elif len(key) >= 2 and key in low:  # typed a shorter form
             rank = (1, diff, spelling)
         elif len(low) >= 2 and low in key:  # typed more than the name
             rank = (allowed + 1, diff, spelling)
@@ -68,7 +79,14 @@ def nearest(typed: str, spellings: Mapping[str, str], *, limit: int = 3) -> list
     if not scored:
         return []
     best = min(rank[0] for rank in scored.values())  # only the nearest: one good guess, not a list
-    return sorted((n for n in scored if scored[n][0] == best), key=lambda n: scored[n])[:limit]
+    chosen = sorted((n for n in scored if scored[n][0] == best), key=lambda n: scored[n])[:limit]
+    return [(scored[n][2], n) for n in chosen]
+
+
+def spelled(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """How to show suggestions: the spelling, with its canonical name when that differs
+    (``成都高新区 (成都高新技术产业开发区)``)."""
+    return [spelling if spelling == canonical else f"{spelling} ({canonical})" for spelling, canonical in pairs]
 
 
 def suggestion_text(names: Iterable[str], choices: Iterable[str] = ()) -> str:

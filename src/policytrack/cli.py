@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import __version__
 from ._cli_output import check_targets, format_rows, output_options, table_width, write_output
 from ._cli_queries import add_query_commands
 from ._cli_store import add_store_commands
+from ._suggest import nearest
 from .convert import SCHEMA, export_dict, unstructure
 from .corpus import Corpus
 from .errors import PolicytrackError
@@ -39,7 +41,20 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit with status 2 and one line of text."""
 
     def error(self, message: str) -> Any:  # pragma: no cover - exercised via main()
-        self.exit(EXIT_USAGE, f"policytrack: error: {message}\n")
+        self.exit(EXIT_USAGE, f"policytrack: error: {_with_suggestion(message)}\n")
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '?(?P<typed>[^'(]+?)'? \(choose from (?P<choices>.*)\)$")
+
+
+def _with_suggestion(message: str) -> str:
+    """argparse's "invalid choice" message with the nearest choice as a "did you mean"."""
+    found = _INVALID_CHOICE.search(message)
+    if found is None:
+        return message
+    choices = [c.strip().strip("'\"") for c in found["choices"].split(",")]
+    near = nearest(found["typed"], {c: c for c in choices if c})
+    return f"{message}; did you mean {' or '.join(near)}?" if near else message
 
 
 def load_paths(paths: Sequence[str], *, strict: bool = False) -> tuple[Corpus, int]:

@@ -43,7 +43,7 @@ from typing import Any, Protocol, TypeVar, cast
 import attrs
 
 from ._data import load_json
-from ._suggest import nearest, suggestion_text
+from ._suggest import nearest, nearest_spellings, spelled, suggestion_text
 from .errors import BadArgumentError, UnknownNameError
 from .models import (
     Basis,
@@ -252,8 +252,9 @@ class _Regions:
             if holders:
                 raise UnknownNameError("region", name, "ambiguous: it may mean " + " or ".join(holders)
                                        + "; name one of them", candidates=holders)
-            near = tuple(nearest(name, self.spellings()))
-            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(near),
+            pairs = nearest_spellings(name, self.spellings())
+            near = tuple(canonical for _, canonical in pairs)
+            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(spelled(pairs)),
                                    suggestions=near)
         self._checked.add(name)
 
@@ -468,8 +469,9 @@ class MetricCatalog:
         """Resolve a metric name a user typed (any alias); raise when it is ambiguous."""
         found = self.candidates(name)
         if len(found) > 1:
-            names = "、".join(m.name for m in found)
-            raise BadArgumentError(f"metric {name!r} is ambiguous: it may mean {names}; name one of them")
+            names = tuple(m.name for m in found)
+            raise UnknownNameError("metric", name, "ambiguous: it may mean " + " or ".join(names) + "; name one of them",
+                                   candidates=names)
         return found[0] if found else None
 
 

@@ -612,8 +612,8 @@ def plot_comparison(
             ax.set_visible(False)
         fig.suptitle(title)
         dropped = len(every_metric) - len(metrics)
-        _left_out(fig, [f"{dropped} of {len(every_metric)} metrics (drawn: the first {len(metrics)}; "
-                        f"plot(max_metrics={len(every_metric)}) draws all)"] if dropped else [])
+        _left_out(fig, [f"{dropped} of {len(every_metric)} metrics (drawn: the first {len(metrics)}; choose with --metric or "
+                        f"plot(max_metrics={len(every_metric)}))"] if dropped else [])
         _fix_fonts(fig, family)
     return fig
 
