@@ -143,6 +143,17 @@ NO_ARTICLE = [
         "<html><body><div style='display:none'><p>隐藏的文字，不会显示。</p></div><div hidden>也隐藏。</div></body></html>",
         id="only-hidden-text",
     ),
+    pytest.param(
+        "<html><head><title>404 页面不存在</title></head><body><h1>404</h1>"
+        "<p>抱歉，您访问的页面不存在或已被删除！</p><a href='/'>返回首页</a></body></html>",
+        id="not-found-page",
+    ),
+    pytest.param(
+        "<html><head><title>通知公告_佛山市人民政府</title></head><body><ul>"
+        + "".join(f"<li><a href='/{i}'>关于开展第{i}批知识产权示范企业认定工作的通知</a><span>2024-03-{i:02d}</span></li>" for i in range(1, 20))
+        + "</ul></body></html>",
+        id="list-of-links",
+    ),
 ]
 
 
