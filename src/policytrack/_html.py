@@ -158,6 +158,7 @@ class _Extractor(HTMLParser):
         if line.parts:
             line.text = _WS.sub(" ", "".join(line.parts)).strip()
             line.container = self.blocks[-2] if len(self.blocks) > 1 else -1
+            line.parts = []
             if line.text:
                 self.lines.append(line)
             self.line = _Line()
