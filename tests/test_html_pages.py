@@ -31,12 +31,12 @@ def plain() -> Document:
     return read_document(DATA / "article.txt")
 
 
-# (page, source expected: the outlet or publishing body the page names)
+# (page, source expected: the outlet a 来源 line names, else the publishing body, else the site)
 LAYOUTS = [
     pytest.param("gov_trs_editor.html", "佛山市市场监督管理局", id="body-in-TRS_Editor"),
-    pytest.param("gov_index_table.html", None, id="index-number-header-table"),
+    pytest.param("gov_index_table.html", "佛山市市场监督管理局", id="index-number-header-table"),  # 发布机构
     pytest.param("news_logo_h1.html", "新华网", id="logo-h1-before-headline"),
-    pytest.param("gov_form_body.html", "中国政府网", id="body-inside-form"),
+    pytest.param("gov_form_body.html", "佛山市人民政府", id="body-inside-form"),  # its 来源 line, not the site
     pytest.param("news_attribute_markup.html", "南方网", id="markup-inside-attributes"),
     pytest.param("gov_gb2312.html", "佛山市市场监督管理局", id="gb2312-page"),
     pytest.param("wechat_post.html", "佛山知识产权", id="wechat-post"),
@@ -251,3 +251,19 @@ def test_seed_article_in_layout_matches_plain_text(seed: Path, page: Path) -> No
     # the same records, once both carry the same publication date (the layout's own date may differ)
     again = extract_document(attrs.evolve(plain, published=html.published, source=html.source))
     assert html.records() == again.records()
+
+
+@pytest.mark.parametrize(
+    ("dateline", "source"),
+    [
+        pytest.param("2024-03-15 09:00 来源：21世纪经济报道", "21世纪经济报道", id="source-line-beats-site"),
+        pytest.param("2024-03-15 09:00", "新浪财经", id="site-when-page-names-none"),
+    ],
+)
+def test_source_line_of_the_page_beats_the_site_in_its_title(dateline: str, source: str) -> None:
+    html = (
+        f"<html><head><title>{HEADLINE}_新浪财经_新浪网</title></head><body><h1>{HEADLINE}</h1>"
+        f"<div class='date-source'>{dateline}</div>"
+        "<div id='artibody'><p>近日，佛山市设立首期规模5000万元的风险补偿资金池。</p></div></body></html>"
+    )
+    assert parse(html, id="x").source == source

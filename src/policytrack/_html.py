@@ -92,7 +92,8 @@ class HtmlText:
     """What :func:`html_to_text` found on a page.
 
     ``paragraphs`` is the article body only; ``header`` the lines between the
-    headline and the body (datelines, source lines, toolbars), for the text-level
+    headline and the body (datelines, source lines, toolbars), after the field
+    lines just above the headline (an index-number table), for the text-level
     header reader; ``headline`` the headline found on the page; ``published`` the
     publication date found on the page (``YYYY-MM-DD``, ``YYYY-MM`` or None);
     ``title``, ``h1`` and ``meta`` are the raw ``<title>``, first visible ``<h1>``
@@ -692,8 +693,28 @@ def html_to_text(html: str) -> HtmlText:
     )
     header_from = h_end + 1 if h is not None else max(0, start - 8)
     header = [line.text for line in lines[header_from:start]]
-    return HtmlText(body, parser.title, parser.h1, parser.meta, headline, tuple(header),
-                    _published(html, lines, header, h, end, parser.meta))
+    above = _fields_above(lines, h) if h is not None else []
+    published = _published(html, lines, header, h, end, parser.meta)
+    return HtmlText(body, parser.title, parser.h1, parser.meta, headline, tuple(above + header), published)
+
+
+_FIELD = re.compile(r"\S\s*[：:]\s*\S")
+
+
+def _fields_above(lines: list[_Line], h: int) -> list[str]:
+    """Field lines just above the headline (an information-disclosure table: 索引号：…, 发布机构：…).
+
+    Contiguous lines holding ``label：value``, none a link, furniture or prose, at most 8.
+    """
+    k = h
+    while k > 0 and h - k < 8:
+        line = lines[k - 1]
+        if line.link * 2 > line.chars or line.furniture * 2 > line.chars or _weight(line) > 0:
+            break
+        if not _FIELD.search(line.text):
+            break
+        k -= 1
+    return [line.text for line in lines[k:h]]
 
 
 def _published(html: str, lines: list[_Line], header: list[str], h: int | None, end: int,
