@@ -267,3 +267,31 @@ def test_source_line_of_the_page_beats_the_site_in_its_title(dateline: str, sour
         "<div id='artibody'><p>近日，佛山市设立首期规模5000万元的风险补偿资金池。</p></div></body></html>"
     )
     assert parse(html, id="x").source == source
+
+
+def test_a_table_of_figures_does_not_cut_the_article() -> None:
+    rows = "".join(f"<tr><td>{y}年</td><td>{n}件</td><td>{m}亿元</td></tr>" for y, n, m in [
+        (2019, 120, 3.2), (2020, 156, 4.8), (2021, 203, 6.1), (2022, 251, 9.7), (2023, 310, 18.6),
+        (2018, 98, 2.1), (2017, 77, 1.5), (2016, 60, 1.1),
+    ])
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><div class='content'>"
+        "<p>近日，佛山市设立首期规模5000万元的风险补偿资金池，历年质押融资情况如下。</p>"
+        f"<table><tr><th>年份</th><th>项目数</th><th>金额</th></tr>{rows}</table>"
+        "<p>资金池按贷款本金损失的40%给予补偿，单笔补偿最高200万元。</p></div>"
+        "<ul class='links'><li><a href='/1'>相关新闻一</a></li><li><a href='/2'>相关新闻二</a></li></ul></body></html>"
+    )
+    text = parse(html, id="x").text
+    assert text.startswith("近日，佛山市") and text.endswith("单笔补偿最高200万元。")
+    assert "2023年310件18.6亿元" in text.replace(" ", "")
+
+
+def test_clauses_on_lines_of_their_own_are_prose() -> None:
+    # a WeChat-style post: one clause a line, each ending in a comma
+    clauses = ["下周一，", "佛山市知识产权质押融资风险补偿资金池", "将正式启用，", "首期规模5000万元，", "惠及全市科技型中小企业。"]
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><p>2024-03-15 佛山发布</p>"
+        + "".join(f"<p>{c}</p>" for c in clauses)
+        + "<div class='qrcode'>长按识别二维码关注我们</div></body></html>"
+    )
+    assert parse(html, id="x").text.split("\n") == clauses

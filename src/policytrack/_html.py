@@ -116,6 +116,8 @@ def _class_tokens(value: str) -> set[str]:
 # Flags of an open element, kept on the stack; a line's characters are counted under each.
 _SKIP, _LINK, _HEADING, _TITLEISH, _FURNITURE = 1, 2, 4, 8, 16
 _BLOCK_FLAG = 32  # the element is a block: it was pushed on the block stack too
+_DATA = 64  # a table cell, <pre> or <code>: figures and code, not prose, yet part of an article
+_DATA_TAGS = frozenset({"td", "th", "pre", "code"})
 _TITLE_TOKENS = frozenset({"title", "headline", "biaoti", "tit", "arttitle", "articletitle"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)  # not visibility: WeChat hides #js_content until its script runs
 
@@ -129,6 +131,7 @@ class _Line:
     link: int = 0
     heading: int = 0
     titleish: int = 0
+    data: int = 0
     furniture: int = 0
     container: int = -1  # serial number of the block holding the line's own block (-1: none)
     text: str = ""
@@ -141,7 +144,7 @@ class _Extractor(HTMLParser):
         self.line = _Line()
         self.stack: list[tuple[str, int]] = []  # (tag, flags it opened)
         self.open_count: dict[str, int] = {}
-        self.flag_depth = {_SKIP: 0, _LINK: 0, _HEADING: 0, _TITLEISH: 0, _FURNITURE: 0}
+        self.flag_depth = {_SKIP: 0, _LINK: 0, _HEADING: 0, _TITLEISH: 0, _FURNITURE: 0, _DATA: 0}
         self.blocks: list[int] = []  # serial numbers of the open block elements
         self.serial = 0
         self.title_parts: list[str] | None = None
@@ -256,6 +259,8 @@ class _Extractor(HTMLParser):
                 line.link += n
             if depth[_HEADING]:
                 line.heading += n
+            if depth[_DATA]:
+                line.data += n
             if depth[_TITLEISH]:
                 line.titleish += n
             if depth[_FURNITURE]:
@@ -271,6 +276,8 @@ class _Extractor(HTMLParser):
             flags |= _SKIP
         elif tag == "a":
             flags |= _LINK
+        elif tag in _DATA_TAGS:
+            flags |= _DATA
         elif tag in _HEADINGS:
             flags |= _HEADING
         for name, value in attrs:
@@ -411,7 +418,7 @@ def _defuse(html: str) -> str:
 # -- choosing the article -------------------------------------------------------
 #: Punctuation inside sentences: a line holding it is prose, not a menu entry.
 _PROSE_PUNCT = re.compile(r"[，。！？；、,;!?]|\.(?=\s|$)")
-_SENTENCE_END = frozenset("。；;…")
+_SENTENCE_END = frozenset("。；;…，,、")  # a line ending so is prose (a headline never does)
 _SEPARATORS = re.compile(r"\s*(?:[_|｜]+|-{1,2}|——|－|—)\s*")
 _NORM_SPACE = re.compile(r"\s+")
 #: A full date written on the page (年/月/日, dashes, slashes or dots).
@@ -440,7 +447,9 @@ def _weight(line: _Line, classes: bool = True) -> float:
     Prose is a line with punctuation inside it (a final ！ or ？ alone makes a
     headline, not prose) and few characters in links; link lines weigh double,
     so that a list of linked headlines with summaries does not outweigh the
-    gap between it and the article.  Prose in an element whose class or id names
+    gap between it and the article.  A table cell or code line that is not prose
+    weighs almost nothing (a table of figures does not cut an article in two).
+    Prose in an element whose class or id names
     furniture (``comment``, ``related``...) weighs nothing, unless ``classes`` is
     False (the page has no other prose: its body's class was misleading).
     """
@@ -455,6 +464,8 @@ def _weight(line: _Line, classes: bool = True) -> float:
         return 0.0 if n >= 80 else -max(5.0, n * 0.5)  # comments, related summaries: never the article
     if prose:
         return float(n - 2 * line.link)
+    if line.data * 2 > line.chars and line.furniture * 2 <= line.chars:
+        return -1.0  # a table's figures or a code block: bridged when prose stands on both sides
     return -max(5.0, n * 0.5)
 
 
@@ -638,6 +649,16 @@ def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tupl
         if after is not None and (after[0] > run[0] or h >= run[0]):
             run = after
     start, end = run
+    # short opening clauses of the article in its container ("下周一，" over a short line), never the headline
+    floor = h_end + 1 if h is not None else 0
+    while (
+        start > floor
+        and start > run[0] - 3
+        and lines[start - 1].container == lines[run[0]].container
+        and _closing_line(lines[start - 1])
+        and not _CREDIT.search(lines[start - 1].text)
+    ):
+        start -= 1
     # a short closing line of the article (数据来源：..., a signature) that is neither link, heading nor furniture
     while (
         end < len(lines)
@@ -647,6 +668,10 @@ def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tupl
     ):
         end += 1
     return start, end, h, h_end, headline
+
+
+#: Words of a credit or dateline line, which belongs to the header, not to the article's opening.
+_CREDIT = re.compile(r"记者|通讯员|编辑|作者|摄影|来源|本报讯|发布|时间|日期|浏览|点击|阅读")
 
 
 def _closing_line(line: _Line) -> bool:
