@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_export import add_export_options, export
 from ._cli_queries import add_query_commands
-from ._cli_store import add_store_commands
-from .convert import SCHEMA, export_dict, unstructure
+from ._cli_store import add_maintenance_commands, add_store_commands
+from .convert import SCHEMA
 from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
@@ -110,7 +111,7 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "githu
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
     if fmt == "csv":
         buf = io.StringIO()
-        fields = list(rows[0]) if rows else []
+        fields = list(dict.fromkeys(k for r in rows for k in r))  # a column only some rows have too
         writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
@@ -120,17 +121,7 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "githu
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    corpus, status = load_paths(args.paths)
-    if status == EXIT_USAGE:
-        return status
-    if args.format == "json":
-        text = json.dumps(export_dict(corpus.documents), ensure_ascii=False, indent=2)
-    elif args.format == "jsonl":
-        text = "\n".join(json.dumps(unstructure(d), ensure_ascii=False) for d in corpus.documents)
-    else:
-        text = format_rows(_summary_rows(corpus.documents), "table", args.tablefmt)
-    write_output(text, args.output)
-    return status
+    return export(args, format_rows, _summary_rows)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,18 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    export = sub.add_parser(
+    exporter = sub.add_parser(
         "export",
         help=f"load articles and print every record ({SCHEMA} JSON, JSON lines or a summary table)",
         description=f"Load articles and print their records as {SCHEMA} JSON, JSON lines "
         "(one document a line) or a summary table.",
     )
-    export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    output_options(export, ["json", "jsonl", "table"], "json")
-    export.set_defaults(handler=cmd_export)
+    exporter.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    output_options(exporter, ["json", "jsonl", "table"], "json")
+    add_export_options(exporter)
+    exporter.set_defaults(handler=cmd_export)
 
     add_query_commands(sub, output_options, load_paths, format_rows, write_output)
     add_store_commands(sub, output_options, load_paths, format_rows, write_output)
+    add_maintenance_commands(sub, output_options, format_rows, write_output)
     return parser
 
 
