@@ -85,3 +85,11 @@ def test_cli_export_of_nothing_writes_nothing(tmp_path: Path, capsys: pytest.Cap
 def test_workers_must_be_a_number_or_auto(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(SEEDS), "--workers", value]) == 2
     assert "expected a whole number >= 1 or auto" in capsys.readouterr().err
+
+
+def test_iter_documents_streams_in_order_over_workers(seeds: list[Document]) -> None:
+    from policytrack.load import iter_documents
+
+    stream = iter_documents(SEEDS, workers=2)
+    assert next(stream) == seeds[0]
+    assert [seeds[0], *stream] == seeds

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import functools
 import os
 import sys
 import tempfile
@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._parallel import auto_workers, expand, extract_paths, parse_workers
-from .convert import unstructure, write_export
+from ._parallel import auto_workers, expand, map_paths, parse_workers
+from .convert import document_json, write_export
 from .corpus import LoadFailure
 from .errors import BadArgumentError
 from .models import Document
@@ -57,8 +57,23 @@ def _destination(path: Path | None) -> Iterator[TextIO]:
         tmp.unlink(missing_ok=True)
 
 
+def _json(doc: Document) -> str:
+    return document_json(doc)
+
+
+def _jsonl(doc: Document) -> str:
+    return document_json(doc, indent=None)
+
+
+def _summary(summary_rows: SummaryRows, doc: Document) -> dict[str, Any]:
+    return summary_rows([doc])[0]
+
+
 def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: SummaryRows) -> int:
-    """Run ``policytrack export``; returns the exit status (0, 1 some files failed, 2 none loaded)."""
+    """Run ``policytrack export``; returns the exit status (0, 1 some files failed, 2 none loaded).
+
+    The workers send back each document already written as text (or its summary row), not
+    the document itself: much less to pickle, and nothing for this process to rebuild."""
     paths: Sequence[str] = args.paths
     missing = [p for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     for p in missing:
@@ -66,25 +81,27 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
     targets = list(expand([p for p in paths if p not in missing]))
     workers: int | None = getattr(args, "workers", None)
     n = auto_workers(sum(not isinstance(t, LoadFailure) for t in targets)) if workers is None else workers
+    then: Callable[[Document], Any] = {"json": _json, "jsonl": _jsonl}.get(
+        args.format, functools.partial(_summary, summary_rows))
     failed = 0
 
-    def documents() -> Iterator[Document]:
+    def written() -> Iterator[Any]:
         nonlocal failed
-        for result in extract_paths(targets, n):
+        for result in map_paths(targets, then, n):
             if isinstance(result, LoadFailure):
                 failed += 1
                 print(f"policytrack: {result.path}: {result.reason}", file=sys.stderr)
             else:
                 yield result
 
-    stream = documents()
+    stream = written()
     first = next(stream, None)
     if first is None:  # nothing to write: no output at all
         if not missing and not failed:
             print("policytrack: no article files found in " + ", ".join(paths), file=sys.stderr)
         return 2
 
-    def again() -> Iterator[Document]:
+    def again() -> Iterator[Any]:
         yield first
         yield from stream
 
@@ -93,10 +110,9 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
             write_export(again(), out)
             out.write("\n")
         elif args.format == "jsonl":
-            for doc in again():
-                out.write(json.dumps(unstructure(doc), ensure_ascii=False) + "\n")
+            for line in again():
+                out.write(line + "\n")
         else:
-            rows = [row for doc in again() for row in summary_rows([doc])]
-            text = format_rows(rows, "table", args.tablefmt)
+            text = format_rows(list(again()), "table", args.tablefmt)
             out.write(text if text.endswith("\n") else text + "\n")
     return 1 if (missing or failed) else 0

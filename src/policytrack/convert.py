@@ -82,15 +82,22 @@ def dumps(documents: Iterable[Document], *, indent: int | None = 2) -> str:
     return json.dumps(export_dict(documents), ensure_ascii=False, indent=indent)
 
 
-def write_export(documents: Iterable[Document], stream: TextIO, *, indent: int = 2) -> int:
+def document_json(doc: Document, *, indent: int | None = 2) -> str:
+    """One document as the export writes it (Chinese kept readable)."""
+    return json.dumps(unstructure(doc), ensure_ascii=False, indent=indent)
+
+
+def write_export(documents: Iterable[Document | str], stream: TextIO, *, indent: int = 2) -> int:
     """Write the JSON export of ``documents`` to ``stream`` one document at a time (memory
-    stays flat whatever their number); the text is exactly :func:`dumps`'s.  Returns the
-    number of documents written."""
+    stays flat whatever their number); the text is exactly :func:`dumps`'s.  A document may
+    come already written by :func:`document_json` with the same ``indent`` (by a worker
+    process, say).  Returns the number of documents written."""
     pad = " " * indent
     stream.write(f'{{\n{pad}"schema": {json.dumps(SCHEMA)},\n{pad}"documents": [')
     count = 0
     for doc in documents:
-        body = json.dumps(unstructure(doc), ensure_ascii=False, indent=indent).replace("\n", "\n" + pad * 2)
+        text = doc if isinstance(doc, str) else document_json(doc, indent=indent)
+        body = text.replace("\n", "\n" + pad * 2)
         stream.write(("," if count else "") + f"\n{pad * 2}{body}")
         count += 1
     stream.write(f"\n{pad}]\n}}" if count else "]\n}")
