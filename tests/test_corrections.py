@@ -334,3 +334,17 @@ def test_cli_reextract_and_remove(store: Store, folder: Path, capsys: pytest.Cap
     assert "0 re-extracted with other records, 1 unchanged, 0 failed" in out
     assert f"correction 1 of {INSTITUTION} (region=广州市) is orphaned" in err
     assert [s.source for s in store.versions(folder / "a.txt")] == [str(folder / "a.txt")]
+
+
+def test_cli_queries_with_or_without_corrections(store: Store, folder: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    store.correct(INSTITUTION, changes={"region": "广州市"})
+    store.correct(FIRST, reject=True)
+    assert _main(["firsts", "--db", store.path, "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert _main(["firsts", "--db", store.path, "-f", "json", "--no-corrections"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [FIRST]
+    assert _main(["timeline", "--db", store.path, "-f", "json", "--no-corrections"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert next(r for r in rows if r["id"] == INSTITUTION)["region"] == "天河区"
+    assert all("corrected" not in r for r in rows)

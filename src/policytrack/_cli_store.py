@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ._parallel import parse_workers
+from .corpus import Corpus
 from .corrections import FIELDS, parse_changes
 from .errors import StoreError
 from .store import WAIT, IngestReport, Store
@@ -34,9 +35,12 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """``--db FILE``: query this store instead of (or as well as no) paths."""
+    """``--db FILE``: query this store instead of (or as well as no) paths; ``--no-corrections``."""
     parser.add_argument("--db", type=Path, metavar="FILE.db",
                         help="query this store (made by `policytrack ingest`) instead of article paths")
+    parser.add_argument("--corrections", action=argparse.BooleanOptionalAction, default=True,
+                        help="with --db: apply the corrections kept in the store (default); --no-corrections "
+                        "answers as the articles say (reads every article of the store into memory)")
 
 
 def add_wait_option(parser: argparse.ArgumentParser) -> None:
@@ -46,15 +50,25 @@ def add_wait_option(parser: argparse.ArgumentParser) -> None:
                         f"(default: {WAIT:g}); past that exit with status 2, nothing half-written")
 
 
-def open_source(args: argparse.Namespace) -> Store | None:
-    """The store named by ``--db``, or ``None`` when the option was not given.
+def open_source(args: argparse.Namespace) -> Store | Corpus | None:
+    """The store named by ``--db`` (with ``--no-corrections``: its articles as a Corpus, which
+    answers without corrections), or ``None`` when the option was not given.
 
     Raises :class:`~policytrack.errors.StoreError` (one line, naming the file) when it
     is missing or not a store: querying never creates a store.
     """
-    db: Path | None = getattr(args, "db", None)
-    if db is None:
+    if getattr(args, "db", None) is None:
         return None
+    store = open_store(args)
+    if getattr(args, "corrections", True):
+        return store
+    with store:
+        return store.corpus()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The existing store named by ``--db`` (required), for the commands that change it."""
+    db: Path = args.db
     if not db.exists():
         raise StoreError(f"{db}: no such store (create it with `policytrack ingest PATH... --db {db}`)")
     return Store.open(db, wait=getattr(args, "wait", WAIT))
@@ -133,11 +147,6 @@ def add_maintenance_commands(
 ) -> None:
     """Register ``correct``, ``corrections``, ``reextract`` and ``remove`` on ``sub``."""
 
-    def existing(args: argparse.Namespace) -> Store:
-        store = open_source(args)
-        assert store is not None  # --db is required
-        return store
-
     def emit(args: argparse.Namespace, rows: list[dict[str, Any]], summary: str | None = None) -> None:
         if args.format in ("table", "markdown"):
             text = format_rows(rows, args.format, args.tablefmt) if rows else ""
@@ -149,13 +158,13 @@ def add_maintenance_commands(
 
     def correct(args: argparse.Namespace) -> int:
         changes = parse_changes(args.set) if args.set else None
-        with existing(args) as store:
+        with open_store(args) as store:
             made = store.correct(args.id, reject=args.reject, changes=changes, note=args.note, undo=args.undo)
         emit(args, [made.to_record()])
         return 0
 
     def corrections(args: argparse.Namespace) -> int:
-        with existing(args) as store:
+        with open_store(args) as store:
             found = store.corrections()
         wanted = {s.strip() for s in args.status.split(",")} if args.status else None
         rows = [c.to_record() for c in found if wanted is None or c.status in wanted]
@@ -166,7 +175,7 @@ def add_maintenance_commands(
         return 0
 
     def reextract(args: argparse.Namespace) -> int:
-        with existing(args) as store:
+        with open_store(args) as store:
             report = store.reextract(workers=args.workers, progress=None if args.progress else False)
             orphans = [c for c in store.corrections() if c.status == "orphaned"]
         for failure in report.failures:
@@ -182,7 +191,7 @@ def add_maintenance_commands(
         return 1 if report.failures else 0
 
     def remove(args: argparse.Namespace) -> int:
-        with existing(args) as store:
+        with open_store(args) as store:
             removed = store.remove(args.paths)
         given = {str(Path(p).resolve()): p for p in args.paths}
         rows = [{"path": given.get(key, key), "status": "removed"} for key in removed]
