@@ -601,3 +601,64 @@ def test_round6_first_claim_place_is_not_the_product_region() -> None:
     doc = Document(id="t", text="拉萨市建立了8000万元西藏首只知识产权运营基金。", region="拉萨市")
     (product,) = products.extract(doc)
     assert product.region == "拉萨市"
+
+
+# ---- issue 13: dev sets r2a-r2d (each shape as met, and the same shape about another region)
+ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
+    ("label-then-appositive-description",
+     "2016年，海淀区联合北京IP推出“智融宝”这一纯知识产权质押贷款产品，去除冗余捆绑条件。",
+     "海淀区", [("智融宝", "pledge_loan", None, None)]),
+    ("label-then-appositive-description-other-region",
+     "2021年，南昌市推出“洪知融”这款知识产权质押融资产品。",
+     "南昌市", [("洪知融", "pledge_loan", None, None)]),
+    ("label-after-description-and-dash",
+     "西城区推出“纯”知识产权质押贷款创新产品——“京知融”，设立风险处置资金池。",
+     "西城区", [("京知融", "pledge_loan", None, None), ("风险处置资金池", "risk_pool", None, None)]),
+    ("label-before-business-noun-kind-from-clause",
+     "新疆协调银行设立用于支持中小微企业专利质押融资的“知疆通”专项金融业务。",
+     "新疆维吾尔自治区", [("知疆通", "pledge_loan", None, None)]),
+    ("label-before-business-noun-other-region",
+     "西藏协调银行开办服务商标质押融资的“藏知融”金融业务。",
+     "西藏自治区", [("藏知融", "pledge_loan", None, None)]),
+    ("credit-loan-named-after-credit-noun-is-other",
+     "内江市市场监管局联合工商银行推出地理标志专属信贷产品“血橙贷”，累计发放贷款2371万元。",
+     "内江市", [("血橙贷", "other", None, None)]),
+    ("credit-loan-corner-quotes-is-other",
+     "宜宾市农商银行推出「竹乡信用贷」产品，支持商标权利人。",
+     "宜宾市", [("竹乡信用贷", "other", None, None)]),
+    ("label-without-ip-sentence-is-no-product",
+     "某银行推出“惠民通”金融产品，服务个体工商户。",
+     None, []),
+    ("insurance-cover-is-no-product",
+     "为4家企业的8件药品专利提供法律费用保险保障。",
+     "苏州市", []),
+    ("insurance-inside-insured-loan-is-no-insurance",
+     "正是凭借专利质押保险贷款，公司才渡过了艰难时刻。",
+     "青岛市", []),
+    ("encouraged-category-is-no-product",
+     "鼓励知识产权保险、信用担保等金融产品创新。",
+     "福建省", []),
+    ("compared-category-is-no-product",
+     "相较于传统证券化产品，其最大特点在于基础资产是无形的知识产权。",
+     "长沙市", []),
+    ("infringed-loss-insurance-keeps-its-passive",
+     "此项政策资助范围包括海外侵权责任险、专利被侵权损失险等保险产品。",
+     "山东省", [("海外侵权责任险", "insurance", None, None), ("专利被侵权损失险", "insurance", None, None)]),
+    ("compensation-fund-with-size-before",
+     "在全市率先设立规模1000万元的知识产权质押融资风险补偿资金，按照7:3的比例进行政银风险分担。",
+     "北碚区", [("知识产权质押融资风险补偿资金", "risk_pool", 10000000, None)]),
+    ("risk-pool-short-word-with-setup-size",
+     "芜湖市自2010年开展专利权质押融资工作以来，市政府设立5000万元的风险池。",
+     "芜湖市", [("风险池", "risk_pool", 50000000, None)]),
+    ("risk-pool-short-word-other-region",
+     "蚌埠市开展商标质押融资，市财政出资设立2000万元风险池。",
+     "蚌埠市", [("风险池", "risk_pool", 20000000, None)]),
+    ("asset-backed-commercial-paper",
+     "东疆综合保税区天保公司推动的知识产权ABCP（资产支持商业票据）项目成功，成为天津市首个获批的知识产权ABCP项目。",
+     "天津市", []),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND7], ids=[r[0] for r in ROUND7])
+def test_round7_dev_sets(text: str, region: str | None, expected: list[Row]) -> None:
+    assert found(text, region) == expected

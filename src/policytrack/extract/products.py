@@ -109,6 +109,11 @@ class _Vocab:
     setup_amount_re: re.Pattern[str]
     loan_slogan_leads: tuple[str, ...]  # “不敢贷”: a quoted loan word starting with these is a slogan
     loan_slogan_followers: tuple[str, ...]  # “…贷”难题: a quoted loan word followed by these is a slogan
+    label_after_re: re.Pattern[str]  # a product noun right after a quoted label: “知疆通”专项金融业务
+    label_before_re: re.Pattern[str]  # a product noun (and link mark) right before one: 信贷产品“血橙贷”
+    label_apposition_re: re.Pattern[str]  # “智融宝”这一纯知识产权质押贷款产品: the description after a label
+    label_kind_cues: tuple[tuple[str, ProductKind], ...]  # 质押 → pledge loan, 信贷 → other…, in order
+    label_appositives: tuple[str, ...]  # 这一, 这款: between a quoted name and its description
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -209,6 +214,18 @@ def _vocab() -> _Vocab:
         ),
         loan_slogan_leads=tuple(raw["loan_slogan_leads"]),
         loan_slogan_followers=tuple(raw["loan_slogan_followers"]),
+        label_after_re=re.compile(f"^(?:{_alternation(raw['label_nouns_after'])})"),
+        label_before_re=re.compile(
+            f"(?:{_alternation(raw['label_nouns_before'])})(?:{_alternation(raw['link_marks'])})?$"
+        ),
+        label_apposition_re=re.compile(
+            f"^(?:{_alternation(raw['label_appositives'])})[^{re.escape(_CLAUSE_BREAK)}]{{0,20}}?"
+            f"(?:{_alternation([*raw['label_nouns_after'], *heads])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
+        ),
+        label_appositives=tuple(raw["label_appositives"]),
+        label_kind_cues=tuple(
+            (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
+        ),
     )
 
 
@@ -297,11 +314,13 @@ def _cut_left(left: str, head_len: int = 0, *, boundaries: bool = True) -> str:
 
 _SIZE_WORDS = "(?:规模|金额|总额|额度)"
 _JOINERS = re.compile(r"[和与及、的]")
-_QUOTED = re.compile(r"“([^“”\n]{1,60})”")
+_QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{1,60})[”」』]")
 _TYPE_TAIL = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _TYPE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
 _CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAK)}]+")
-_LABEL = re.compile(r"“[^“”，。；,;\n]{1,60}”")
+_LABEL = re.compile(r"[“「『][^“”「」『』，。；,;\n]{1,60}[”」』]")
+_LABEL_BREAK = re.compile(r"[，。；！？,;!?\n]")
+_CREDIT = ("信用", "信贷")
 _LEADING_JOINER = re.compile(r"^[和与及]")
 _LEAD_AMOUNT = re.compile(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元")
 _SIZE_BEFORE = re.compile(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$")
@@ -398,6 +417,13 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
                 if bracket.group(1).endswith(head):
                     kind = k
                     break
+        label = _label_kind(s.text, m.start(), m.end(), bare)
+        if kind is None:
+            kind = label
+        elif kind is ProductKind.PLEDGE_LOAN and (
+            label is ProductKind.OTHER or (any(w in bare for w in _CREDIT) and "质押" not in bare)
+        ):
+            kind = ProductKind.OTHER  # “血橙贷” a 信贷产品, “知识价值信用贷”: credit, not a pledge loan
         if kind is None or ("—" in inner and kind is not ProductKind.SECURITIZATION):
             continue
         if kind is ProductKind.PLEDGE_LOAN and (
@@ -412,6 +438,30 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
             continue  # a fund or insurance with no IP word in its name or sentence
         out.append(_Mention(inner, kind, s.start + m.start(), s.start + m.end(), index, s, named=True))
     return out
+
+
+def _label_kind(text: str, start: int, end: int, bare: str) -> ProductKind | None:
+    """The kind of the quoted label ``text[start:end]`` when a product noun stands right next to it
+    (``“知疆通”专项金融业务``, ``信贷产品“血橙贷”``, ``“智融宝”这一…质押贷款产品``): read from the
+    words of its clause before it and of that noun phrase (质押: a pledge loan; 信贷: a credit loan)."""
+    vocab = _vocab()
+    if not 2 <= len(bare) <= 12 or _LABEL_BREAK.search(bare) or _is_generic(bare):
+        return None
+    before = text[max(0, start - 40) : start]
+    cut = max((m.end() for m in _LABEL_BREAK.finditer(before)), default=0)
+    before = before[cut:]
+    after = text[end : end + 40]
+    noun = vocab.label_after_re.match(after) or vocab.label_apposition_re.match(after)
+    near = vocab.label_before_re.search(before)
+    if noun is None and near is None:
+        return None
+    if vocab.ip_re.search(text) is None:
+        return None
+    context = before + (noun.group(0) if noun else "")
+    for cue, kind in vocab.label_kind_cues:
+        if cue in context:
+            return kind
+    return None
 
 
 def _clauses(s: str) -> list[tuple[int, int, str]]:
@@ -678,8 +728,14 @@ def _key(name: str) -> str:
 
 
 def _linked(a: _Mention, b: _Mention) -> bool:
-    """A description ``a`` followed in the same sentence by the name ``b`` of the same product."""
-    if a.named or not b.named or a.index != b.index or a.kind is not b.kind or b.start < a.end:
+    """A description ``a`` followed in the same sentence by the name ``b`` of the same product, or
+    following it after a pointing word (``“智融宝”这一纯知识产权质押贷款产品``)."""
+    if a.index != b.index or a.kind is not b.kind:
+        return False
+    if a.named and not b.named and b.start >= a.end:
+        between = a.sentence.text[a.end - a.sentence.start : b.start - a.sentence.start].strip()
+        return between in _vocab().label_appositives
+    if a.named or not b.named or b.start < a.end:
         return False
     between = a.sentence.text[a.end - a.sentence.start : b.start - a.sentence.start].strip()
     if between in _vocab().link_marks or between == "":
@@ -946,7 +1002,8 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         for a in same[:_LINK_LIMIT]:
             for b in same[:_LINK_LIMIT]:
                 if _linked(a, b):
-                    alias[_key(a.name)] = _key(b.name)
+                    description, name = (b, a) if a.named else (a, b)
+                    alias[_key(description.name)] = _key(name.name)
     for m in mentions:
         if m.target is not None and not m.anaphor:
             alias.setdefault(_key(m.name), _key(_root(m).name))
