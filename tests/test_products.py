@@ -653,9 +653,25 @@ ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
     ("risk-pool-short-word-other-region",
      "蚌埠市开展商标质押融资，市财政出资设立2000万元风险池。",
      "蚌埠市", [("风险池", "risk_pool", 20000000, None)]),
-    ("asset-backed-commercial-paper",
+    ("asset-backed-commercial-paper-first-approved",
      "东疆综合保税区天保公司推动的知识产权ABCP（资产支持商业票据）项目成功，成为天津市首个获批的知识产权ABCP项目。",
-     "天津市", []),
+     "天津市", [("天津市首个知识产权ABCP", "securitization", None, None)]),
+    ("first-landed-claim-traditional-script-kept-as-written",
+     "近日，苏州工业园区推动的知識產權ABCP項目成功，成為江苏省首个落地的知識產權ABCP項目。",
+     "苏州市", [("江苏省首个知識產權ABCP", "securitization", None, None)]),
+    ("traditional-script-quoted-insurance",
+     "贛州市在全省率先開展地理標志保險工作，贛南茶油等5個地理標志產品參加“地理標志被侵權損失保險”。",
+     "赣州市", [("地理標志被侵權損失保險", "insurance", None, None)]),
+    ("traditional-script-shelf-size",
+     "“贛州經開區稀土鎢產業鏈專精特新知識產權1—5期資產支持專項計劃”獲深圳證券交易所函復無異議，即將發行規模2億元。",
+     "赣州市", [("贛州經開區稀土鎢產業鏈專精特新知識產權1—5期資產支持專項計劃", "securitization", 200000000, None)]),
+    ("credit-loan-said-by-copula-in-every-mention",
+     "「企業創新積分貸」為科技企業「輸血」。「企業創新積分貸」是金融機構基於企業創新能力給予打分並授信的一款信貸產品。"
+     "郵儲銀行推出「企業創新積分貸」產品。",
+     "宁夏回族自治区", [("企業創新積分貸", "other", None, None)]),
+    ("pledge-loan-said-by-copula-stays-pledge",
+     "“黔知贷”是贵阳银行基于专利质押的一款贷款产品。",
+     "贵阳市", [("黔知贷", "pledge_loan", None, None)]),
 ]
 
 

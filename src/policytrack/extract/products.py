@@ -50,6 +50,7 @@ from typing import Any
 import attrs
 
 from .._data import load_json
+from .._simplified import simplified
 from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Qualifier, Quantity
 from . import dates, numbers
 from . import regions as _regions
@@ -114,6 +115,8 @@ class _Vocab:
     label_apposition_re: re.Pattern[str]  # “智融宝”这一纯知识产权质押贷款产品: the description after a label
     label_kind_cues: tuple[tuple[str, ProductKind], ...]  # 质押 → pledge loan, 信贷 → other…, in order
     label_appositives: tuple[str, ...]  # 这一, 这款: between a quoted name and its description
+    label_copula_re: re.Pattern[str]  # 「X」是…的一款信贷产品: a copula and the description of a label
+    first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -223,6 +226,11 @@ def _vocab() -> _Vocab:
             f"(?:{_alternation([*raw['label_nouns_after'], *heads])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
         ),
         label_appositives=tuple(raw["label_appositives"]),
+        label_copula_re=re.compile(
+            f"^(?:{_alternation(raw['label_copulas'])})[^{re.escape(_CLAUSE_BREAK)}]{{0,36}}?"
+            f"(?:{_alternation(raw['label_nouns_after'])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
+        ),
+        first_participles=_bylen(raw["first_participles"]),
         label_kind_cues=tuple(
             (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
         ),
@@ -369,6 +377,8 @@ def _pledged_by(before: str) -> str | None:
 def _first_claimed(before: str) -> str | None:
     """``东莞市首支`` when ``before`` ends with a first-claim cue (and the place it is scoped to)."""
     vocab = _vocab()
+    participle = next((w for w in vocab.first_participles if before.endswith(w)), "")
+    before = before[: len(before) - len(participle)]  # 首个获批的(知识产权ABCP项目)
     cue = next((c for c in vocab.first_cues if before.endswith(c)), None)
     if cue is None:
         return None
@@ -454,8 +464,11 @@ def _label_kind(text: str, start: int, end: int, bare: str) -> ProductKind | Non
     noun = vocab.label_after_re.match(after) or vocab.label_apposition_re.match(after)
     near = vocab.label_before_re.search(before)
     if noun is None and near is None:
-        return None
-    if vocab.ip_re.search(text) is None:
+        said = vocab.label_copula_re.match(after)  # 「X」是…的一款信贷产品: a loan's kind only
+        if said is None or not bare.endswith("贷"):
+            return None
+        before, noun = "", said
+    elif vocab.ip_re.search(text) is None:
         return None
     context = before + (noun.group(0) if noun else "")
     for cue, kind in vocab.label_kind_cues:
@@ -719,7 +732,7 @@ def _insured_amount(name: str) -> Quantity | None:
 
 
 def _key(name: str) -> str:
-    key = _KEY_DROP.sub("", name).replace("知识产权", "")
+    key = _KEY_DROP.sub("", simplified(name)).replace("知识产权", "")
     if key.endswith("保单"):
         key = key[:-2]
     if key.endswith("险") and not key.endswith("保险"):
@@ -787,6 +800,7 @@ def _name_region(name: str, doc_region: str | None = None) -> str | None:
     gazetteer = _gazetteer()
     if gazetteer is None:
         return None
+    name = simplified(name)
     try:
         mentions = [m for m in gazetteer.find(name[:40]) if str(m.level) != "supra"]
     except Exception:
@@ -910,6 +924,30 @@ def _finds(s: Sentence, index: int) -> tuple[list[_Mention], list[_Mention]]:
     return found, pointers
 
 
+def _as_written(m: _Mention, written: Sentence) -> None:
+    """Give ``m`` (found on the simplified fold of ``written``) its name and sentence as written."""
+    folded = m.sentence.text
+    at = folded.find(m.name, max(0, m.start - written.start - 2))
+    if at < 0:
+        at = folded.find(m.name)
+    if at >= 0:
+        m.name = written.text[at : at + len(m.name)]
+    else:  # a name joined from pieces (天津市首个 + 知识产权ABCP): each longest piece as written
+        out, i = [], 0
+        while i < len(m.name):
+            j, at = len(m.name), -1
+            while j > i and (at := folded.find(m.name[i:j])) < 0:
+                j -= 1
+            if j == i:
+                out.append(m.name[i])
+                i += 1
+            else:
+                out.append(written.text[at : at + j - i])
+                i = j
+        m.name = "".join(out)
+    m.sentence = written
+
+
 def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     """Every mention, anaphor and restatement in document order, sizes and rates attached."""
     mentions: list[_Mention] = []
@@ -918,7 +956,10 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     paragraph_open = False  # no line break since the last sentence with a product
     prev_end = 0
     any_re = _vocab().any_re
-    for index, s in enumerate(a.sentence for a in analysis):
+    for index, written in enumerate(a.sentence for a in analysis):
+        # match on the simplified fold (知識產權 → 知识产权, same offsets), report names as written
+        folded = simplified(written.text)
+        s = written if folded == written.text else Sentence(written.start, written.end, folded)
         if text.find("\n", prev_end, s.start) >= 0:
             paragraph_open = False
         prev_end = s.end
@@ -967,6 +1008,9 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
                         other.amount = m.amount
                 shared_from = i + 1
         if found:
+            if s is not written:
+                for m in found:
+                    _as_written(m, written)
             mentions.extend(found)
             last_index = index
             paragraph_open = True
@@ -1015,6 +1059,12 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         key = _key(root.name)
         return (alias.get(key, key), root.kind)
 
+    # a named loan said once to be a credit product (「X贷」是…的一款信贷产品) is one in every mention
+    credit = {_key(m.name) for m in mentions if m.named and m.kind is ProductKind.OTHER}
+    if credit:
+        for m in mentions:
+            if m.named and m.kind is ProductKind.PLEDGE_LOAN and _key(m.name) in credit:
+                m.kind = ProductKind.OTHER
     groups: dict[tuple[str, ProductKind], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault(group_key(m), []).append(m)
