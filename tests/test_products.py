@@ -237,7 +237,7 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
     ),
     (
         "shared-size-jun",
-        "正在推动设立杭州市数字产业知识产权运营基金和宁波市智能制造知识产权运营基金，资金规模均达到5亿元。",
+        "已设立杭州市数字产业知识产权运营基金和宁波市智能制造知识产权运营基金，资金规模均达到5亿元。",
         "浙江省",
         [
             ("杭州市数字产业知识产权运营基金", "fund", 500000000, None),
@@ -337,7 +337,7 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
     # round 4: ... but an earlier, shorter one is a product of its own (province vs city fund)
     (
         "earlier-shorter-description-kept",
-        "全省设立重点产业知识产权运营基金，正在推动设立成都市重点产业知识产权运营基金。",
+        "全省设立重点产业知识产权运营基金，此后又设立成都市重点产业知识产权运营基金。",
         "四川省",
         [
             ("重点产业知识产权运营基金", "fund", None, None),
@@ -669,6 +669,21 @@ ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
      "「企業創新積分貸」為科技企業「輸血」。「企業創新積分貸」是金融機構基於企業創新能力給予打分並授信的一款信貸產品。"
      "郵儲銀行推出「企業創新積分貸」產品。",
      "宁夏回族自治区", [("企業創新積分貸", "other", None, None)]),
+    ("planned-funds-are-no-products",
+     "河南已设立了首只规模为3亿元的重点产业知识产权运营基金，同时正在推动设立郑州市重点产业知识产权运营基金和"
+     "郑州高新产业知识产权运营基金，资金规模均达到2亿元。",
+     "河南省", [("重点产业知识产权运营基金", "fund", 300000000, None)]),
+    ("planned-fund-other-region",
+     "长沙市拟设立5亿元长沙市知识产权运营基金。",
+     "长沙市", []),
+    ("bare-pool-with-size-restates-the-described-pool-place-prefixed-merged",
+     "惠州市针对知识产权质押融资设立了风险补偿基金和贷款贴息两大扶持政策，多家企业获得23笔总共1.74亿元贷款，"
+     "风险补偿基金规模达到2500万元。会上，市知识产权局与光大银行签订了知识产权质押融资风险补偿基金合作协议，"
+     "与担保公司签订了惠州市知识产权质押融资风险补偿基金融资担保合作。",
+     "惠州市", [("知识产权质押融资风险补偿基金", "risk_pool", 25000000, None)]),
+    ("bare-pool-with-size-other-region",
+     "江门市针对专利权质押融资设立了风险补偿基金，风险补偿基金规模达到1000万元。",
+     "江门市", [("风险补偿基金", "risk_pool", 10000000, None)]),
     ("pledge-loan-said-by-copula-stays-pledge",
      "“黔知贷”是贵阳银行基于专利质押的一款贷款产品。",
      "贵阳市", [("黔知贷", "pledge_loan", None, None)]),

@@ -117,6 +117,7 @@ class _Vocab:
     label_appositives: tuple[str, ...]  # 这一, 这款: between a quoted name and its description
     label_copula_re: re.Pattern[str]  # 「X」是…的一款信贷产品: a copula and the description of a label
     first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
+    plan_re: re.Pattern[str]  # 正在推动设立, 拟发行: what the clause sets up after it is planned
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -231,6 +232,7 @@ def _vocab() -> _Vocab:
             f"(?:{_alternation(raw['label_nouns_after'])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
         ),
         first_participles=_bylen(raw["first_participles"]),
+        plan_re=re.compile(f"(?:{_alternation(raw['plan_cues'])})(?:{_alternation(raw['setup_verbs'])})"),
         label_kind_cues=tuple(
             (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
         ),
@@ -333,7 +335,8 @@ _LEADING_JOINER = re.compile(r"^[和与及]")
 _LEAD_AMOUNT = re.compile(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元")
 _SIZE_BEFORE = re.compile(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$")
 _COORDINATION = re.compile(r"[和与及]")
-_SET_UP = re.compile(r"(设立|建立|设)$")
+_SET_UP = re.compile(r"(设立|建立|设)了?$")
+_SIZE_AFTER = re.compile(rf"^{_SIZE_WORDS}?[为达到约超逾近是:：]*[约近超逾]?[0-9０-９.]+[万亿]?元")
 _CLAUSE_END = re.compile(r"[，,；;]")
 _ADVERB = re.compile(r"^[也还则即亦]")
 _AMOUNT_LEAD = re.compile(r"[可均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])")
@@ -354,6 +357,18 @@ def _place_only(modifier: str) -> bool:
         return True
     gazetteer = _gazetteer()
     return gazetteer is not None and gazetteer.get(core) is not None
+
+
+def _is_doc_place(place: str, doc_region: str | None) -> bool:
+    """True when ``place`` names ``doc_region`` (惠州市, 惠州 for 惠州市)."""
+    gazetteer = _gazetteer()
+    if not place or not doc_region or gazetteer is None:
+        return False
+    try:
+        here = gazetteer.canonical(place)
+        return here is not None and here == gazetteer.canonical(doc_region)
+    except Exception:
+        return False
 
 
 def _pledge_asset(modifier: str) -> bool:
@@ -516,8 +531,8 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
             after = text[cstart + m.end() : cstart + m.end() + 12]
-            if after.startswith(vocab.bad_followers):
-                continue
+            if after.startswith(vocab.bad_followers) and not _SIZE_AFTER.match(after):
+                continue  # (基金规模达到2500万元: the product's size, not another thing)
             if head == "险" and after.startswith("保单"):
                 continue
             if head in vocab.pledge_heads and vocab.head_re.match(after):
@@ -528,6 +543,8 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             name = _LEADING_JOINER.sub("", _cut_left(left, len(head)))
             if vocab.counted_after_re.match(name):
                 continue
+            if vocab.plan_re.search(clause, 0, m.start()):
+                continue  # 正在推动设立…基金: a plan, not a product
             amount: Quantity | None = None
             lead = _LEAD_AMOUNT.match(name)
             if lead:
@@ -569,7 +586,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             for one, mod in zip(names, mods, strict=True):
                 first = False
                 if kind is ProductKind.RISK_POOL:
-                    if not mod and amount is None and not _SET_UP.search(before):
+                    if not mod and amount is None and not _SET_UP.search(before) and not _SIZE_AFTER.match(after):
                         continue
                 elif kind is ProductKind.OTHER:
                     if not mod or vocab.ip_re.search(mod) is None:
@@ -1068,11 +1085,23 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
     groups: dict[tuple[str, ProductKind], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault(group_key(m), []).append(m)
+    # the same description after its own place (惠州市知识产权质押融资风险补偿基金 after 惠州's
+    # 知识产权质押融资风险补偿基金; a city's fund after a province's is another)
+    for short in sorted(groups, key=lambda k: len(k[0])):
+        if short not in groups or short[0] == "首" or not short[0]:
+            continue
+        for k in [k for k in groups if k[1] is short[1] and k != short and k[0].endswith(short[0])]:
+            place = k[0][: len(k[0]) - len(short[0])]
+            if not any(m.named for m in groups[k]) and _is_doc_place(place, _region(doc, groups[short][0])):
+                groups[short].extend(groups.pop(k))
+                groups[short].sort(key=lambda m: m.start)
     # a later, shorter description ending another of its kind restates it: 此次签订的植物新品种保险 after 茶属植物新品种保险
+    # (a bare head, 风险补偿基金, restates the one description of its kind wherever it stands)
     for short in sorted(groups, key=lambda k: len(k[0])):
         if short[0] == "首" or not short[0] or any(m.named for m in groups[short]):
             continue
-        begins = groups[short][0].start
+        bare = all(not m.modifier for m in groups[short])
+        begins = groups[short][0].start if not bare else len(text)
         longer = [
             k
             for k in groups
@@ -1102,7 +1131,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         if not real:
             continue
         first = group[0]
-        best = next((m for m in real if m.named), next((m for m in real if not m.first), real[0]))
+        best = next(
+            (m for m in real if m.named),
+            next((m for m in real if not m.first and m.modifier), next((m for m in real if not m.first), real[0])),
+        )
         amount = next((m.amount for m in group if m.amount is not None), None)
         rate = next((m.rate for m in group if m.rate is not None), None)
         date = next((d for d in (_date(doc, m) for m in group) if d is not None), None)
