@@ -335,6 +335,9 @@ _LEADING_JOINER = re.compile(r"^[和与及]")
 _LEAD_AMOUNT = re.compile(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元")
 _SIZE_BEFORE = re.compile(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$")
 _COORDINATION = re.compile(r"[和与及]")
+_MONEY_BEFORE = re.compile(rf"(?:获|获得|取得|发放|贷款)([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的?$")
+_OBTAINED = re.compile(r"(获|获得|取得|拿到|融资|贷款|授信)[了]?[约近超逾]?$")
+_FIRST_BEFORE = re.compile(r"首[笔单例][^，。；,;]{0,10}$")
 _SET_UP = re.compile(r"(设立|建立|设)了?$")
 _SIZE_AFTER = re.compile(rf"^{_SIZE_WORDS}?[为达到约超逾近是:：]*[约近超逾]?[0-9０-９.]+[万亿]?元")
 _CLAUSE_END = re.compile(r"[，,；;]")
@@ -414,6 +417,20 @@ def _first_claimed(before: str) -> str | None:
     return cue
 
 
+def _last_money(text: str) -> Quantity | None:
+    """The last sum of money ``text`` states as obtained (获融资2.2亿元, 获得贷款500万元), if any."""
+    found = [q for q in numbers.find_quantities(text) if q.quantity.unit == "元" and not q.is_change]
+    if not found or any(w in text for w in _vocab().amount_blockers):
+        return None
+    q = found[-1]
+    return q.quantity if _OBTAINED.search(text[max(0, q.start - 8) : q.start]) else None
+
+
+def _deal_claim(claimed: str | None) -> bool:
+    """True for a first claim about one deal (首笔, 全市首单), not a first of a kind (首个, 首家)."""
+    return claimed is not None and claimed.endswith(("笔", "单", "例"))
+
+
 def _money(text: str) -> Quantity | None:
     for q in numbers.find_quantities(text):
         if q.quantity.unit == "元" and not q.is_change:
@@ -461,7 +478,19 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
             continue
         if kind in (ProductKind.FUND, ProductKind.INSURANCE) and vocab.ip_re.search(s.text) is None:
             continue  # a fund or insurance with no IP word in its name or sentence
-        out.append(_Mention(inner, kind, s.start + m.start(), s.start + m.end(), index, s, named=True))
+        sized = _MONEY_BEFORE.search(s.text, max(0, m.start() - 16), m.start())  # 获得200万元“桂惠贷”
+        out.append(
+            _Mention(
+                inner,
+                kind,
+                s.start + m.start(),
+                s.start + m.end(),
+                index,
+                s,
+                named=True,
+                amount=_money(sized.group(1)) if sized else None,
+            )
+        )
     return out
 
 
@@ -531,8 +560,12 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
             after = text[cstart + m.end() : cstart + m.end() + 12]
-            if after.startswith(vocab.bad_followers) and not _SIZE_AFTER.match(after):
-                continue  # (基金规模达到2500万元: the product's size, not another thing)
+            if (
+                after.startswith(vocab.bad_followers)
+                and not _SIZE_AFTER.match(after)
+                and not (head in vocab.pledge_heads and after.startswith("业务") and _FIRST_BEFORE.search(clause, 0, m.start()))
+            ):
+                continue  # (基金规模达到2500万元: the size; 首笔…质押融资业务: the deal of a first claim)
             if head == "险" and after.startswith("保单"):
                 continue
             if head in vocab.pledge_heads and vocab.head_re.match(after):
@@ -594,13 +627,18 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 elif (kind is ProductKind.PLEDGE_LOAN and len(names) == 1 and (not mod or _is_generic(mod))
                       and (pledged := _pledged_by(before)) is not None):
                     one, mod = pledged + one, pledged  # 以集成电路布图为标的物的知识产权质押融资
-                elif not mod or _is_generic(mod) or (kind in vocab.region_generic_kinds and _place_only(mod)):
+                elif (
+                    not mod
+                    or _is_generic(mod)
+                    or (kind in vocab.region_generic_kinds and _place_only(mod))
+                    or (head in vocab.pledge_heads and _is_generic(mod.removeprefix("纯")))  # 纯知识产权质押融资
+                ):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
-                    if claimed is None or kind in (ProductKind.PLEDGE_LOAN, ProductKind.OTHER):
-                        continue
+                    if claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
+                        continue  # (a pledge deal claimed first is a product: 首笔商标权质押融资)
                     one, mod, first = claimed + one, "", True
-                elif head in vocab.pledge_heads and not _pledge_asset(mod):
-                    continue
+                elif head in vocab.pledge_heads and not _pledge_asset(mod) and not _deal_claim(_first_claimed(before)):
+                    continue  # (全市首单农民专业合作社商标质押贷款: the deal of a first claim)
                 if (
                     (kind in (ProductKind.FUND, ProductKind.INSURANCE) or head.endswith("基金"))
                     and vocab.ip_re.search(one) is None
@@ -971,6 +1009,7 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     recent = _Recent()
     last_index = -2
     paragraph_open = False  # no line break since the last sentence with a product
+    said_before: str | None = None  # the previous sentence of the paragraph (folded)
     prev_end = 0
     any_re = _vocab().any_re
     for index, written in enumerate(a.sentence for a in analysis):
@@ -979,6 +1018,7 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
         s = written if folded == written.text else Sentence(written.start, written.end, folded)
         if text.find("\n", prev_end, s.start) >= 0:
             paragraph_open = False
+            said_before = None
         prev_end = s.end
         found: list[_Mention] = []
         pointers: list[_Mention] = []
@@ -990,6 +1030,9 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
             for d in found:
                 if not d.named and target is not None:
                     d.target = target
+                elif target is None and d.first and d.amount is None and said_before is not None:
+                    # 获融资2.2亿元。这是…首笔商标权质押融资业务: the deal the last sentence sized
+                    d.amount = _last_money(said_before)
         elif found:  # 创下全国首单…ABS: records the last product set, not other products
             last_named: _Mention | None = None
             last: _Mention | None = None
@@ -1035,6 +1078,7 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
             # the product's paragraph goes on: its size and rate
             prev = _root(mentions[-1])
             _attach(prev, s.text[: 2 * _WINDOW])
+        said_before = s.text
     return mentions
 
 
