@@ -704,6 +704,12 @@ ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
      "近日，一家科创企业凭借3件专利成功获得200万元“桂惠贷”。这是北海市首笔不附带其他抵押物的知识产权质押贷款业务。"
      "北海首笔纯知识产权质押融资的落地，是对传统金融观念的一次革新。",
      "北海市", [("桂惠贷", "pledge_loan", 2000000, None)]),
+    ("product-then-copula-restated-by-description",
+     "据介绍，浦东科创知识产权资产支持专项计划是国内首个专利知识产权储架ABS（资产证券化）项目，在上海证券交易所完成储架、分期发行。",
+     "浦东新区", [("浦东科创知识产权资产支持专项计划", "securitization", None, None)]),
+    ("place-named-programme-then-copula-other-region",
+     "据介绍，武汉光谷知识产权资产支持专项计划是国内首个纯商标储架ABS项目，在深圳证券交易所完成储架。",
+     "武汉市", [("武汉光谷知识产权资产支持专项计划", "securitization", None, None)]),
     ("pledge-loan-said-by-copula-stays-pledge",
      "“黔知贷”是贵阳银行基于专利质押的一款贷款产品。",
      "贵阳市", [("黔知贷", "pledge_loan", None, None)]),

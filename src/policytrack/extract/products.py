@@ -118,6 +118,7 @@ class _Vocab:
     label_copula_re: re.Pattern[str]  # 「X」是…的一款信贷产品: a copula and the description of a label
     first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
     plan_re: re.Pattern[str]  # 正在推动设立, 拟发行: what the clause sets up after it is planned
+    subject_copulas: tuple[str, ...]  # X专项计划是…: the descriptions after it restate X
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -232,6 +233,7 @@ def _vocab() -> _Vocab:
             f"(?:{_alternation(raw['label_nouns_after'])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
         ),
         first_participles=_bylen(raw["first_participles"]),
+        subject_copulas=_bylen(raw["subject_copulas"]),
         plan_re=re.compile(f"(?:{_alternation(raw['plan_cues'])})(?:{_alternation(raw['setup_verbs'])})"),
         label_kind_cues=tuple(
             (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
@@ -630,7 +632,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 elif (
                     not mod
                     or _is_generic(mod)
-                    or (kind in vocab.region_generic_kinds and _place_only(mod))
+                    or (kind in vocab.region_generic_kinds and _place_only(mod) and not head.endswith("计划"))
                     or (head in vocab.pledge_heads and _is_generic(mod.removeprefix("纯")))  # 纯知识产权质押融资
                 ):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
@@ -1003,6 +1005,24 @@ def _as_written(m: _Mention, written: Sentence) -> None:
     m.sentence = written
 
 
+def _restated_by_subject(s: Sentence, found: list[_Mention]) -> None:
+    """``浦东科创知识产权资产支持专项计划是国内首个专利知识产权储架ABS项目``: the descriptions of its
+    kind after a product and a copula, in its clause, restate that product (``found`` sorted)."""
+    copulas = _vocab().subject_copulas
+    for i, d in enumerate(found):
+        if d.anaphor or d.target is not None:
+            continue
+        after = _ADVERB.sub("", s.text[d.end - s.start : d.end - s.start + 6])
+        if not after.startswith(copulas):
+            continue
+        for e in found[i + 1 :]:
+            if _CLAUSE_END.search(s.text, d.end - s.start, e.start - s.start):
+                break
+            if not e.named and e.target is None and e.kind is d.kind:
+                e.target = d
+        return
+
+
 def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     """Every mention, anaphor and restatement in document order, sizes and rates attached."""
     mentions: list[_Mention] = []
@@ -1042,6 +1062,8 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
                 elif not d.record:
                     last = d
                     last_named = d if d.named else last_named
+        if len(found) > 1:
+            _restated_by_subject(s, found)
         if pointers:
             here = attrs.evolve(recent, by_kind=dict(recent.by_kind))
             queue = iter(found)
