@@ -212,7 +212,7 @@ def _vocab() -> _Vocab:
         ip_re=re.compile(f"(?:{_alternation(raw['ip_words'])})"),
         pointer_lead_re=re.compile(f"^(?:第[{_NUMERAL}]+期|{_alternation(raw['anaphor_pointers'])})"),
         # a quote, a loan name's 贷, a head or a pointing word: one literal alternation scans fast
-        any_re=re.compile(_alternation(["“", "贷", *heads, *raw["anaphor_pointers"]])),
+        any_re=re.compile(_alternation(["“", "「", "『", "贷", "期", *heads, *raw["anaphor_pointers"]])),
         setup_amount_re=re.compile(
             f"(?:{_alternation(raw['setup_verbs'])})了?([约近超逾]?[{_NUMERAL}.]{{1,12}}[万亿]?元)的?"
             f"(?:[{_CJK}]{{0,6}}(?:{_alternation(raw['first_cues'])}))?$"
@@ -258,6 +258,8 @@ class _Mention:
     anaphor: bool = False
     first: bool = False  # a generic description made specific by a first claim: 东莞首支证券化产品
     record: bool = False  # after a record verb (创下全国首单…ABS): restates the last product
+    tranche: bool = False  # 2期项目于8月14日发行: one tranche of the last securitization (the shelf)
+    shelf: str = ""  # a tranche's shelf name
 
 
 def _root(m: _Mention) -> _Mention:
@@ -329,7 +331,16 @@ _JOINERS = re.compile(r"[和与及、的]")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{1,60})[”」』]")
 _TYPE_TAIL = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _TYPE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
-_CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAK)}]+")
+# a clause; a short gloss in brackets inside a name (技术产权(技术交易)ABS) does not end it
+_CLAUSE = re.compile(
+    f"(?:[^{re.escape(_CLAUSE_BREAK)}]|[（(][^{re.escape(_CLAUSE_BREAK)}]{{1,10}}[）)](?=[^{re.escape(_CLAUSE_BREAK)}]))+"
+)
+_TRANCHE_NO = f"第?[{_NUMERAL}]{{1,3}}期"
+_TRANCHE_AFTER = re.compile(f"^第[{_NUMERAL}]{{1,3}}期")  # …ABS第三期
+# a tranche opening a clause and doing something: 2期项目于8月14日发行, 其中，1期项目是…
+_TRANCHE_LEAD = re.compile(
+    f"(?:^|(?<=[，,；;。：:\n]))(?:其中[，,]?)?({_TRANCHE_NO})(?:项目|产品)?(?=于|已|在|成功|顺利|是|为|也|发行|完成)"
+)
 _LABEL = re.compile(r"[“「『][^“”「」『』，。；,;\n]{1,60}[”」』]")
 _LABEL_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _CREDIT = ("信用", "信贷")
@@ -561,6 +572,10 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             head = m.group(0)
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
+            if max(clause.rfind("(", 0, m.start()), clause.rfind("（", 0, m.start())) > max(
+                clause.rfind(")", 0, m.start()), clause.rfind("）", 0, m.start())
+            ):
+                continue  # ABCP(资产支持商业票据): a gloss of the name before it
             after = text[cstart + m.end() : cstart + m.end() + 12]
             if (
                 after.startswith(vocab.bad_followers)
@@ -648,6 +663,22 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 ):
                     continue  # 风险补偿基金, 信贷保险: not an IP-finance product (a pool: not in an IP sentence)
                 start = s.start + cstart + m.end() - len(one)
+                numbered = _TRANCHE_AFTER.match(after) if kind is ProductKind.SECURITIZATION else None
+                if numbered and not first:  # …ABS第三期: the tranche, beside its shelf
+                    out.append(
+                        _Mention(
+                            one + numbered.group(0),
+                            kind,
+                            start,
+                            s.start + cstart + m.end() + numbered.end(),
+                            index,
+                            s,
+                            named=False,
+                            modifier=mod,
+                            tranche=True,
+                            shelf=one,
+                        )
+                    )
                 out.append(
                     _Mention(
                         one,
@@ -978,7 +1009,19 @@ def _finds(s: Sentence, index: int) -> tuple[list[_Mention], list[_Mention]]:
     if pointers and found:
         taken = _Spans(found)
         pointers = [a for a in pointers if not taken.overlaps(a)]
+    found += _tranches(s, index)
     return found, pointers
+
+
+def _tranches(s: Sentence, index: int) -> list[_Mention]:
+    """Tranches opening a clause (``2期项目于8月14日发行``); named after their shelf in :func:`_mentions`."""
+    if "期" not in s.text:
+        return []
+    return [
+        _Mention(m.group(1), ProductKind.SECURITIZATION, s.start + m.start(1), s.start + m.end(), index, s,
+                 named=False, tranche=True)
+        for m in _TRANCHE_LEAD.finditer(s.text)
+    ]
 
 
 def _as_written(m: _Mention, written: Sentence) -> None:
@@ -1003,6 +1046,22 @@ def _as_written(m: _Mention, written: Sentence) -> None:
                 i = j
         m.name = "".join(out)
     m.sentence = written
+
+
+def _name_tranches(found: list[_Mention], recent: _Recent) -> list[_Mention]:
+    """Name each tranche opening a clause after its shelf, the last securitisation (a tranche's
+    shelf when that is a tranche); a tranche with no shelf before it is dropped."""
+    out: list[_Mention] = []
+    for m in found:
+        if m.tranche and not m.shelf:
+            last = recent.by_kind.get(ProductKind.SECURITIZATION)
+            root = _root(last[1] or last[0]) if last else None
+            if root is None:
+                continue
+            m.shelf = root.shelf or root.name
+            m.name = m.shelf + m.name
+        out.append(m)
+    return out
 
 
 def _restated_by_subject(s: Sentence, found: list[_Mention]) -> None:
@@ -1045,6 +1104,8 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
         if any_re.search(s.text) is not None:  # most sentences name no product: skip the finders
             found, pointers = _finds(s, index)
         found.sort(key=lambda x: x.start)
+        if found:
+            found = _name_tranches(found, recent)
         if found and _restating(s, pointers):
             target = recent.antecedent()
             for d in found:
