@@ -1247,7 +1247,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
             named = next((k for k, g in groups.items() if k[1] is kind and any(m.named for m in g)), None)
             if named is None:
                 # else the one specific description of its kind: 首单知识产权保险 restates it
-                others = [k for k in groups if k[1] is kind and k[0] != "首"]
+                # (a shelf, not its tranches: 上海首个…证券化项目 is the programme)
+                others = [
+                    k for k in groups if k[1] is kind and k[0] != "首" and not all(_root(m).tranche for m in groups[k])
+                ]
                 named = others[0] if len(others) == 1 else None
             if named is not None:
                 groups[named].extend(groups.pop(("首", kind)))
