@@ -711,6 +711,29 @@ BUGS: list[Row] = [
 ]
 
 
+# shapes met on the round-2 dev sets (r2a..r2d): each a real sentence's shape, and the same
+# shape about another region
+ROUND2: list[Row] = [
+    (
+        "traditional-script-statistics",  # 筆, 億元, 項: read in simplified, written back as in the text
+        "2024年，新疆實現知識產權質押融資111筆，質押金額15.49億元。",
+        "2025-01-10",
+        "新疆维吾尔自治区",
+        [
+            ("measurement", "實現知識產權質押融資", "111", "筆", "2024", "新疆维吾尔自治区"),
+            ("measurement", "質押金額", "1549000000", "元", "2024", "新疆维吾尔自治区"),
+        ],
+    ),
+    (
+        "traditional-script-event",  # 出臺: an event verb written in traditional characters
+        "2022年4月，贛州市出臺了《知識產權質押融資入園惠企專項行動方案》。",
+        None,
+        "赣州市",
+        [("event", "出臺了《知識產權質押融資", None, None, "2022-04", "赣州市")],
+    ),
+]
+
+
 def _doc(text: str, published: str | None, region: str | None) -> Document:
     return Document(
         id="t", text=text, published=PartialDate.parse(published) if published else None, region=region
@@ -933,3 +956,25 @@ def test_long_input_completes(text: str) -> None:
     # a catastrophic regex shows up as a hung test; the result itself must be well formed
     for m in milestones.extract(_doc(text, "2022-01-01", "广州市")):
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "region", "expected"), [r[1:] for r in ROUND2], ids=[r[0] for r in ROUND2]
+)
+def test_round2_shapes(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    _check(text, published, region, expected)
+
+
+def test_simplified_text_is_not_folded() -> None:
+    # a stray traditional character in a simplified text (a quoted name) changes nothing
+    text = "2023年，杭州市有效发明专利1200件，“發明之星”企業30家。"
+    found = milestones.extract(_doc(text, "2024-01-01", "杭州市"))
+    assert [(m.metric, m.quantity.unit if m.quantity else None) for m in found] == [
+        ("有效发明专利", "件"),
+        ("發明之星”企業", "家"),  # the opening quote is stripped with the punctuation
+    ]
