@@ -443,6 +443,29 @@ def _date_prefix(head: str) -> int:
     return dates[0].end_offset if dates and dates[0].start_offset == 0 else 0
 
 
+_DATE_CUES = "到至于在"  # a date finder's cue characters that belong to the words before them
+
+
+@lru_cache(maxsize=8192)
+def _date_suffix(tail: str) -> int:
+    """How long a date (with a ``的`` after it) at the very end of ``tail`` is; 0 when ``tail``
+    does not end with one (``专利申请量由2011年的`` ends with ``2011年的``)."""
+    body = tail[:-1] if tail.endswith("的") else tail
+    dates = find_dates(body.translate(_COMMA) if "," in body else body)
+    if not dates or dates[-1].end_offset != len(body):
+        return 0
+    k = dates[-1].start_offset
+    while k < len(body) and body[k] in _DATE_CUES:
+        k += 1  # 提升到2014年: the 到 is the verb's, not the date's
+    return len(tail) - k
+
+
+def _without_trailing_date(text: str) -> str:
+    """``text`` without a date (and its ``的``) at its end: ``由2011年的`` -> ``由``."""
+    k = _date_suffix(text[-16:])
+    return text[: len(text) - k] if k else text
+
+
 @lru_cache(maxsize=8192)
 def _place_prefix(head: str) -> int:
     return _place_prefix_len(head)
@@ -480,6 +503,12 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
             if suffix is not None:
                 end -= len(suffix)
                 changed = True
+            else:
+                # 专利申请量由2011年的10997件: the date of a value is not part of its name
+                reach = _date_suffix(text[max(start, end - 16) : end])
+                if 0 < reach < end - start:
+                    end -= reach
+                    changed = True
         elif text[end - 1] in _RIGHT_TAILS:
             end -= 1
             changed = True
@@ -579,6 +608,12 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
         if k > 0 and utext[k - 1] not in voc.clause_breaks:
             k = max(0, a - 9)  # more than a few characters into its clause
         gap = utext[k:a].strip(" \u3000")
+        if m.relation == "target" and m.text[:1] in "到至":
+            if out and out[-1].end == unit.start + a and not out[-1].quoted and out[-1].match.date is not None:
+                out[-1] = _joined_span(out[-1], m)  # 2025年1月至11月: one span, not a target
+                continue
+            if _reaches(utext, a):
+                m = attrs.evolve(m, relation="at")  # 提升到2014年的…: the date of the value reached
         out.append(
             _Date(
                 m,
@@ -590,6 +625,22 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
             )
         )
     return out
+
+
+def _reaches(utext: str, a: int) -> bool:
+    """Whether the 到/至 opening the date at ``a`` ends a verb of reaching (``增至``, ``提升到``):
+    the date is when a value was reached, not a target date (``力争到`` is a target's)."""
+    w = _vocab().to_verbs.suffix(utext, max(0, a - 4), a + 1)
+    return w is not None and len(w) >= 2 and w != "达到"
+
+
+def _joined_span(first: _Date, second: DateMatch) -> _Date:
+    """``2025年1月至11月``: the span of two dates joined by 至 (a span inside one year is that year)."""
+    a, b = first.match.date, second.date
+    if a is None or b is None or b.year != a.year or not a <= b:
+        return first
+    span = attrs.evolve(first.match, date=PartialDate(a.year), end=b, relation="span")
+    return attrs.evolve(first, match=span, end=first.start + (second.end_offset - first.match.start_offset))
 
 
 def _is_present(m: DateMatch) -> bool:
@@ -831,8 +882,11 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         raw_left = stext[lstart : q.start]
         ls, le = _left_name(stext, lstart, lend)
         left_metric = stext[ls:le]
-        left_is_name = (
-            bool(left_metric) and _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
+        from_left = _without_trailing_date(raw_left.rstrip())
+        left_is_name = bool(left_metric) and (
+            _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
+            # 办理时限从15天降至7天: the value a change starts from is named before 从/由
+            or _ends_with(from_left, 0, len(from_left), voc.from_markers) is not None
         )
         # the name to the right
         rs, re_, at_list = _right_name(stext, qs, i, lists=True)
@@ -872,7 +926,7 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             if (
                 prev is not None
                 and i
-                and (_ends_with(stext, lstart, q.start, voc.to_verbs) is not None or period)
+                and (_to_verb_before(stext, lstart, q.start) or period)
                 and (_from_value(prev) or prev.side == "left")
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
@@ -1370,8 +1424,15 @@ def _sentence_stats(
 
 
 def _from_value(r: _Read) -> bool:
-    left = r.raw_left.rstrip()
+    """``由X``/``从2011年的X``: the value a change starts from."""
+    left = _without_trailing_date(r.raw_left.rstrip())
     return _ends_with(left, 0, len(left), _vocab().from_markers) is not None
+
+
+def _to_verb_before(stext: str, a: int, b: int) -> bool:
+    """``提升到Y``/``增至2024年Y``: a verb of reaching (and a date) right before a value."""
+    lead = _without_trailing_date(stext[a:b].rstrip())
+    return _ends_with(lead, 0, len(lead), _vocab().to_verbs) is not None
 
 
 _LIST_SPLIT = re.compile(r"[、和及与]")
