@@ -193,6 +193,8 @@ class _Vocab:
     body_names: frozenset[str]  # 省委, 市政府: a body, never what a value counts
     byline_words: _Words  # 记者, 通讯员: a bracket holding one is a byline, not a gloss
     share_copulas: _Words
+    rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
+    comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
     attribute_dates: _Words  # labels making the date after them a thing's attribute (到期日)
     clause_break_re: re.Pattern[str]  # one of clause_breaks
@@ -270,6 +272,8 @@ def _vocab() -> _Vocab:
         body_names=frozenset(d["body_names"]["words"]),
         byline_words=_words(d, "byline_words"),
         share_copulas=_words(d, "share_copulas"),
+        rate_heads=_words(d, "rate_heads"),
+        comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
         clause_break_re=_char_class(d["clause_breaks"]["chars"]),
         any_break_re=_char_class(d["clause_breaks"]["chars"] + d["list_breaks"]["chars"]),
@@ -1379,7 +1383,7 @@ def _sentence_stats(
             or (ctx.topic_target and own_date is None)
             or (cue_at is not None and cue_at < pos)
         )
-        if q.is_change and not target:
+        if q.is_change and not target and not _is_rate_name(r.metric):
             continue  # a change with no value of its own
         if governing is not None and governing.date is None:
             year = _year_before(free, pos)
@@ -1400,7 +1404,7 @@ def _sentence_stats(
         elif governing is not None and governing.relation == "since" and _from_value(r):
             prev_span = (governing.date, governing.end)
             date = governing.date
-        metrics = _split_list(r.metric) if q.is_change else [r.metric]
+        metrics = _split_list(_without_comparison(r.metric)) if q.is_change else [r.metric]
         anchor_rel = (
             r.metric_start
             if _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
@@ -1421,6 +1425,22 @@ def _sentence_stats(
             out.append(st)
             last = st
     return out
+
+
+def _is_rate_name(metric: str) -> bool:
+    """增幅, 年平均增长率, 贷款余额较年初: a change named as a statistic of its own (a growth rate
+    stated on its own is a measurement in %), not a bare change cue."""
+    voc = _vocab()
+    return bool(metric) and (
+        voc.rate_heads.suffix(metric, 0, len(metric)) is not None
+        or voc.comparison_tails.suffix(metric, 0, len(metric)) is not None
+    )
+
+
+def _without_comparison(metric: str) -> str:
+    """``贷款余额较年初`` -> ``贷款余额``: what a growth is compared with is not its name."""
+    tail = _vocab().comparison_tails.suffix(metric, 0, len(metric))
+    return metric[: len(metric) - len(tail)] if tail and len(tail) < len(metric) else metric
 
 
 def _from_value(r: _Read) -> bool:
