@@ -804,6 +804,40 @@ ROUND2: list[Row] = [
         "合肥市",
         [("measurement", "知识产权质押贷款余额", "45.2", "%", "2023", "合肥市")],
     ),
+    (
+        "list-head-inside-a-word",  # 特等奖, 一等奖: the 等 of a word is no list head (words, not characters)
+        "2022年，株洲市获得湖南省专利特等奖5项、一等奖28项。",
+        "2024-01-01",
+        "株洲市",
+        [
+            ("measurement", "获得湖南省专利特等奖", "5", "项", "2022", "株洲市"),
+            ("measurement", "一等奖", "28", "项", "2022", "株洲市"),
+        ],
+    ),
+    (
+        "list-head-inside-a-word-other-region",
+        "2023年，绵阳市获四川省专利特等奖2项、二等奖11项。",
+        "2024-01-01",
+        "绵阳市",
+        [
+            ("measurement", "获四川省专利特等奖", "2", "项", "2023", "绵阳市"),
+            ("measurement", "二等奖", "11", "项", "2023", "绵阳市"),
+        ],
+    ),
+    (
+        "right-name-ends-where-its-clause-goes-on",  # 500吨桥翼板正在…发挥着…: the name ends before 正在
+        "截至2023年底，全省1200家企业正在使用专利导航服务。",
+        None,
+        "四川省",
+        [("measurement", "企业", "1200", "家", "2023-12", "四川省")],
+    ),
+    (
+        "left-name-starts-after-an-aspect-particle",  # 公开发行了为期10年利率…: the clause of 发行了 is not the name
+        "2022年，该行向科技型企业发放了知识产权质押贷款总额3.2亿元。",
+        "2023-01-05",
+        "南昌市",
+        [("measurement", "知识产权质押贷款总额", "320000000", "元", "2022", "南昌市")],
+    ),
 ]
 
 

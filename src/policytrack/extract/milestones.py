@@ -50,11 +50,10 @@ import attrs
 
 from .._data import load_json
 from ..models import Basis, Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
-from .analysis import Analysis, analyse, lexicon
+from .analysis import Analysis, SentenceAnalysis, analyse, lexicon
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
 from .script_fold import Folding
-from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -193,6 +192,9 @@ class _Vocab:
     body_names: frozenset[str]  # 省委, 市政府: a body, never what a value counts
     byline_words: _Words  # 记者, 通讯员: a bracket holding one is a byline, not a gloss
     share_copulas: _Words
+    clause_tags: frozenset[str]  # parts of speech that end a name read to the right (d, t, p)
+    clause_words: frozenset[str]  # 正在, 目前: words that end a name read to the right
+    aspect_tags: frozenset[str]  # 了, 着, 过: a verb before one ends a clause
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -272,6 +274,9 @@ def _vocab() -> _Vocab:
         body_names=frozenset(d["body_names"]["words"]),
         byline_words=_words(d, "byline_words"),
         share_copulas=_words(d, "share_copulas"),
+        clause_tags=frozenset(d["name_clause_tags"]["words"]),
+        clause_words=frozenset(d["name_clause_words"]["words"]),
+        aspect_tags=frozenset(d["aspect_tags"]["words"]),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -545,7 +550,7 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
 class _Unit:
     """Sentences joined by ；: one scope for dates, one evidence sentence each."""
 
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[SentenceAnalysis, ...]
     start: int
     end: int
     para: int
@@ -554,9 +559,9 @@ class _Unit:
 def _units(text: str, analysis: Analysis) -> list[_Unit]:
     out: list[_Unit] = []
     para = 0
-    current: list[Sentence] = []
+    current: list[SentenceAnalysis] = []
     prev_end = 0
-    for s in (a.sentence for a in analysis):
+    for s in analysis:
         gap = text[prev_end : s.start]
         new_para = "\n" in gap or "\u3000\u3000" in gap
         if current and (new_para or current[-1].text[-1:] not in "；;"):
@@ -698,7 +703,7 @@ class _Stat:
     date: PartialDate | None
     end: PartialDate | None
     region: str | None
-    sentence: Sentence
+    sentence: SentenceAnalysis
 
 
 @attrs.frozen
@@ -758,7 +763,9 @@ def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
     return max(cs, prev_end), b
 
 
-def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> tuple[int, int, bool]:
+def _right_name(
+    stext: str, qs: list[QuantityMatch], i: int, *, lists: bool, seg: SentenceAnalysis | None = None
+) -> tuple[int, int, bool]:
     """The span of the name to the right of ``qs[i]`` (empty when none) and whether it
     stopped at a list break."""
     voc = _vocab()
@@ -779,8 +786,28 @@ def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> 
         rs += len(copula)  # 90%以上是中小微企业: a share names what it is a share of
     elif _starts_with(stext, rs, re_, voc.right_stops) is not None:
         re_ = rs
+    if seg is not None and re_ - rs > 2:
+        re_ = _noun_phrase_end(seg, rs, re_)
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
+
+
+def _noun_phrase_end(seg: SentenceAnalysis, rs: int, re_: int) -> int:
+    """Where the name read to the right of a value ends, on a word boundary: before the first
+    word of the clause that goes on after it (an adverb, a word like 正在, a verb with an
+    aspect particle: ``500吨桥翼板正在…发挥着…`` -> ``桥翼板``); ``re_`` when none."""
+    voc = _vocab()
+    words = seg.words_in(seg.start + rs, seg.start + re_)
+    for j, w in enumerate(words):
+        k = w.start - seg.start
+        if k < rs + 2:
+            continue  # a name has at least two characters
+        nxt = words[j + 1] if j + 1 < len(words) else None
+        if w.tag in voc.clause_tags or w.surface in voc.clause_words or (
+            w.tag.startswith("v") and nxt is not None and nxt.tag in voc.aspect_tags
+        ):
+            return k
+    return re_
 
 
 _BODY_MAX = 12  # a longer name is more than a body
@@ -828,21 +855,42 @@ def _in_word(text: str, k: int, n: int, words: _Words) -> bool:
     return False
 
 
-def _left_name(stext: str, a: int, lend: int) -> tuple[int, int]:
+def _left_name(stext: str, a: int, lend: int, seg: SentenceAnalysis | None = None) -> tuple[int, int]:
     """The span of the name read to the left in ``stext[a:lend]``: after the last subject
     marker (X将Y压缩到), without connectives, scope words, places and dates."""
     voc = _vocab()
     marker_end = -1
     for w in voc.markers:
         k = stext.rfind(w, a, lend)
-        while k >= 0 and _in_word(stext, k, len(w), voc.marker_not_words):
-            k = stext.rfind(w, a, k)  # 使用费, 即将: the marker is part of a word
+        while k >= 0 and (
+            _in_word(stext, k, len(w), voc.marker_not_words) or not _whole_word(seg, k, len(w))
+        ):
+            k = stext.rfind(w, a, k)  # 使用费, 即将, 一等奖: the marker is part of a word
         if k >= 0 and k + len(w) < lend:
             marker_end = max(marker_end, k + len(w))
-    ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
+    start = marker_end if marker_end > a else a
+    if seg is not None:
+        start = _after_aspect(seg, start, lend)
+    ls, le = _strip_span(stext, start, lend, left=True)
     if ls >= le and marker_end > a:
         ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
     return ls, le
+
+
+def _whole_word(seg: SentenceAnalysis | None, k: int, n: int) -> bool:
+    """Whether ``n`` characters at sentence offset ``k`` are whole words (no analysis: True)."""
+    return seg is None or (seg.is_boundary(seg.start + k) and seg.is_boundary(seg.start + k + n))
+
+
+def _after_aspect(seg: SentenceAnalysis, a: int, b: int) -> int:
+    """Where a name read to the left in ``[a, b)`` may start: after the last aspect particle
+    (``社会公众公开发行了为期10年利率`` -> ``为期10年利率``), whose verb ends a clause of its own."""
+    voc = _vocab()
+    for w in reversed(seg.words_in(seg.start + a, seg.start + b)):
+        k = w.end - seg.start
+        if w.tag in voc.aspect_tags and a < k <= b - 2:
+            return k
+    return a
 
 
 _CARRY_REACH = 40  # how far back in the previous clause a carried name may end
@@ -876,7 +924,9 @@ def _carried_name(stext: str, qs: list[QuantityMatch], i: int, lstart: int) -> t
     return None
 
 
-def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
+def _read_names(
+    stext: str, qs: list[QuantityMatch], seg: SentenceAnalysis | None = None
+) -> list[_Read | None]:
     """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
     voc = _vocab()
     out: list[_Read | None] = []
@@ -884,7 +934,7 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         prev_end = qs[i - 1].end if i else 0
         lstart, lend = _left_span(stext, q, prev_end)
         raw_left = stext[lstart : q.start]
-        ls, le = _left_name(stext, lstart, lend)
+        ls, le = _left_name(stext, lstart, lend, seg)
         left_metric = stext[ls:le]
         from_left = _without_trailing_date(raw_left.rstrip())
         left_is_name = bool(left_metric) and (
@@ -893,9 +943,9 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             or _ends_with(from_left, 0, len(from_left), voc.from_markers) is not None
         )
         # the name to the right
-        rs, re_, at_list = _right_name(stext, qs, i, lists=True)
+        rs, re_, at_list = _right_name(stext, qs, i, lists=True, seg=seg)
         if rs >= re_ and at_list:
-            rs, re_, _ = _right_name(stext, qs, i, lists=False)  # 20项全国、全省首创清单
+            rs, re_, _ = _right_name(stext, qs, i, lists=False, seg=seg)  # 20项全国、全省首创清单
         if rs < re_ and _is_body(stext[rs:re_]):
             rs = re_  # 补贴1001万元我市在省委…: a run-on sentence's next subject, read to the left
         if rs < re_ and not left_is_name:
@@ -1078,7 +1128,7 @@ class _Event:
     description: str
     date: PartialDate
     region: str | None
-    sentence: Sentence
+    sentence: SentenceAnalysis
     verb: str
     title: str | None
 
@@ -1112,7 +1162,7 @@ def _event_verb(clause: str) -> tuple[int, str] | None:
 # --------------------------------------------------------------------------- the extractor
 
 
-def _is_heading(doc_text: str, s: Sentence) -> bool:
+def _is_heading(doc_text: str, s: SentenceAnalysis) -> bool:
     """A short line of its own with no sentence punctuation: a heading, which restates facts."""
     before = doc_text[max(0, s.start - 3) : s.start]
     after = doc_text[s.end : s.end + 3]
@@ -1132,7 +1182,7 @@ def _is_dateline(text: str) -> bool:
     return text.startswith("【") and close > 0 and len(text) - close - 1 > _DATELINE_BODY
 
 
-def _skip_sentence(doc: Document, s: Sentence) -> bool:
+def _skip_sentence(doc: Document, s: SentenceAnalysis) -> bool:
     voc = _vocab()
     text = s.text.lstrip(" \u3000")
     if text.startswith(voc.skip_prefixes) and not _is_dateline(text):
@@ -1297,7 +1347,7 @@ class _Context:
     lead: PartialDate | None = None  # the date of the event the article's first sentence reports
 
 
-def _lead_date(found: list[_Event], dates: list[_Date], s: Sentence) -> PartialDate | None:
+def _lead_date(found: list[_Event], dates: list[_Date], s: SentenceAnalysis) -> PartialDate | None:
     """The year of the news event an article opens with, when it is a deal or a launch
     (``近日，…正式挂牌``; ``9月26日，…成功发行``): the statistics reported after it without a
     date of their own are about that event."""
@@ -1337,7 +1387,7 @@ def _resolve_in_context(m: DateMatch, year: int | None, ref: PartialDate | None)
 
 def _sentence_stats(
     doc: Document,
-    s: Sentence,
+    s: SentenceAnalysis,
     free: _Dates,
     ctx: _Context,
     cue_at: int | None,
@@ -1346,7 +1396,7 @@ def _sentence_stats(
     qs = find_quantities(stext)
     if not qs:
         return []
-    reads = _read_names(stext, qs)
+    reads = _read_names(stext, qs, s)
     first_at: dict[str, int] = {}
     for r in reads:
         if r is not None:
@@ -1512,7 +1562,7 @@ _EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 def _sentence_events(
-    doc: Document, s: Sentence, dates: _Dates, fallback: PartialDate | None = None
+    doc: Document, s: SentenceAnalysis, dates: _Dates, fallback: PartialDate | None = None
 ) -> list[_Event]:
     """The events of one sentence of a unit with no target (``dates``: the unit's dates).
     ``fallback`` dates an event with no date of its own in the unit (the day of the event an
