@@ -980,7 +980,12 @@ def _read_names(
             if (
                 prev is not None
                 and i
-                and (_to_verb_before(stext, lstart, q.start) or period)
+                and (
+                    _to_verb_before(stext, lstart, q.start)
+                    or period
+                    # 100亿元，预计2025年将突破120亿元: an aim for the value just told
+                    or (prev.side == "left" and _vocab().target_cues.found_in(raw_left))
+                )
                 and (_from_value(prev) or prev.side == "left")
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
@@ -1035,6 +1040,12 @@ def _is_setup_amount(stext: str, r: _Read) -> bool:
     return stext.startswith("的", after) and voc.setup_nouns.found_in(
         stext, after, _clause_end(stext, after, lists=False)
     )
+
+
+def _aim_between(s: SentenceAnalysis, cue_at: int | None, a: int, b: int) -> bool:
+    """Whether a target cue (document offset ``cue_at``) stands between sentence offsets ``a``
+    and ``b``: ``100亿元，预计2025年将突破120亿元`` aims past the value, it does not restate it."""
+    return cue_at is not None and s.start + a < cue_at < s.start + b
 
 
 def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
@@ -1416,7 +1427,7 @@ def _sentence_stats(
         if (
             r is None
             or _is_setup_amount(stext, r)
-            or _is_threshold(stext, r, first_at)
+            or (_is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start))
             or _is_noise(stext, r)
         ):
             continue
