@@ -195,6 +195,7 @@ class _Vocab:
     clause_tags: frozenset[str]  # parts of speech that end a name read to the right (d, t, p)
     clause_words: frozenset[str]  # 正在, 目前: words that end a name read to the right
     aspect_tags: frozenset[str]  # 了, 着, 过: a verb before one ends a clause
+    count_weak_verbs: frozenset[str]  # 获得, 获: with a count of actors, a statistic, not an event
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -277,6 +278,7 @@ def _vocab() -> _Vocab:
         clause_tags=frozenset(d["name_clause_tags"]["words"]),
         clause_words=frozenset(d["name_clause_words"]["words"]),
         aspect_tags=frozenset(d["aspect_tags"]["words"]),
+        count_weak_verbs=frozenset(d["count_weak_event_verbs"]["words"]),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -1569,6 +1571,23 @@ def _is_adverbial(clause: str) -> bool:
     return voc.adverbial_heads.suffix(text, 0, len(text)) is not None
 
 
+def _ongoing(s: SentenceAnalysis, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the clause ``s.text[a:b]`` tells an ongoing effort (持续推动, 要…): an ongoing cue
+    outside quotes, as a word or heading a set phrase (积极开展; ``要求`` is no ``要``), and not an
+    attribute (…推动的X正式挂牌)."""
+    stext = s.text
+    for m in _vocab().ongoing_cues.pattern.finditer(stext, a, b):
+        k, w = m.start(), m.group()
+        if _inside(quoted, k) or stext.startswith("的", m.end()):
+            continue
+        word = s.word_at(s.start + k)
+        if word is None or word.start != s.start + k:
+            continue  # inside a word (重要, 需要)
+        if s.is_boundary(s.start + m.end()) or word.end - word.start >= len(w) + 2:
+            return True  # whole words (要, 更大力度), or a set phrase it heads (积极开展), not 要求
+    return False
+
+
 _EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -1605,18 +1624,21 @@ def _sentence_events(
         if voc.future_cues.found_in(bare):
             future = True  # a plan: this clause and the rest of the sentence
         # cheap tests first: an event needs an event verb, and no quantity
-        if future or not clause.strip() or not voc.event_verbs.found_in(clause) or find_quantities(clause):
+        if future or not clause.strip() or not voc.event_verbs.found_in(clause):
             continue
-        if voc.ongoing_cues.found_in(bare) and any(
-            c in bare and f"{c}的" not in bare for c in voc.ongoing_cues
-        ):
-            continue  # (…推动的X正式挂牌: an attribute of X, not an ongoing effort)
+        counted = find_quantities(clause)
+        if _ongoing(s, a, b, quoted):
+            continue
         if _is_adverbial(clause) or voc.citation_ends.suffix(bare, 0, len(bare.rstrip(" \u3000"))):
             continue  # 在启动建设阶段(2017年): a time frame for what follows, not an event
         found = _event_verb(clause)
         if found is None:
             continue
         vpos, verb = found
+        if counted and (verb in voc.count_weak_verbs or any(q.end > vpos for q in counted)):
+            # 发行4支产品, 发放贷款100亿元: a statistic; only counted actors before the verb
+            # (4个产品入选…, 2期项目于8月14日发行) leave the clause an event
+            continue
         abs_v = s.start + a + vpos
         before = _last_before(dates, abs_v, events=True)
         chosen: DateMatch | None = before.match if before is not None else None
