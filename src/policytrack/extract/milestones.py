@@ -196,6 +196,8 @@ class _Vocab:
     clause_words: frozenset[str]  # 正在, 目前: words that end a name read to the right
     aspect_tags: frozenset[str]  # 了, 着, 过: a verb before one ends a clause
     count_weak_verbs: frozenset[str]  # 获得, 获: with a count of actors, a statistic, not an event
+    enumeration_counters: frozenset[str]  # 个, 项, 期: 三个维度 enumerates, it counts nothing
+    subsidy_words: _Words  # 贴息, 补贴: a % of one of these is a policy's rate
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -279,6 +281,8 @@ def _vocab() -> _Vocab:
         clause_words=frozenset(d["name_clause_words"]["words"]),
         aspect_tags=frozenset(d["aspect_tags"]["words"]),
         count_weak_verbs=frozenset(d["count_weak_event_verbs"]["words"]),
+        enumeration_counters=frozenset(d["enumeration_counters"]["words"]),
+        subsidy_words=_words(d, "subsidy_words"),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -1065,6 +1069,20 @@ def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
 _RANK_NUM = "0123456789一二三四五六七八九十百"
 
 
+_SMALL_NUMERALS = "一二两三四五六七八九"
+
+
+def _is_enumeration(q: QuantityMatch) -> bool:
+    """``三个维度``, ``五个方面``, ``四项改革``: a count under ten written in words with a generic
+    counter (data: enumeration_counters) enumerates what the text goes on to list; it is not a
+    statistic (``三家银行``, ``五条经验`` keep their counters and stay)."""
+    numeral = q.quantity.text.strip()
+    k = len(numeral) - len(q.quantity.unit)
+    if k != 1 or numeral[0] not in _SMALL_NUMERALS or numeral[1:] != q.quantity.unit:
+        return False
+    return q.quantity.unit in _vocab().enumeration_counters
+
+
 def _is_noise(stext: str, r: _Read) -> bool:
     """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
     and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
@@ -1074,6 +1092,10 @@ def _is_noise(stext: str, r: _Read) -> bool:
     before = stext[max(0, q.start - 4) : q.start].rstrip(" \u3000")
     if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
         return True
+    if _is_enumeration(q):
+        return True
+    if q.quantity.unit == "%" and voc.subsidy_words.found_in(r.metric):
+        return True  # 贷款贴息补助30%, 予贴息的政策50%: a policy's rate, not a statistic
     cstart = _clause_start(stext, q.start)
     if voc.extremes.found_in(stext, max(cstart, q.start - 24), q.start):
         return True
