@@ -315,6 +315,9 @@ BUG_CASES = [
     ("twelve-times-kept", "累计开展培训十二次", [(D(12), "次", None, "十二次")]),
     ("shu-before-digits-kept", "发明专利数12件", [(D(12), "件", None, "12件")]),
     ("liang-ci-kept", "先后两次获评", [(D(2), "次", None, "两次")]),
+    # 签约3亿元: the 约 ends 签约, it does not make the value approximate (约5亿元 still does)
+    ("qianyue-is-no-about", "现场签约3亿元，约5亿元", [(D(300_000_000), "元", None, "3亿元"), (D(500_000_000), "元", "about", "约5亿元")]),
+    ("jieyue-is-no-about", "累计节约2000万元", [(D(20_000_000), "元", None, "2000万元")]),
 ]
 
 

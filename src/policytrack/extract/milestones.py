@@ -365,7 +365,7 @@ _QUOTED_RE = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^�
 _TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 _SPACE_RE = re.compile(r"\s+")
 _DESC_PUNCT = " \t\u3000,，、;；:：.。!！?？）)】-—·…"
-_AWARD_RE = re.compile(r"[^获得夺奖，,、]{0,6}奖")
+_AWARD_RE = re.compile(r"[^获得夺奖，,、]{0,6}(?:奖|驰名商标)")  # 广东省专利金奖, 中国驰名商标
 _COMMA = str.maketrans({",": "，"})
 _PUNCT = " \t\u3000,，、;；:：.。!！?？“”\"'（）()《》【】[]-—·…"
 
@@ -402,7 +402,6 @@ class _Dates:
                 event = i
             self.last_stat.append(stat)
             self.last_event.append(event)
-
 
     def has_free_in(self, start: int, end: int) -> bool:
         """Whether a date outside quotes starts in ``[start, end)``."""
@@ -503,6 +502,15 @@ def _strip_text(span: str, left: bool) -> tuple[int, int]:
     return _strip_offsets(span, 0, len(span), left=left)
 
 
+_BARE_HEAD = 2  # a name this short ending in a metric head (金额, 占比, 规模) is a bare head
+
+
+def _bare_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only a metric head (``金额``, ``占比``): the word before it
+    (累计金额, 全省占比) is what names the statistic and is not stripped."""
+    return 0 < end - start <= _BARE_HEAD and _vocab().left_heads.suffix(text, start, end) is not None
+
+
 def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
     voc = _vocab()
     for _ in range(40):
@@ -541,9 +549,10 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
                 changed = True
             else:
                 prefix = voc.strip_prefixes.prefix(text, start, end)
-                if prefix is not None:
+                if prefix is not None and not _bare_head(text, start + len(prefix), end):
                     start += len(prefix)
                     changed = True
+                # (累计金额, 全省占比: a prefix before a bare head is what names it, and stays)
         if not changed:
             break
     return start, end
@@ -624,7 +633,12 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
             k = max(0, a - 9)  # more than a few characters into its clause
         gap = utext[k:a].strip(" \u3000")
         if m.relation == "target" and m.text[:1] in "到至":
-            if out and out[-1].end == unit.start + a and not out[-1].quoted and out[-1].match.date is not None:
+            if (
+                out
+                and out[-1].end == unit.start + a
+                and not out[-1].quoted
+                and out[-1].match.date is not None
+            ):
                 out[-1] = _joined_span(out[-1], m)  # 2025年1月至11月: one span, not a target
                 continue
             if _reaches(utext, a):
@@ -809,8 +823,10 @@ def _noun_phrase_end(seg: SentenceAnalysis, rs: int, re_: int) -> int:
         if k < rs + 2:
             continue  # a name has at least two characters
         nxt = words[j + 1] if j + 1 < len(words) else None
-        if w.tag in voc.clause_tags or w.surface in voc.clause_words or (
-            w.tag.startswith("v") and nxt is not None and nxt.tag in voc.aspect_tags
+        if (
+            w.tag in voc.clause_tags
+            or w.surface in voc.clause_words
+            or (w.tag.startswith("v") and nxt is not None and nxt.tag in voc.aspect_tags)
         ):
             return k
     return re_
@@ -878,6 +894,10 @@ def _left_name(stext: str, a: int, lend: int, seg: SentenceAnalysis | None = Non
     if seg is not None:
         start = _after_aspect(seg, start, lend)
     ls, le = _strip_span(stext, start, lend, left=True)
+    if seg is not None and ls < le < lend and not seg.is_boundary(seg.start + le):
+        word = seg.word_at(seg.start + le)  # 现场签约: the 约 stripped as "about" ends a word
+        if word is not None and word.end - seg.start <= lend:
+            le = word.end - seg.start
     if ls >= le and marker_end > a:
         ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
     return ls, le
@@ -992,7 +1012,7 @@ def _read_names(
                     # 100亿元，预计2025年将突破120亿元: an aim for the value just told
                     or (prev.side == "left" and _vocab().target_cues.found_in(raw_left))
                 )
-                and (_from_value(prev) or prev.side == "left")
+                and (_from_value(prev) or prev.side in ("left", "right"))
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
                 continue
@@ -1451,7 +1471,9 @@ def _sentence_stats(
         if (
             r is None
             or _is_setup_amount(stext, r)
-            or (_is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start))
+            or (
+                _is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start)
+            )
             or _is_noise(stext, r)
         ):
             continue
