@@ -198,6 +198,7 @@ class _Vocab:
     count_weak_verbs: frozenset[str]  # 获得, 获: with a count of actors, a statistic, not an event
     enumeration_counters: frozenset[str]  # 个, 项, 期: 三个维度 enumerates, it counts nothing
     subsidy_words: _Words  # 贴息, 补贴: a % of one of these is a policy's rate
+    distributive_words: _Words  # 分别: the values after it go one for one with those before
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -283,6 +284,7 @@ def _vocab() -> _Vocab:
         count_weak_verbs=frozenset(d["count_weak_event_verbs"]["words"]),
         enumeration_counters=frozenset(d["enumeration_counters"]["words"]),
         subsidy_words=_words(d, "subsidy_words"),
+        distributive_words=_words(d, "distributive_words"),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -734,7 +736,7 @@ class _Read:
     metric: str
     metric_start: int
     raw_left: str
-    side: str  # "left" | "right" | "inherit"
+    side: str  # "left" | "right" | "inherit" | "respective"
 
 
 @lru_cache(maxsize=16)
@@ -1011,8 +1013,12 @@ def _read_names(
                     or period
                     # 100亿元，预计2025年将突破120亿元: an aim for the value just told
                     or (prev.side == "left" and _vocab().target_cues.found_in(raw_left))
+                    # 是2012年的5倍: a ratio of the value just told (M1)
+                    or (q.quantity.unit == "倍" and prev.side in ("left", "right"))
+                    # 分别占全省的41.87%、48.16%: a list of values of one name
+                    or (raw_left.strip(" \u3000") in voc.list_breaks and prev.side != "right")
                 )
-                and (_from_value(prev) or prev.side in ("left", "right"))
+                and (_from_value(prev) or prev.side in ("left", "right", "inherit"))
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
                 continue
@@ -1026,7 +1032,40 @@ def _read_names(
             out.append(None)
             continue
         out.append(_Read(q, metric, ls, raw_left, "left"))
+    return _respectively(stext, qs, out)
+
+
+def _respectively(stext: str, qs: list[QuantityMatch], reads: list[_Read | None]) -> list[_Read | None]:
+    """``A 20879件、B 9872件，分别占全省的41.87%、48.16%``: the values listed after a
+    distributive word (分别, data: distributive_words) go, in order, with the values named
+    before it, one for one: each is named by that value's name and its own (``A占全省``)."""
+    voc = _vocab()
+    m = voc.distributive_words.pattern.search(stext)
+    if m is None:
+        return reads
+    after = [i for i, q in enumerate(qs) if q.start >= m.end() and not q.is_change]
+    if not after:
+        return reads
+    listed = [after[0]]
+    for i in after[1:]:
+        if stext[qs[listed[-1]].end : qs[i].start].strip(" \u3000") not in voc.list_breaks:
+            break
+        listed.append(i)
+    if len(listed) < 2:
+        return reads
+    before = [r for r in reads[: listed[0]] if r is not None and r.q.end <= m.start() and not r.q.is_change]
+    if len(before) < len(listed):
+        return reads
+    out = list(reads)
+    own = reads[listed[0]]
+    tail = own.metric if own is not None and own.side == "left" and not _has_digit(own.metric) else ""
+    for named, i in zip(before[-len(listed) :], listed, strict=True):
+        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, stext[: qs[i].start], "respective")
     return out
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 @lru_cache(maxsize=16)
@@ -1481,6 +1520,8 @@ def _sentence_stats(
             continue  # 发行利率2.77%, in a sentence about one product: a term of that product
         pos = s.start + q.start
         own_date = _last_before(free, pos, events=False)
+        while own_date is not None and _is_base_date(s, own_date, q):
+            own_date = _last_before(free, own_date.start, events=False)  # 是2013年的3.2倍: the base
         topic = ctx.topic
         governing: DateMatch | None = (
             own_date.match if own_date is not None else (topic.match if topic else None)
@@ -1514,7 +1555,8 @@ def _sentence_stats(
         metrics = _split_list(_without_comparison(r.metric)) if q.is_change else [r.metric]
         anchor_rel = (
             r.metric_start
-            if _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
+            if r.side == "respective"  # 分别占全省的…: the place of the value it goes with
+            or _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
             else q.start
         )
         region = _record_region(doc, s.start, s.end, s.start + anchor_rel)
@@ -1548,6 +1590,16 @@ def _without_comparison(metric: str) -> str:
     """``贷款余额较年初`` -> ``贷款余额``: what a growth is compared with is not its name."""
     tail = _vocab().comparison_tails.suffix(metric, 0, len(metric))
     return metric[: len(metric) - len(tail)] if tail and len(tail) < len(metric) else metric
+
+
+def _is_base_date(s: SentenceAnalysis, d: _Date, q: QuantityMatch) -> bool:
+    """``是2013年的3.2倍``: the date of the value a ratio compares with, not the ratio's date."""
+    between = s.text[d.end - s.start : q.start].strip(" \u3000")
+    return (
+        q.quantity.unit == "倍"
+        and between.startswith("的")
+        and _vocab().clause_break_re.search(between) is None  # …的3.2倍、2.5倍: the list shares it
+    )
 
 
 def _from_value(r: _Read) -> bool:
