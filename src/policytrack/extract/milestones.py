@@ -199,6 +199,9 @@ class _Vocab:
     enumeration_counters: frozenset[str]  # 个, 项, 期: 三个维度 enumerates, it counts nothing
     subsidy_words: _Words  # 贴息, 补贴: a % of one of these is a policy's rate
     distributive_words: _Words  # 分别: the values after it go one for one with those before
+    attributive_followers: _Words  # 的, 时间: an event verb before one modifies a noun
+    tranche_counters: frozenset[str]  # 期: 1期项目 labels a tranche
+    gathering_verbs: frozenset[str]  # 举行, 召开: a meeting held is an event even as an attribute
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -285,6 +288,9 @@ def _vocab() -> _Vocab:
         enumeration_counters=frozenset(d["enumeration_counters"]["words"]),
         subsidy_words=_words(d, "subsidy_words"),
         distributive_words=_words(d, "distributive_words"),
+        attributive_followers=_words(d, "attributive_followers"),
+        tranche_counters=frozenset(d["tranche_counters"]["words"]),
+        gathering_verbs=frozenset(d["gathering_verbs"]["words"]),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -1142,6 +1148,23 @@ def _is_enumeration(q: QuantityMatch) -> bool:
     return q.quantity.unit in _vocab().enumeration_counters
 
 
+def _is_tranche_label(s: SentenceAnalysis, qs: list[QuantityMatch], i: int) -> bool:
+    """``1期项目是…``, ``浦东科创1、2期…证券``: a number with a tranche counter (期: data
+    tranche_counters) that no verb governs labels a tranche; ``发行2期`` counts them."""
+    q = qs[i]
+    if q.quantity.unit not in _vocab().tranche_counters:
+        return False
+    k = q.start
+    while i > 0 and s.text[qs[i - 1].end : k].strip(" \u3000") in _vocab().list_breaks:
+        i -= 1
+        k = qs[i].start  # 1、2期: the list's first number
+    cs = _clause_start(s.text, k)
+    if not s.text[cs:k].strip(" \u3000"):
+        return True  # a clause opening with it: its subject
+    before = s.word_at(s.start + k - 1)
+    return before is not None and not before.tag.startswith("v")
+
+
 def _is_noise(stext: str, r: _Read) -> bool:
     """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
     and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
@@ -1225,27 +1248,41 @@ class _Event:
     sentence: SentenceAnalysis
     verb: str
     title: str | None
+    clause_end: int = -1  # sentence offset where the event's clause ends
+
+
+# X是1991年3月6日经国务院批准设立的…: a cleft sentence dating its subject's founding
+_CLEFT_DATE = re.compile(r"是(?:于|在)?\d{4}年")
 
 
 def _event_verb(clause: str) -> tuple[int, str] | None:
-    """The first event verb of ``clause`` (the longest at that position) outside quotes and
-    outside words that merely contain one (``获得感``)."""
+    """The first event verb of ``clause`` (the longest at that position) outside quotes, outside
+    words that merely contain one (``获得感``), and not modifying a noun (``于2010年成立的X公司``,
+    ``成立时间``: data attributive_followers) unless a cleft sentence dates it
+    (``X是1991年3月6日经国务院批准设立的Y``)."""
     voc = _vocab()
-    if not voc.event_not_verbs.found_in(clause) and not _QUOTED_RE.search(clause):
-        m = voc.event_verbs.pattern.search(clause)  # longest word first: the longest at the first place
-        return (m.start(), m.group()) if m is not None else None
     blocked: list[tuple[int, int]] = []
-    for w in voc.event_not_verbs:
-        k = clause.find(w)
-        while k >= 0:
-            blocked.append((k, k + len(w)))
-            k = clause.find(w, k + 1)
-    quoted = _quoted_spans(clause)
+    if voc.event_not_verbs.found_in(clause):
+        for w in voc.event_not_verbs:
+            k = clause.find(w)
+            while k >= 0:
+                blocked.append((k, k + len(w)))
+                k = clause.find(w, k + 1)
+        blocked.sort()
+    quoted = _quoted_spans(clause) if _QUOTED_RE.search(clause) else []
     best: tuple[int, str] | None = None
     for v in voc.event_verbs:
         k = clause.find(v)
-        while k >= 0:
-            if not _inside(blocked, k) and not _inside(quoted, k):
+        while k >= 0 and (best is None or k <= best[0]):
+            if (
+                not _inside(blocked, k)
+                and not _inside(quoted, k)
+                and (
+                    voc.attributive_followers.prefix(clause, k + len(v), len(clause)) is None
+                    or v in voc.gathering_verbs  # 在18日举行的发布会上: the meeting took place
+                    or _CLEFT_DATE.search(clause, 0, k) is not None
+                )
+            ):
                 if best is None or k < best[0] or (k == best[0] and len(v) > len(best[1])):
                     best = (k, v)
                 break
@@ -1514,6 +1551,7 @@ def _sentence_stats(
                 _is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start)
             )
             or _is_noise(stext, r)
+            or _is_tranche_label(s, qs, i)
         ):
             continue
         if _is_product_term(stext, r, ctx.single_para):
@@ -1709,7 +1747,8 @@ def _sentence_events(
             start = k + 1
     bounds.append((start, len(stext)))
     future = False
-    for a, b in bounds:
+    for ci, (a, b) in enumerate(bounds):
+        prev_clause = bounds[ci - 1] if ci else None
         if future:
             break  # a plan: this clause and the rest of the sentence (see below)
         clause = stext[a:b]
@@ -1783,11 +1822,16 @@ def _sentence_events(
                 break
             desc_start += len(w)
         description = stext[desc_start:desc_end].strip(" \u3000")
+        title_m = _TITLE_RE.search(description)  # the clause's own title, not the one before
+        head = stext[desc_start : a + vpos]
+        told = bool(out) and out[-1].sentence is s and out[-1].clause_end == (prev_clause or (0, -1))[1]
+        if (not head.strip() or head.startswith("于")) and prev_clause is not None and not told:
+            # 1期项目是国内首单…，于今年3月4日发行: the clause before names what happened
+            description = stext[prev_clause[0] : prev_clause[1]].strip(" \u3000") + "，" + description
         if len(description) < 4:
             continue
-        title_m = _TITLE_RE.search(description)
         region = _record_region(doc, s.start, s.end, abs_v)
-        out.append(_Event(description, date, region, s, verb, title_m.group(1) if title_m else None))
+        out.append(_Event(description, date, region, s, verb, title_m.group(1) if title_m else None, b))
     return out
 
 
@@ -1914,7 +1958,11 @@ def _merge_events(events: list[_Event]) -> list[Milestone]:
             if k.title and ev.title and k.title == ev.title:
                 dup = i
                 break
-            if k.verb == ev.verb and _common_run(k.description, ev.description, 6):
+            if (
+                k.verb == ev.verb
+                and _dates_agree(k.date, ev.date)  # 1期…3月4日发行; 2期…8月14日发行: two issues
+                and _common_run(k.description, ev.description, 6)
+            ):
                 dup = i
                 break
         if dup is None:
