@@ -202,6 +202,7 @@ class _Vocab:
     attributive_followers: _Words  # 的, 时间: an event verb before one modifies a noun
     tranche_counters: frozenset[str]  # 期: 1期项目 labels a tranche
     gathering_verbs: frozenset[str]  # 举行, 召开: a meeting held is an event even as an attribute
+    membership_ends: _Words  # 之一: N个X之一 counts a group, not the subject
     rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
     comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
@@ -291,6 +292,7 @@ def _vocab() -> _Vocab:
         attributive_followers=_words(d, "attributive_followers"),
         tranche_counters=frozenset(d["tranche_counters"]["words"]),
         gathering_verbs=frozenset(d["gathering_verbs"]["words"]),
+        membership_ends=_words(d, "membership_ends"),
         rate_heads=_words(d, "rate_heads"),
         comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
@@ -1165,6 +1167,13 @@ def _is_tranche_label(s: SentenceAnalysis, qs: list[QuantityMatch], i: int) -> b
     return before is not None and not before.tag.startswith("v")
 
 
+def _is_membership(stext: str, q: QuantityMatch) -> bool:
+    """``全国第二批6个…试点城市之一``: the count of a group the subject belongs to (data:
+    membership_ends), not a statistic of the subject."""
+    end = _clause_end(stext, q.end, lists=False)
+    return _vocab().membership_ends.suffix(stext, q.end, end) is not None
+
+
 def _is_noise(stext: str, r: _Read) -> bool:
     """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
     and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
@@ -1174,7 +1183,7 @@ def _is_noise(stext: str, r: _Read) -> bool:
     before = stext[max(0, q.start - 4) : q.start].rstrip(" \u3000")
     if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
         return True
-    if _is_enumeration(q):
+    if _is_enumeration(q) or _is_membership(stext, q):
         return True
     if q.quantity.unit == "%" and voc.subsidy_words.found_in(r.metric):
         return True  # 贷款贴息补助30%, 予贴息的政策50%: a policy's rate, not a statistic
@@ -1770,6 +1779,7 @@ def _sentence_events(
         if found is None:
             continue
         vpos, verb = found
+        counted = [q for q in counted if not _is_membership(clause, q)]  # …6个试点城市之一
         if counted and (verb in voc.count_weak_verbs or any(q.end > vpos for q in counted)):
             # 发行4支产品, 发放贷款100亿元: a statistic; only counted actors before the verb
             # (4个产品入选…, 2期项目于8月14日发行) leave the clause an event
