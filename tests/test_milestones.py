@@ -1115,6 +1115,33 @@ ROUND2: list[Row] = [
         "芜湖市",
         [("measurement", "专利权质押贷款", "210000000", "元", "2014", "芜湖市")],
     ),
+    (
+        "a-whole-before-its-part",  # 49项专利中有42项…: the name of 49项 ends before 中有
+        "2017年，首届专利奖获奖的49项专利中有42项来自企业。",
+        None,
+        "河南省",
+        [
+            ("measurement", "专利", "49", "项", "2017", "河南省"),
+            ("measurement", "来自企业", "42", "项", "2017", "河南省"),
+        ],
+    ),
+    (
+        "a-whole-before-its-part-other-region",
+        "2021年，长沙市获奖的30项专利中有21项来自民营企业。",
+        None,
+        "长沙市",
+        [
+            ("measurement", "获奖专利", "30", "项", "2021", "长沙市"),
+            ("measurement", "来自民营企业", "21", "项", "2021", "长沙市"),
+        ],
+    ),
+    (
+        "a-space-between-han-ends-a-name",  # 融资累计突破70亿元 有效缓解…: two clauses of a headline
+        "据悉，全省知识产权质押融资突破300亿元 助力中小企业发展。",
+        None,
+        "湖北省",
+        [("measurement", "知识产权质押融资", "30000000000", "元", None, "湖北省")],
+    ),
 ]
 
 

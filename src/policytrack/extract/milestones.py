@@ -805,6 +805,9 @@ def _right_name(
     rend = min(stop, next_start)
     at_list = lists and q.end < rend == stop < len(stext) and stext[rend] in voc.list_breaks
     rs, re_ = q.end, rend
+    gap = _GAP_RE.search(stext, rs, re_)
+    if gap is not None:
+        re_ = gap.start()  # 融资累计突破70亿元 有效缓解…: a headline's parts are two clauses
     while rs < re_ and stext[rs] in "的之 \u3000":
         rs += 1
     if i + 1 < len(qs) and qs[i + 1].is_change and re_ == next_start:
@@ -820,6 +823,9 @@ def _right_name(
         re_ = _noun_phrase_end(seg, rs, re_)
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
+
+
+_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space between Han characters
 
 
 def _noun_phrase_end(seg: SentenceAnalysis, rs: int, re_: int) -> int:
