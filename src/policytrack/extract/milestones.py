@@ -26,8 +26,9 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
   target cue (``力争``, or a future auxiliary before a verb of reaching: ``将实现``); a
   paragraph's target date carries over like any other date.  A value named only by a period
   (``与上年同期8.1万件相比``) is an earlier value of the previous statistic.
-* An event is a clause with an event verb, no quantity and no future cue, dated within its
-  own sentence (a ``…年度`` inside a quoted name counts as a last resort; in an annual report,
+* An event is a clause with an event verb, no future cue and no quantity but counted actors
+  before its verb (``4个产品入选…``), the verb not modifying a noun (``…成立的X公司``), dated
+  within its own sentence (a ``…年度`` inside a quoted name counts as a last resort; in an annual report,
   ``2022年…白皮书``, the report's year).  Prepositional frames (``在…阶段``) and source
   citations (``…显示``) are not events.
 * The same fact stated twice is one record: the first, given the date of the second when it
@@ -35,6 +36,16 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
   facts and are skipped.
 * Regions come from :func:`~policytrack.extract.regions.record_region`, anchored at the value
   (or at a ``占全市``-style comparison, whose scope word is not the statistic's region).
+
+Names are read over the words of the shared analysis (:mod:`.analysis`): a marker such as
+等 counts only as a word of its own (``一等奖`` is no list), a name read to the right ends
+where its clause goes on (an adverb, ``正在``, a verb with an aspect particle), one read to
+the left starts after the last aspect particle (``公开发行了为期10年利率`` -> ``为期10年利率``)
+and ends on a word (``现场签约``).  Values listed after ``分别`` go one for one with the values
+named before it; policy parameters (caps, subsidy rates), memberships (``N个…之一``),
+enumerations in words (``三个维度``) and tranche labels (``1期项目``) are not statistics.  A
+text in traditional characters is read through :mod:`.script_fold` (same offsets) and its
+records are written back in its own characters.
 """
 
 from __future__ import annotations
