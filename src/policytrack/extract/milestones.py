@@ -563,8 +563,8 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
                 changed = True
                 continue
             place = _place_prefix(text[start : min(end, start + 24)])
-            if place and _AWARD_RE.match(text, start + place, end):
-                place = 0  # 广东省专利金奖: an award keeps the name of the place giving it
+            if place and (_AWARD_RE.match(text, start + place, end) or text.startswith("级", start + place)):
+                place = 0  # 广东省专利金奖, 国家级…: an award or a level keeps its place
             if place > 0:
                 start += place
                 changed = True
@@ -978,7 +978,7 @@ def _carried_name(stext: str, qs: list[QuantityMatch], i: int, lstart: int) -> t
 
 
 def _read_names(
-    stext: str, qs: list[QuantityMatch], seg: SentenceAnalysis | None = None
+    stext: str, qs: list[QuantityMatch], seg: SentenceAnalysis | None = None, aim: int | None = None
 ) -> list[_Read | None]:
     """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
     voc = _vocab()
@@ -1002,8 +1002,8 @@ def _read_names(
         if rs < re_ and _is_body(stext[rs:re_]):
             rs = re_  # 补贴1001万元我市在省委…: a run-on sentence's next subject, read to the left
         if rs < re_ and not left_is_name:
-            if _is_article(q):
-                out.append(None)
+            if _is_article(q) and (aim is None or aim > q.start):
+                out.append(None)  # 一场活动: an article; but 争取有一笔交易 aims at one (M2)
                 continue
             # a short verb before the number stays (惠及300家科创企业), unless that text is the
             # previous value's name (2项金奖、6项银奖)
@@ -1191,7 +1191,7 @@ def _is_membership(stext: str, q: QuantityMatch) -> bool:
     return _vocab().membership_ends.suffix(stext, q.end, end) is not None
 
 
-def _is_noise(stext: str, r: _Read) -> bool:
+def _is_noise(stext: str, r: _Read, *, aimed: bool = False) -> bool:
     """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
     and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
     classification), a name holding an ordinal (``15个城市中第11个…``)."""
@@ -1200,8 +1200,8 @@ def _is_noise(stext: str, r: _Read) -> bool:
     before = stext[max(0, q.start - 4) : q.start].rstrip(" \u3000")
     if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
         return True
-    if _is_enumeration(q) or _is_membership(stext, q):
-        return True
+    if (_is_enumeration(q) and not aimed) or _is_membership(stext, q):
+        return True  # (力争新建两个中心: an aim counts, M2)
     if q.quantity.unit == "%" and voc.subsidy_words.found_in(r.metric):
         return True  # 贷款贴息补助30%, 予贴息的政策50%: a policy's rate, not a statistic
     cstart = _clause_start(stext, q.start)
@@ -1553,7 +1553,8 @@ def _sentence_stats(
     qs = find_quantities(stext)
     if not qs:
         return []
-    reads = _read_names(stext, qs, s)
+    aim = cue_at - s.start if cue_at is not None and cue_at >= s.start else None
+    reads = _read_names(stext, qs, s, aim)
     first_at: dict[str, int] = {}
     for r in reads:
         if r is not None:
@@ -1576,7 +1577,7 @@ def _sentence_stats(
             or (
                 _is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start)
             )
-            or _is_noise(stext, r)
+            or _is_noise(stext, r, aimed=aim is not None and aim < r.q.start)
             or _is_tranche_label(s, qs, i)
         ):
             continue
