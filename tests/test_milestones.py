@@ -1170,6 +1170,13 @@ ROUND2: list[Row] = [
         "甘肃省",
         [("target", "培育知识产权强县", "2", "个", "2024", "甘肃省")],
     ),
+    (
+        "a-level-keeps-its-place",  # 江苏省级…: 省级 is the level of the designation, not a place to strip
+        "截至2022年底，江苏省级知识产权示范企业达300家。",
+        None,
+        "江苏省",
+        [("measurement", "江苏省级知识产权示范企业", "300", "家", "2022-12", "江苏省")],
+    ),
 ]
 
 
