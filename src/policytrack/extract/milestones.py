@@ -1110,6 +1110,9 @@ def _setup_verbs_at(stext: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in found], ends
 
 
+_QUOTED_ONLY = re.compile(r"[ \u3000]*“[^“”]{1,20}”[ \u3000]*")  # a name in quotes, nothing else
+
+
 def _is_setup_amount(stext: str, r: _Read) -> bool:
     """设立2000万元X基金, 设立规模为3亿元的X基金: the size of something set up, not a statistic;
     and an amount naming a first product to its right (发行了2000万元的首单X可转债), the size
@@ -1119,6 +1122,8 @@ def _is_setup_amount(stext: str, r: _Read) -> bool:
         return False
     if r.side == "right" and voc.single_product.found_in(r.metric):
         return True
+    if r.side == "right" and _QUOTED_ONLY.fullmatch(stext, r.q.end, _clause_end(stext, r.q.end, lists=False)):
+        return True  # 获得200万元“桂惠贷”: the amount of a named product (P2), not a statistic
     starts, earliest_end = _setup_verbs_at(stext)
     i = bisect.bisect_left(starts, _clause_start(stext, r.q.start))
     if i == len(starts) or earliest_end[i] > r.q.start:
