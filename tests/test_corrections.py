@@ -193,9 +193,9 @@ def test_removing_the_source_orphans_and_undo_still_works(store: Store, folder: 
 def _finer_founding(original: Any) -> Any:
     """A 'newer policytrack' whose institutions extractor reads a finer founding date."""
 
-    def extract(doc: Any) -> Any:
+    def extract(doc: Any, analysis: Any = None) -> Any:
         return [attrs.evolve(i, established=PartialDate(2023, 3, 15)) if i.established else i
-                for i in original(doc)]
+                for i in original(doc, analysis)]
 
     return extract
 
@@ -256,3 +256,95 @@ def test_correction_records_are_json_ready(store: Store) -> None:
         "number": 1, "id": INSTITUTION, "family": "institution", "change": "region=广州市", "note": "n",
         "made": "2024-05-01T08:03:00+00:00", "status": "applied", "now": INSTITUTION, "undone": None,
     }
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def _main(argv: list[str]) -> int:
+    from policytrack.cli import main
+
+    return main(argv)
+
+
+def test_cli_correct_list_undo(store: Store, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = store.path
+    assert _main(["correct", INSTITUTION, "--db", db, "--set", "region=广州市", "--note", "city body",
+                  "-f", "json"]) == 0
+    (made,) = json.loads(capsys.readouterr().out)
+    assert (made["id"], made["change"], made["status"], made["note"]) == (INSTITUTION, "region=广州市", "applied",
+                                                                          "city body")
+    assert _main(["correct", FIRST, "--db", db, "--reject"]) == 0
+    capsys.readouterr()
+    assert _main(["timeline", "--db", db, "-f", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(",corrected") and FIRST not in "".join(lines)
+    assert any(INSTITUTION in line and line.endswith("region") for line in lines)
+    assert _main(["corrections", "--db", db, "-f", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["change"], r["status"]) for r in rows] == [
+        (INSTITUTION, "region=广州市", "applied"), (FIRST, "rejected", "applied")]
+    assert _main(["correct", FIRST, "--db", db, "--undo"]) == 0
+    capsys.readouterr()
+    assert _main(["corrections", "--db", db, "--status", "undone"]) == 0
+    out = capsys.readouterr().out
+    assert FIRST in out and INSTITUTION not in out and "1 corrections" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["correct", "e-0", "--reject"], "no record e-0 in the store"),
+        (["correct", INSTITUTION, "--set", "region"], "--set: expected FIELD=VALUE, got 'region'"),
+        (["correct", INSTITUTION, "--set", "colour=red"], "--set: unknown field 'colour'"),
+        (["correct", INSTITUTION, "--set", "date=soon"], "date: 'soon' is not a date"),
+        (["remove", "nope.txt"], "no nope.txt in the store"),
+    ],
+)
+def test_cli_mistakes_are_one_line_and_exit_2(
+    store: Store, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _main([*argv, "--db", store.path]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+    assert store.corrections() == []
+
+
+def test_cli_correct_needs_one_action(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _main(["correct", INSTITUTION, "--db", store.path]) == 2
+    assert "one of the arguments --reject --set --undo is required" in capsys.readouterr().err
+
+
+def test_cli_commands_never_create_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["corrections"], ["reextract"], ["remove", "x.txt"], ["correct", "e-1", "--reject"]):
+        assert _main([*argv, "--db", str(tmp_path / "none.db")]) == 2
+        assert "no such store" in capsys.readouterr().err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_cli_reextract_and_remove(store: Store, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store.correct(INSTITUTION, changes={"region": "广州市"})
+    assert _main(["reextract", "--db", store.path, "--summary", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"db": store.path, "changed": 0, "unchanged": 2, "failures": 0, "orphaned_corrections": 0}]
+    assert _main(["remove", "--db", store.path, str(folder / "a.txt"), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"path": str(folder / "a.txt"), "status": "removed"}]
+    assert _main(["reextract", "--db", store.path]) == 0
+    out, err = capsys.readouterr()
+    assert "0 re-extracted with other records, 1 unchanged, 0 failed" in out
+    assert f"correction 1 of {INSTITUTION} (region=广州市) is orphaned" in err
+    assert [s.source for s in store.versions(folder / "a.txt")] == [str(folder / "a.txt")]
+
+
+def test_cli_queries_with_or_without_corrections(store: Store, folder: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    store.correct(INSTITUTION, changes={"region": "广州市"})
+    store.correct(FIRST, reject=True)
+    assert _main(["firsts", "--db", store.path, "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert _main(["firsts", "--db", store.path, "-f", "json", "--no-corrections"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [FIRST]
+    assert _main(["timeline", "--db", store.path, "-f", "json", "--no-corrections"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert next(r for r in rows if r["id"] == INSTITUTION)["region"] == "天河区"
+    assert all("corrected" not in r for r in rows)

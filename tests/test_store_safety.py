@@ -255,3 +255,29 @@ def test_a_killed_writer_leaves_a_store_the_next_ingest_completes(
         assert len(store) == 24
         assert _answers(store) == uninterrupted
     assert _integrity(db) == "ok"
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("tty", "shown"), [(True, "policytrack: waiting for the store x.db\n"), (False, "")])
+def test_the_notice_goes_to_a_terminal_only(monkeypatch: pytest.MonkeyPatch, tty: bool, shown: str) -> None:
+    from policytrack import store as store_module
+
+    stream = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", stream)
+    store_module._notice_on_terminal("policytrack: waiting for the store x.db")
+    assert stream.text == shown

@@ -23,7 +23,8 @@ from .corpus import LoadFailure
 from .errors import BadArgumentError, LoadError
 from .models import Document
 
-__all__ = ["CHUNK", "as_error", "expand", "extract_paths", "map_paths", "resolve_workers"]
+__all__ = ["CHUNK", "as_error", "auto_workers", "expand", "extract_paths", "map_paths", "parse_workers",
+           "resolve_workers"]
 
 #: Files sent to a worker at a time.
 CHUNK = 4
@@ -42,6 +43,31 @@ def resolve_workers(workers: int | None) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise BadArgumentError(f"workers: expected a whole number >= 1 (or None), got {workers!r}")
     return workers
+
+
+#: Files below which ``auto`` reads in one process (starting workers costs more than it saves).
+AUTO_MIN_FILES = 24
+
+
+def auto_workers(files: int) -> int:
+    """How many processes ``--workers auto`` uses for ``files`` files: one per CPU, but one
+    for a handful of files.  The output is the same whatever the number."""
+    return 1 if files < AUTO_MIN_FILES else resolve_workers(None)
+
+
+def parse_workers(text: str) -> int | None:
+    """A ``--workers`` value: ``auto`` (``None``) or a whole number >= 1 (for argparse's ``type``)."""
+    import argparse
+
+    if text.strip().lower() == "auto":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 or auto, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 or auto, got {text!r}")
+    return value
 
 
 def _failure(err: LoadError) -> LoadFailure:

@@ -8,7 +8,6 @@ loaded.  Errors are one line each on standard error; never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -16,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from ._cli_export import add_export_options, export
 from ._cli_output import check_targets, format_rows, output_options, table_width, write_output
 from ._cli_queries import add_query_commands
-from ._cli_store import add_store_commands
+from ._cli_store import add_maintenance_commands, add_store_commands
 from ._suggest import nearest
-from .convert import SCHEMA, export_dict, unstructure
+from .convert import SCHEMA
 from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
@@ -92,23 +92,21 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    corpus, status = load_paths(args.paths)
-    if status == EXIT_USAGE:
-        return status
-    fmt = args.format
-    if fmt is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
-        fmt = "table" if args.output is None and sys.stdout.isatty() else "json"
-    if fmt == "json":
-        text = json.dumps(export_dict(corpus.documents), ensure_ascii=False, indent=2)
-    elif fmt == "jsonl":
-        text = "\n".join(json.dumps(unstructure(d), ensure_ascii=False) for d in corpus.documents)
-    else:
-        rows = _summary_rows(corpus.documents)
-        if table_width(args) is not None:  # what was found in each article; dates and titles with --wide
-            rows = [{k: v for k, v in r.items() if k not in ("published", "title", "source")} for r in rows]
-        text = format_rows(rows, "table", args.tablefmt, table_width(args))
-    write_output(text, args.output)
-    return status
+    if args.format is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
+        args.format = "table" if args.output is None and sys.stdout.isatty() else "json"
+    width = table_width(args)
+
+    def rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
+        found = _summary_rows(docs)
+        if width is None:
+            return found
+        # what was found in each article; dates and titles with --wide
+        return [{k: v for k, v in r.items() if k not in ("published", "title", "source")} for r in found]
+
+    def table(found: Sequence[dict[str, Any]], fmt: str, tablefmt: str) -> str:
+        return format_rows(found, fmt, tablefmt, width)
+
+    return export(args, table, rows)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,19 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    export = sub.add_parser(
+    exporter = sub.add_parser(
         "export",
         help=f"load articles and print every record ({SCHEMA} JSON, JSON lines or a summary table)",
         description=f"Load articles and print their records as {SCHEMA} JSON, JSON lines "
         "(one document a line) or a summary table.",
     )
-    export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    output_options(export, ["json", "jsonl", "table"], None,
+    exporter.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    output_options(exporter, ["json", "jsonl", "table"], None,
                    default_help="table on a terminal, json into a pipe or a file")
-    export.set_defaults(handler=cmd_export)
+    add_export_options(exporter)
+    exporter.set_defaults(handler=cmd_export)
 
     add_query_commands(sub, output_options, load_paths, format_rows, write_output)
     add_store_commands(sub, output_options, load_paths, format_rows, write_output)
+    add_maintenance_commands(sub, output_options, format_rows, write_output)
     return parser
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from cattrs.preconf.json import make_converter
 
@@ -80,6 +80,28 @@ def export_dict(documents: Iterable[Document]) -> dict[str, Any]:
 def dumps(documents: Iterable[Document], *, indent: int | None = 2) -> str:
     """The JSON export as a string, with Chinese kept readable."""
     return json.dumps(export_dict(documents), ensure_ascii=False, indent=indent)
+
+
+def document_json(doc: Document, *, indent: int | None = 2) -> str:
+    """One document as the export writes it (Chinese kept readable)."""
+    return json.dumps(unstructure(doc), ensure_ascii=False, indent=indent)
+
+
+def write_export(documents: Iterable[Document | str], stream: TextIO, *, indent: int = 2) -> int:
+    """Write the JSON export of ``documents`` to ``stream`` one document at a time (memory
+    stays flat whatever their number); the text is exactly :func:`dumps`'s.  A document may
+    come already written by :func:`document_json` with the same ``indent`` (by a worker
+    process, say).  Returns the number of documents written."""
+    pad = " " * indent
+    stream.write(f'{{\n{pad}"schema": {json.dumps(SCHEMA)},\n{pad}"documents": [')
+    count = 0
+    for doc in documents:
+        text = doc if isinstance(doc, str) else document_json(doc, indent=indent)
+        body = text.replace("\n", "\n" + pad * 2)
+        stream.write(("," if count else "") + f"\n{pad * 2}{body}")
+        count += 1
+    stream.write(f"\n{pad}]\n}}" if count else "]\n}")
+    return count
 
 
 def loads(text: str) -> list[Document]:

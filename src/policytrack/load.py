@@ -370,13 +370,14 @@ def _targets(paths: str | Path | Iterable[str | Path]) -> Iterator[Path | LoadEr
             yield item
 
 
-def iter_documents(paths: str | Path | Iterable[str | Path]) -> Iterator[Document]:
-    """Stream documents from files and folders, one at a time (memory stays flat).
+def iter_documents(paths: str | Path | Iterable[str | Path], *, workers: int | None = 1) -> Iterator[Document]:
+    """Stream documents from files and folders, one at a time (memory stays flat), in order;
+    ``workers`` as for :func:`load`.
 
     Raises the first :class:`~policytrack.errors.LoadError` met; use :func:`load`
     to collect failures instead.
     """
-    for result in extract_paths(paths, 1):
+    for result in extract_paths(paths, workers):
         if isinstance(result, LoadFailure):
             raise as_error(result)
         yield result

@@ -72,7 +72,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import queries
-from ._parallel import expand, map_paths, resolve_workers
+from ._parallel import auto_workers, expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
@@ -534,12 +534,12 @@ class Store(Queries):
     ) -> IngestReport:
         """Read, extract and store the article files under ``paths`` (files and folders).
 
-        ``workers`` processes extract in parallel (same result as one).  A file whose size
+        ``workers`` processes extract in parallel (same result as one; ``None``: one per CPU
+        when there are enough files to gain from it, else one).  A file whose size
         and modification time match its last ingest is counted unchanged without being
         read, unless ``rehash``.  ``progress`` draws a bar on standard error (default: only
         when it is a terminal).  Files that fail are reported, never stop the others.
         """
-        n = resolve_workers(workers)
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
         targets = list(expand([os.fspath(p) for p in paths]))
@@ -556,6 +556,8 @@ class Store(Queries):
                 continue
             stats[str(target)] = (key, size, mtime)
             to_read.append(target)
+
+        n = auto_workers(len(to_read)) if workers is None else resolve_workers(workers)
 
         def put(result: _Prepared | LoadFailure) -> None:
             if isinstance(result, LoadFailure):
@@ -725,12 +727,12 @@ class Store(Queries):
         The text and its metadata (title, source, publication date, region) stay as stored;
         only the records change.  A document whose records come out the same is left alone;
         the others are replaced in place (not as a new version: the article did not change).
-        ``workers`` processes extract in parallel (``None``: one per CPU).
+        ``workers`` processes extract in parallel (``None``: one per CPU for a large store).
         """
-        n = resolve_workers(workers)
         out: dict[str, list[str]] = {"changed": [], "unchanged": []}
         failures: list[LoadFailure] = []
         total = int(self._db.execute("SELECT count(*) FROM sources WHERE current IS NOT NULL").fetchone()[0])
+        n = auto_workers(total) if workers is None else resolve_workers(workers)
 
         def stored() -> Iterator[tuple[int, str, bytes]]:
             last = 0
