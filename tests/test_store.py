@@ -780,3 +780,32 @@ def test_a_chunk_merged_by_a_worker_equals_one_merged_here(seed_store: Store) ->
     here = _merge_chunk(seed_store._db, groups)
     assert _merge_stored(str(seed_store.path), groups) == here
     assert len(here[1]) >= 40 and sorted(here[0]) == groups
+
+
+def test_a_reader_never_answers_from_entities_another_connection_replaced(tmp_path: Path) -> None:
+    # entity row ids come back after a removal (the next ones start at the highest left): a
+    # reader's cache of decoded entities must be dropped when another connection writes
+    folder = tmp_path / "a"
+    folder.mkdir()
+    one, two = folder / "one.txt", folder / "two.txt"
+    one.write_text("2022年，广州市天河区发行全国首单知识产权证券化产品。", encoding="utf-8")
+    path = tmp_path / "t.db"
+    with Store.open(path) as reader, Store.open(path) as writer:
+        writer.ingest(one)
+        assert [c.subject for c in reader.firsts()] == ["知识产权证券化产品"]
+        assert len(reader.timeline().entries) == 3  # every entity read, and kept decoded
+        writer.remove(one)
+        two.write_text("2023年，杭州市滨江区发放全省首笔数据知识产权质押贷款。", encoding="utf-8")
+        writer.ingest(two)
+        assert reader.timeline() == writer.timeline()
+        assert {s.document for e in reader.timeline().entries for s in e.sources} == {"two"}
+
+
+def test_versions_take_a_relative_path(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    store.ingest(folder)
+    monkeypatch.chdir(tmp_path)
+    assert [v.version for v in store.versions(Path("a") / "a.txt")] == [1]
+    assert store.document(Path("a") / "a.txt").id == "a"
