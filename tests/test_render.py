@@ -215,8 +215,36 @@ def test_plot_label_helpers() -> None:
 
 
 def test_firsts_has_no_plot() -> None:
-    with pytest.raises(PolicytrackError, match="no plot"):
+    with pytest.raises(PolicytrackError, match=r"^Firsts has no plot; use table\(\) or to_pandas\(\)$"):
         RESULTS["firsts"]().plot()
+
+
+@pytest.mark.parametrize("name", PLOTTABLE)
+def test_plot_takes_the_result_title_and_options(name: str) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (no CJK font here is another test's business)
+        result = RESULTS[name]()
+        figure = result.plot()
+        titles = [ax.get_title() for ax in figure.axes]
+        if figure._suptitle is not None:
+            titles.append(figure._suptitle.get_text())
+        assert result.title() in titles
+        if name == "compare":
+            order = ["广州市", "越秀区", "广州开发区"]
+            assert [t.get_text() for t in result.plot(regions=order).axes[0].get_xticklabels()] == order
+            default = list(result.plot_options()["regions"])
+            assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == default != order
+        elif name == "timeline":
+            narrow = [t.get_text() for ax in result.plot(label_width=3).axes for t in ax.texts]
+            default = [t.get_text() for ax in figure.axes for t in ax.texts]
+            assert "2016-07\n中新…" in narrow and "2016-07\n中新…" not in default
+        else:
+            with pytest.raises(TypeError):
+                result.plot(no_such_option=1)
 
 
 @pytest.mark.parametrize("name", list(RESULTS))
