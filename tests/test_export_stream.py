@@ -93,3 +93,12 @@ def test_iter_documents_streams_in_order_over_workers(seeds: list[Document]) -> 
     stream = iter_documents(SEEDS, workers=2)
     assert next(stream) == seeds[0]
     assert [seeds[0], *stream] == seeds
+
+
+def test_auto_workers_uses_every_cpu_only_for_enough_files() -> None:
+    import os
+
+    from policytrack._parallel import AUTO_MIN_FILES, auto_workers
+
+    assert auto_workers(AUTO_MIN_FILES - 1) == 1
+    assert auto_workers(AUTO_MIN_FILES) == max(os.cpu_count() or 1, 1)
