@@ -33,6 +33,8 @@ def cases(scale: float) -> dict[str, str]:
         "unclosed comments": "<p>x</p>" + "<!--" * (n // 40),
         "unclosed tags": "<p>x</p>" + "<a" * (n // 20),
         "nested divs": "<div>" * (n // 50) + "正文。" + "</div>" * (n // 50),
+        "unclosed quotes": "<p>x</p>" + '<a x="' * (n // 6),
+        "markup in attributes": '<p title="<b>x</b>">句子，文字。</p>' * (n // 30),
     }
 
 

@@ -1,33 +1,26 @@
-"""How do regions compare?  ``python examples/compare.py [R1,R2,...] [PATH...]``
+"""How do regions compare?  ``python examples/compare.py [R1,R2,...] [PATH...] [--out DIR]``
 
 Puts the latest value of each statistic for 广州开发区, 越秀区 and 广州市 side by side
 (whatever alias each article used), with counts of first claims, products,
-institutions and initiatives; with matplotlib installed it also saves compare.png.
+institutions and initiatives; with matplotlib installed it also draws compare.png; files go to ``--out DIR`` (default: a new temporary folder).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from _common import arguments, out_folder, save
 
 import policytrack
 
-HERE = Path(__file__).resolve().parent
-
 
 def main(argv: list[str]) -> None:
-    regions = argv[0].split(",") if argv else ["广州开发区", "越秀区", "广州市"]
-    paths = argv[1:] or [str(HERE.parent / "seeds")]
-    corpus = policytrack.load(paths)
-    result = corpus.compare(regions)
+    args = arguments(__doc__, "regions", "广州开发区,越秀区,广州市", argv)
+    corpus = policytrack.load(args.paths)
+    folder = out_folder(args, "compare")
+    result = corpus.compare(args.question.split(","))
     print(result.table("github"))
-    try:
-        figure = result.plot()
-    except ImportError as err:
-        print(err)
-    else:
-        figure.savefig("compare.png", dpi=150)
-        print("saved compare.png")
+    save(result, folder, "compare")
 
 
 if __name__ == "__main__":

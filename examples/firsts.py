@@ -1,4 +1,4 @@
-"""Who claims to be first at what?  ``python examples/firsts.py [SCOPE] [PATH...]``
+"""Who claims to be first at what?  ``python examples/firsts.py [SCOPE] [PATH...] [--out DIR]``
 
 Lists the national first claims of the seed articles, merged across articles: a claim
 made by several articles for the same or nested regions is ``corroborated``.
@@ -7,22 +7,22 @@ made by several articles for the same or nested regions is ``corroborated``.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from _common import arguments, out_folder, save
 
 import policytrack
 
-HERE = Path(__file__).resolve().parent
-
 
 def main(argv: list[str]) -> None:
-    scope = argv[0] if argv else "national"
-    paths = argv[1:] or [str(HERE.parent / "seeds")]
-    corpus = policytrack.load(paths)
-    result = corpus.firsts(scope)
+    args = arguments(__doc__, "scope", "national", argv)
+    corpus = policytrack.load(args.paths)
+    folder = out_folder(args, "firsts")
+    result = corpus.firsts(args.question)
     print(result.table("github"))
     for claim in result:
         if claim.status != "asserted":
             print(f"{claim.subject}: {claim.status} by {', '.join(claim.documents)}")
+    save(result, folder, "firsts")
 
 
 if __name__ == "__main__":

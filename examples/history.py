@@ -1,4 +1,4 @@
-"""What values did a statistic take?  ``python examples/history.py [METRIC] [PATH...]``
+"""What values did a statistic take?  ``python examples/history.py [METRIC] [PATH...] [--out DIR]``
 
 Shows every value reported for a statistic (canonical name or any alias), e.g. how
 many firms in 广州开发区 had bought overseas IP-infringement insurance, as reported by
@@ -8,23 +8,23 @@ different articles.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from _common import arguments, out_folder, save
 
 import policytrack
 
-HERE = Path(__file__).resolve().parent
-
 
 def main(argv: list[str]) -> None:
-    metric = argv[0] if argv else "购买海外侵权责任保险的企业数"
-    paths = argv[1:] or [str(HERE.parent / "seeds")]
-    corpus = policytrack.load(paths)
-    result = corpus.history(metric)
+    args = arguments(__doc__, "metric", "购买海外侵权责任保险的企业数", argv)
+    corpus = policytrack.load(args.paths)
+    folder = out_folder(args, "history")
+    result = corpus.history(args.question)
     print(result.title())
     print(result.table("github"))
     for point in result:
         when = point.date or "no date given"
         print(f"{point.region}: {point.value}{point.unit} ({when}) from {', '.join(point.documents)}")
+    save(result, folder, "history")
 
 
 if __name__ == "__main__":

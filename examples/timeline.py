@@ -1,33 +1,26 @@
-"""What did a region do, and when?  ``python examples/timeline.py [REGION] [PATH...]``
+"""What did a region do, and when?  ``python examples/timeline.py [REGION] [PATH...] [--out DIR]``
 
 Prints the timeline of 广州开发区 (and everything inside it) from the seed articles;
-with matplotlib installed (``pip install 'policytrack[plot]'``) it also saves timeline.png.
+with matplotlib installed (``pip install 'policytrack[plot]'``) it also draws timeline.png; files go to ``--out DIR`` (default: a new temporary folder).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from _common import arguments, out_folder, save
 
 import policytrack
 
-HERE = Path(__file__).resolve().parent
-
 
 def main(argv: list[str]) -> None:
-    region = argv[0] if argv else "广州开发区"
-    paths = argv[1:] or [str(HERE.parent / "seeds")]
-    corpus = policytrack.load(paths)
-    result = corpus.timeline(region, within=True)
+    args = arguments(__doc__, "region", "广州开发区", argv)
+    corpus = policytrack.load(args.paths)
+    folder = out_folder(args, "timeline")
+    result = corpus.timeline(args.question, within=True)
     print(result.table("github"))
     print(f"({len(result)} dated entries, {result.undated} undated left out)")
-    try:
-        figure = result.plot()
-    except ImportError as err:  # the optional extra is missing
-        print(err)
-    else:
-        figure.savefig("timeline.png", dpi=150)
-        print("saved timeline.png")
+    save(result, folder, "timeline")
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def test_an_extractor_defect_is_one_files_error(
     """Bug caught: a NameError inside an extractor escaped the CLI as a traceback."""
     from policytrack.extract import milestones
 
-    def broken(doc: object) -> list[object]:
+    def broken(doc: object, analysis: object = None) -> list[object]:
         if "坏" in getattr(doc, "text", ""):
             raise NameError("name '_helper' is not defined")
         return []

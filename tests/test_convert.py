@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 
 import policytrack
-from policytrack.convert import converter, dumps, export_dict, loads, structure, unstructure
+from policytrack.convert import converter, dumps, export_dict, iter_jsonl, loads, structure, unstructure
 from policytrack.errors import ExportFormatError
 from policytrack.models import (
     Document,
@@ -114,19 +115,55 @@ def test_dumps_loads_round_trip_and_keeps_chinese() -> None:
     assert loads(text) == [doc]
 
 
+def test_dumps_is_indented_json_with_chinese_as_written() -> None:
+    doc = Document(id="a", text="广州开发区")
+    assert dumps([doc]).startswith('{\n  "schema": "policytrack/1",\n  "documents": [\n    {\n      "id": "a"')
+    assert dumps([doc], indent=None) == json.dumps(export_dict([doc]), ensure_ascii=False)
+    assert "\n" not in dumps([doc], indent=None) and "\\u" not in dumps([doc])
+
+
 @pytest.mark.parametrize(
-    "text",
-    ["not json", "[]", '{"schema": "other/2", "documents": []}'],
+    ("text", "message"),
+    [
+        ("not json", r"^not JSON: Expecting value"),
+        ("[]", r"^not a policytrack/1 export$"),
+        ('{"schema": "other/2", "documents": []}', r"^not a policytrack/1 export$"),
+    ],
     ids=["garbage", "a-list", "wrong-schema"],
 )
-def test_loads_rejects_non_exports(text: str) -> None:
-    with pytest.raises(ExportFormatError):
+def test_loads_rejects_non_exports(text: str, message: str) -> None:
+    with pytest.raises(ExportFormatError, match=message):
         loads(text)
 
 
+def test_an_export_without_documents_has_none() -> None:
+    assert loads('{"schema": "policytrack/1"}') == []
+
+
 def test_structure_rejects_a_boolean_amount() -> None:
+    with pytest.raises(TypeError, match=r"^a boolean is not a number$"):
+        structure(True, Decimal)
     with pytest.raises(Exception):  # noqa: B017 - cattrs wraps the TypeError in its own group
         structure({"value": True, "unit": "元", "qualifier": None, "text": ""}, Quantity)
+
+
+DOCS = [Document(id="a", text="广州开发区"), Document(id="b", text="深圳市", region="深圳市")]
+
+
+def test_iter_jsonl_reads_one_document_a_line_and_skips_blank_lines() -> None:
+    lines = ["", json.dumps(unstructure(DOCS[0]), ensure_ascii=False), "  ", json.dumps(unstructure(DOCS[1]))]
+    assert list(iter_jsonl(lines)) == DOCS
+
+
+@pytest.mark.parametrize("form", ["json", "json-indented-after-blank", "jsonl"])
+def test_read_export_tells_json_from_json_lines(form: str, tmp_path: Path) -> None:
+    path = tmp_path / "export"
+    if form == "jsonl":
+        path.write_text("\n".join(json.dumps(unstructure(d), ensure_ascii=False) for d in DOCS) + "\n", "utf-8")
+    else:
+        path.write_text(("\n\n" if "blank" in form else "") + dumps(DOCS, indent=None if form == "json" else 2),
+                        "utf-8")
+    assert policytrack.read_export(str(path)) == DOCS
 
 
 def test_public_api_reexports() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -13,7 +14,7 @@ import pytest
 
 import policytrack
 from policytrack import Corpus, LoadFailure
-from policytrack.queries import Comparison, Firsts, History, Resolved, Timeline, normalise_name
+from policytrack.queries import Comparison, Firsts, FlatRegions, History, Resolved, Timeline, normalise_name
 
 from ._query_fixtures import StubGazetteer, gdz_2022, guangzhou_corpus, shenzhen_2021
 
@@ -48,18 +49,17 @@ def test_methods_return_typed_results(call: object, cls: type) -> None:
 
 
 @pytest.mark.parametrize(
-    "call",
+    ("call", "expected"),
     [
-        lambda c: c.timeline("广州市").entries,
-        lambda c: c.firsts("national").claims,
-        lambda c: c.history("专利授权量").points,
-        lambda c: [cell.measurement for cell in c.compare(["广州市"], ["专利授权量"]).cells],
+        (lambda c: c.timeline("广州市").entries, ()),
+        (lambda c: c.firsts("national").claims, ()),
+        (lambda c: c.history("专利授权量").points, ()),
+        (lambda c: [cell.measurement for cell in c.compare(["广州市"], ["专利授权量"]).cells], [None]),
     ],
     ids=["timeline", "firsts", "history", "compare"],
 )
-def test_empty_corpus_answers_with_nothing(call: object) -> None:
-    result = call(Corpus())  # type: ignore[operator]
-    assert all(x is None for x in result) and (len(result) <= 1)
+def test_empty_corpus_answers_with_nothing(call: object, expected: object) -> None:
+    assert call(Corpus()) == expected  # type: ignore[operator]
 
 
 def test_queries_see_documents_added_later() -> None:
@@ -71,8 +71,11 @@ def test_queries_see_documents_added_later() -> None:
 
 def test_default_gazetteer_is_used_without_one() -> None:
     corpus = Corpus(guangzhou_corpus())
-    result = corpus.timeline("广州开发区", within=False)
-    assert result.entries and all(e.region == "广州开发区" for e in result.entries)
+    assert corpus.gazetteer is None
+    # only a gazetteer knows that Guangzhou and its districts lie in 广东省
+    result = corpus.timeline("广东省")
+    assert {e.region for e in result.entries} == {"广州开发区", "中新广州知识城", "越秀区", "广州市"}
+    assert len(Corpus(guangzhou_corpus(), gazetteer=FlatRegions()).timeline("广东省").entries) == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -114,12 +117,32 @@ def test_seeds_timeline_of_the_zone_starts_in_2016(seeds: Corpus) -> None:
 # examples/ run
 
 
-@pytest.mark.parametrize("script", sorted(p.name for p in (SEEDS.parent / "examples").glob("*.py")))
-def test_example_runs(script: str, tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / script)], capture_output=True,
-                          text=True, check=False, cwd=tmp_path, timeout=300)
+EXAMPLES = sorted(p.name for p in (SEEDS.parent / "examples").glob("*.py") if not p.name.startswith("_"))
+
+
+@pytest.mark.parametrize("script", EXAMPLES)
+def test_example_runs_and_writes_only_into_the_folder_it_is_given(script: str, tmp_path: Path) -> None:
+    """Issue 10: the examples wrote PNGs into the working directory."""
+    cwd, out = tmp_path / "cwd", tmp_path / "out"
+    cwd.mkdir()
+    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / script), "--out", str(out)],
+                          capture_output=True, text=True, check=False, cwd=cwd, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
+    name = script.removesuffix(".py")
+    assert (out / f"{name}.csv").is_file()
+    if name in ("timeline", "compare", "history"):
+        assert (out / f"{name}.png").is_file() or "pip install" in done.stdout
+    assert list(cwd.iterdir()) == []
+
+
+def test_example_without_out_writes_into_a_temporary_folder(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(SEEDS.parent / "examples" / "firsts.py")], capture_output=True,
+                          text=True, check=True, cwd=tmp_path, timeout=300)
+    saved = Path(done.stdout.strip().splitlines()[-1].removeprefix("saved "))
+    assert saved.is_file() and tmp_path not in saved.parents
+    assert list(tmp_path.iterdir()) == []
+    shutil.rmtree(saved.parent)
 
 
 def test_walkthrough_notebook_is_valid_json() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import policytrack
 from policytrack.extract import firsts
 from policytrack.models import Document, FirstKind, FirstScope, PartialDate
 
@@ -232,14 +234,48 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         [("national", "pioneer", "开展知识产权质押融资的城市之一", "上海市")],
     ),
     (
-        # a municipality under the central government is a place at province level
+        # a municipality under the central government named as a place is a 市: municipal (the
+        # convention of the evaluation sets: 天津市首家, 上海首个, eval/CONVENTIONS.md F1)
         "shanghai-municipality-and-shared-scope",
         "临港新片区诞生了上海首单知识产权证券化产品和首单知识产权保险。",
         "上海市",
         [
-            ("provincial", "first", "知识产权证券化产品", "临港新片区"),
-            ("provincial", "first", "知识产权保险", "临港新片区"),
+            ("municipal", "first", "知识产权证券化产品", "中国（上海）自由贸易试验区临港新片区"),
+            ("municipal", "first", "知识产权保险", "中国（上海）自由贸易试验区临港新片区"),
         ],
+    ),
+    (
+        # real shape (a Tianjin district's page); then Chongqing, Beijing
+        "tianjin-municipality-first",
+        "天津市首家知识产权特色小镇揭牌。",
+        "东丽区",
+        [("municipal", "first", "知识产权特色小镇", "东丽区")],
+    ),
+    (
+        "chongqing-municipality-first",
+        "重庆首单知识产权证券化产品在两江新区发行。",
+        "重庆市",
+        [("municipal", "first", "知识产权证券化产品", "重庆两江新区")],
+    ),
+    (
+        # a place opening a short relative clause before the cue sets the scope (real shapes from a
+        # Hunan and an Inner Mongolia page), then the same shape elsewhere
+        "relative-clause-province",
+        "这是湖南省发行的首单知识产权证券化产品。",
+        "湖南省",
+        [("provincial", "first", "知识产权证券化产品", "湖南省")],
+    ),
+    (
+        "relative-clause-autonomous-region",
+        "保护中心是内蒙古自治区布局建设的第一家知识产权保护中心。",
+        "内蒙古自治区",
+        [("provincial", "first", "知识产权保护中心", "内蒙古自治区")],
+    ),
+    (
+        "relative-clause-city",
+        "这是杭州市落地的首笔知识产权质押贷款。",
+        "杭州市",
+        [("municipal", "first", "知识产权质押贷款", "杭州市")],
     ),
     (
         "shenzhen-qianhai-enumerated-claims",
@@ -260,7 +296,7 @@ OTHER_REGIONS: list[tuple[str, str, str | None, list[Row]]] = [
         "sichuan-central-western-regional",
         "成都高新区发行中西部首单知识产权证券化产品，规模达3亿元。",
         "成都市",
-        [("regional", "first", "知识产权证券化产品", "成都高新区")],
+        [("regional", "first", "知识产权证券化产品", "成都高新技术产业开发区")],
     ),
     (
         "national-press-shouci-with-scope-after-shuaixian",
@@ -398,16 +434,18 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         [("national", "first", "集专利、商标、地理标志于一体的综合服务平台", "昆明市")],
     ),
     (
-        "municipality-place-is-provincial",
+        # was provincial (a municipality at province level); the evaluation sets' annotators, who
+        # had not seen this code, both wrote municipal for 天津市首家 / 上海首个 (CONVENTIONS F1)
+        "municipality-place-is-municipal",
         "重庆首单知识产权质押ABN成功落地。",
         "重庆市",
-        [("provincial", "first", "知识产权质押ABN", "重庆市")],
+        [("municipal", "first", "知识产权质押ABN", "重庆市")],
     ),
     (
         "appositive-quoted-name-gives-claimant",
         "上海首单知识产权ABS——“国泰—浦东新区1期知识产权资产支持专项计划”成功发行。",
         "上海市",
-        [("provincial", "first", "知识产权ABS", "浦东新区")],
+        [("municipal", "first", "知识产权ABS", "浦东新区")],
     ),
     (
         "place-before-verb-is-the-agent",
@@ -525,10 +563,23 @@ def test_frame_cue_is_recorded_with_its_closer() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="全国省市首个单批次率先创开先河在落地的、，。和广州深圳“”—（了争取第一", max_size=60))
-def test_never_raises_and_subjects_are_in_the_evidence(text: str) -> None:
+def test_never_raises_and_subjects_are_made_of_the_evidence(text: str) -> None:
     for claim in firsts.extract(Document(id="t", text=text)):
         assert claim.evidence.text == text[claim.evidence.start : claim.evidence.end]
-        assert claim.subject
+        assert _pieced(claim.subject, claim.evidence.text), claim
+
+
+def _pieced(part: str, text: str) -> bool:
+    """``part`` is one or two consecutive pieces of ``text``: a subject distributed over a
+    coordination (纯专利、纯商标资产证券化产品 -> 纯专利资产证券化产品) is two."""
+    return any(part[:i] in text and part[i:] in text for i in range(1, len(part) + 1))
+
+
+def test_seed_subjects_are_made_of_their_evidence() -> None:
+    corpus = policytrack.load(Path(__file__).resolve().parents[1] / "seeds")
+    claims = [c for d in corpus.documents for c in d.firsts]
+    assert len(claims) > 20
+    assert [c.subject for c in claims if not _pieced(c.subject, c.evidence.text)] == []
 
 
 @pytest.mark.parametrize(

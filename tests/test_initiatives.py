@@ -484,7 +484,7 @@ def test_bugs_caught(text: str, region: str | None, want: list[Row]) -> None:
 
 
 @pytest.mark.parametrize(("text", "region", "want"), _params(KNOWN_FAILURES))
-@pytest.mark.xfail(strict=True, reason="known limitation")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known limitation")
 def test_known_failures(text: str, region: str | None, want: list[Row]) -> None:
     assert found(text, region) == want
 

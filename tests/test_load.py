@@ -58,8 +58,10 @@ SEED_CLEAN = [
                  ["责任编辑", "新浪财经APP", "appendQr", "<p>", "&#123;", "title:"], id="000"),
     pytest.param("001", ["五年来，广州开发区年专利申请量", "集聚全要素 实现严格保护"],
                  ["　", "广州开发区持续深化知识产权运用和保护综合改革试验"], id="001"),
-    pytest.param("002", ["4月24日下午", "南方财经全媒体记者郑玮"],
-                 ["来源:21世纪", "编辑:", "资料图片仅供参考", "相关阅读", "分享到", "版权和免责申明", "凡注有"], id="002"),
+    # the byline on a line of its own under the dateline is header, not article (issue 14)
+    pytest.param("002", ["4月24日下午"],
+                 ["来源:21世纪", "编辑:", "资料图片仅供参考", "相关阅读", "分享到", "版权和免责申明", "凡注有",
+                  "南方财经全媒体记者郑玮"], id="002"),
     pytest.param("003", ["在广州市越秀区的创新沃土上", "让“首发首创”的创新活力持续迸发"],
                  ["南方+", "打开南方", "立即打开", "订阅后", "您已点过", "【文字校对】", "版权声明", "编辑 周丽娜"],
                  id="003"),
@@ -178,6 +180,10 @@ def test_parse_runs_extraction() -> None:
     doc = parse("2022年，广州开发区发行全国首单知识产权证券化产品。", id="demo")
     assert isinstance(doc, Document)
     assert doc.text == "2022年，广州开发区发行全国首单知识产权证券化产品。"
+    assert [(c.scope, c.subject, c.region, str(c.date)) for c in doc.firsts] == [
+        ("national", "知识产权证券化产品", "广州开发区", "2022")
+    ]
+    assert [p.kind for p in doc.financing_products] == ["securitization"]
 
 
 # -- HTML with page furniture ------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import re
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -638,7 +639,7 @@ BUGS: list[Row] = [
         "2021年，合肥高新区被评为国家知识产权示范园区。",
         "2022-04-20",
         "合肥市",
-        [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新区")],
+        [("event", "国家知识产权示范园区", None, None, "2021", "合肥高新技术产业开发区")],
     ),
     # round 7: the day of an event told in one sentence dates the events told after it
     (
@@ -895,6 +896,13 @@ def test_data_names_no_place() -> None:
 
 
 def test_every_vocabulary_key_is_used() -> None:
+    # a key of milestones.json that the module never names is vocabulary nobody reads
+    source = Path(milestones.__file__).read_text(encoding="utf-8")
+    unused = [k for k in _data() if not k.startswith("_") and f'"{k}"' not in source]
+    assert unused == []
+
+
+def test_event_verbs_are_tried_longest_first() -> None:
     voc = milestones._vocab()
     assert voc.event_verbs and voc.strip_prefixes and voc.target_cues
     assert all(len(a) >= len(b) for a, b in zip(voc.event_verbs, voc.event_verbs[1:], strict=False))

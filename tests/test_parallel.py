@@ -11,7 +11,15 @@ import pytest
 
 import policytrack
 from policytrack import BadArgumentError, LoadFailure
-from policytrack._parallel import CHUNK, as_error, expand, extract_paths, map_paths, resolve_workers
+from policytrack._parallel import (
+    CHUNK,
+    _read_chunk,
+    as_error,
+    expand,
+    extract_paths,
+    map_paths,
+    resolve_workers,
+)
 from policytrack._progress import Progress
 from policytrack.errors import NotAnArticleError, UnreadableFileError
 from policytrack.store import Store
@@ -56,10 +64,20 @@ def _summary(doc: policytrack.Document) -> tuple[str | None, int]:
 
 
 @pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "2-workers"])
-def test_map_paths_applies_the_function_where_the_file_was_read(mixed: Path, workers: int) -> None:
+def test_map_paths_gives_the_function_results_in_input_order(mixed: Path, workers: int) -> None:
+    # (that the function runs in the worker processes: tests/test_stability.py)
     expected = [r if isinstance(r, LoadFailure) else _summary(r) for r in extract_paths(mixed, 1)]
     assert list(map_paths(mixed, _summary, workers)) == expected
     assert any(isinstance(r, tuple) and r[1] > 0 for r in expected)
+
+
+def test_a_chunk_is_read_and_mapped_file_by_file(mixed: Path) -> None:
+    # what a worker process runs, run here (a mutation tool sees only what runs in its process)
+    files = [str(p) for p in sorted(mixed.iterdir())][:4]  # two seeds, the empty file, a third seed
+    serial = list(extract_paths(files, 1))
+    assert [type(r).__name__ for r in serial] == ["Document", "Document", "LoadFailure", "Document"]
+    assert _read_chunk(files) == serial
+    assert _read_chunk(files, _summary) == [r if isinstance(r, LoadFailure) else _summary(r) for r in serial]
 
 
 def test_serial_equals_load(mixed: Path) -> None:
@@ -108,9 +126,13 @@ def test_missing_file_is_a_failure_not_an_exception(tmp_path: Path) -> None:
 
 def test_stopping_early_does_not_hang(mixed: Path) -> None:
     results = extract_paths(mixed, 2)
-    first = next(results)
-    results.close()
-    assert first is not None
+    first, second = next(results), next(results)
+    results.close()  # shuts the pool down, cancelling the chunks in flight
+    assert [first, second] == list(extract_paths(mixed, 1))[:2]
+    names = sorted(p.name for p in mixed.iterdir())[:2]
+    assert [Path(getattr(r, "path", "") or "").name for r in (first, second)] == names
+    assert all(isinstance(r, policytrack.Document) for r in (first, second))
+    assert next(results, "exhausted") == "exhausted"
 
 
 def test_ingest_in_parallel_stores_the_same(mixed: Path, tmp_path: Path) -> None:
@@ -211,3 +233,97 @@ def test_load_with_two_workers_equals_one(tmp_path: Path) -> None:
     two = policytrack.load(tmp_path, workers=2)
     assert one.documents == two.documents and len(one.documents) == 5
     assert one.errors == two.errors and [e.path.endswith("empty.txt") for e in one.errors] == [True]
+
+
+# --- what only shows in how the work is spread (found by mutation testing) --------------------
+
+
+def test_one_per_cpu_even_when_the_count_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert resolve_workers(None) == 1
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert resolve_workers(None) == 1
+
+
+def test_walk_failures_name_their_error_class(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "loop").symlink_to(tmp_path)
+    failures = [r for r in expand(tmp_path) if isinstance(r, LoadFailure)]
+    assert [(Path(f.path).name, f.error) for f in failures] == [("loop", "UnreadableFileError")]
+
+
+def test_failures_given_pass_through_and_the_rest_is_walked(tmp_path: Path) -> None:
+    given = LoadFailure("gone.txt", "no such file", "UnreadableFileError")
+    (tmp_path / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    assert list(expand([given, tmp_path / "a.txt"])) == [given, tmp_path / "a.txt"]
+
+
+def test_chunks_hold_chunk_size_items() -> None:
+    from policytrack._parallel import _chunks
+
+    assert [len(c) for c in _chunks(iter(range(9)), 4)] == [4, 4, 1]
+    assert list(_chunks(iter([]), 4)) == []
+
+
+def test_map_paths_around_walk_failures_applies_the_function_in_workers(tmp_path: Path) -> None:
+    folder = tmp_path / "w"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    (folder / "b").mkdir()
+    (folder / "b" / "loop").symlink_to(folder)
+    (folder / "c.txt").write_text("2022年，苏州工业园区知识产权运营中心揭牌。", encoding="utf-8")
+    serial = list(map_paths(folder, _summary, 1))
+    assert [type(r).__name__ for r in serial] == ["tuple", "LoadFailure", "tuple"]
+    assert list(map_paths(folder, _summary, 2)) == serial
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    """More files than the chunks allowed in flight at once (CHUNK * workers * _AHEAD)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:03d}.txt").write_text(f"{2000 + i % 20}年，杭州市设立知识产权保护中心{i}号。", encoding="utf-8")
+    return folder
+
+
+def test_at_most_a_few_chunks_per_worker_are_in_flight(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory stays flat: a chunk is submitted only when fewer than ``workers * _AHEAD``
+    chunks wait to be yielded; the pool has as many processes as asked."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import policytrack._parallel as parallel
+
+    consumed = [0]
+    in_flight: list[int] = []
+    sizes: list[int | None] = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, max_workers: int | None = None) -> None:
+            sizes.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            in_flight.append(len(in_flight) + 1 - consumed[0] // CHUNK)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counting)
+    results = []
+    for result in map_paths(many, _summary, 3):
+        results.append(result)
+        consumed[0] += 1
+    assert results == list(map_paths(many, _summary, 1))
+    assert sizes == [3]
+    assert max(in_flight) == 3 * parallel._AHEAD + 1  # one more is submitted, then the oldest yielded
+
+
+def test_the_pool_is_gone_when_the_iteration_stops(many: Path) -> None:
+    import multiprocessing
+
+    results = map_paths(many, _summary, 2)
+    next(results)
+    results.close()
+    assert multiprocessing.active_children() == []
+    assert len(list(map_paths(many, _summary, 2))) == 60
+    assert multiprocessing.active_children() == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from policytrack import Corpus, PolicytrackError
 from policytrack.render import MissingExtraError, json_value, records_table
 
-from ._query_fixtures import StubGazetteer, guangzhou_corpus
+from ._query_fixtures import DocBuilder, StubGazetteer, guangzhou_corpus
 
 CORPUS = Corpus(guangzhou_corpus(), gazetteer=StubGazetteer())
 
@@ -51,10 +52,27 @@ def test_rows_carry_the_documented_keys(name: str, keys: set[str]) -> None:
         assert keys <= set(row)
 
 
-@pytest.mark.parametrize("tablefmt", ["github", "simple", "grid", "plain", "pipe"])
+# the first three lines of each format: (top line, second line, third line) patterns
+TABLE_SHAPES = {
+    "github": (r"\| \w+ +\| \w", r"\|-+\|-+\|", r"\| \S"),
+    "simple": (r"\w+ +\w", r"-+  -+  -+", r"\S"),
+    "grid": (r"\+-+\+-+\+", r"\| \w+ +\| \w", r"\+=+\+=+\+"),
+    "plain": (r"\w+ +\w", r"(?![-+|: ]*$)\S", r"(?![-+|: ]*$)"),
+    "pipe": (r"\| \w+ +\| \w", r"\|:-+\|:-+\|", r"\| \S"),
+}
+
+
+@pytest.mark.parametrize("tablefmt", list(TABLE_SHAPES))
 @pytest.mark.parametrize("name", list(RESULTS))
 def test_tables_in_any_tabulate_format(name: str, tablefmt: str) -> None:
-    table = RESULTS[name]().table(tablefmt)
+    result = RESULTS[name]()
+    table = result.table(tablefmt)
+    lines = table.splitlines()
+    for pattern, line in zip(TABLE_SHAPES[tablefmt], lines, strict=False):
+        assert re.match(pattern, line), (tablefmt, line)
+    rows = result.table_rows()
+    framed = {"github": 2, "simple": 2, "grid": 3 + len(rows), "plain": 1, "pipe": 2}[tablefmt]
+    assert len(lines) == framed + len(rows)
     assert "广州开发区" in table
 
 
@@ -72,10 +90,26 @@ def test_comparison_table_is_wide() -> None:
     assert rows[0]["广州市"] == "20件 (2021-12)"
 
 
-def test_repr_html_escapes() -> None:
+def test_repr_html_shows_title_and_table() -> None:
     html = RESULTS["firsts"]()._repr_html_()
-    assert html.startswith("<p><strong>First claims")
-    assert "<table>" in html and "知识产权海外侵权责任保险" in html
+    assert html.startswith("<p><strong>First claims (national)</strong></p>\n<table>")
+    assert "<td>知识产权海外侵权责任保险" in html and html.rstrip().endswith("</table>")
+
+
+def test_repr_html_escapes_markup_from_articles() -> None:
+    """Article text is untrusted: a notebook must show its markup, not render it."""
+    b = DocBuilder("x", published="2023-01-01", region="杭州市")
+    b.sentence("2022年，杭州发放<i>知识产权</i>质押贷款30亿元。")
+    b.value("<i>知识产权</i>质押贷款", "3000000000", "元", "2022")
+    b.sentence("2022年，杭州成立<script>alert(1)</script>知识产权保护中心。")
+    b.institution("service", "<script>alert(1)</script>知识产权保护中心", "杭州市", "2022")
+    corpus = Corpus([b.build()], gazetteer=StubGazetteer())
+    history = corpus.history("<i>知识产权</i>质押贷款")._repr_html_()
+    assert history.startswith("<p><strong>History of &lt;i&gt;知识产权&lt;/i&gt;质押贷款</strong></p>")
+    timeline = corpus.timeline("杭州市")._repr_html_()
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;知识产权保护中心" in timeline
+    for html in (history, timeline):
+        assert "<i>" not in html and "<script>" not in html
 
 
 def test_records_table_handles_no_rows_and_lists() -> None:
@@ -135,6 +169,51 @@ def test_missing_extra_is_named(module: str, call: Any, extra: str, monkeypatch:
     render.cjk_font.cache_clear()
 
 
+def test_missing_extra_message_names_feature_module_and_extra() -> None:
+    from policytrack.render import _import
+
+    err = MissingExtraError("to_pandas()", "pandas", "pandas")
+    assert err.extra == "pandas"
+    assert str(err) == "to_pandas() needs pandas, which is not installed: pip install 'policytrack[pandas]'"
+    with pytest.raises(MissingExtraError) as info:
+        _import("no_such_module_here.sub", "plot()", "plot")
+    assert str(info.value) == ("plot() needs no_such_module_here, which is not installed: "
+                               "pip install 'policytrack[plot]'")
+    assert info.value.extra == "plot"
+
+
+def test_to_pandas_without_pandas_names_to_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    _hide("pandas", monkeypatch)
+    with pytest.raises(MissingExtraError, match=r"^to_pandas\(\) needs pandas"):
+        RESULTS["timeline"]().to_pandas()
+
+
+def test_cells_tables_and_str_defaults() -> None:
+    from policytrack.render import cell_text
+
+    assert [cell_text(v) for v in (None, ["a", "b"], ("c",), 3, "x")] == ["", "a, b", "c", 3, "x"]
+    rows = [{"a": None, "b": "x"}]
+    assert records_table(rows) == records_table(rows, "github") == "| a   | b   |\n|-----|-----|\n|     | x   |"
+    result = RESULTS["history"]()
+    assert result.table() == result.table("github")
+    assert "id" in result.to_records()[0] and "id" not in result.table_rows()[0]
+    assert str(result) == f"{result.title()}\n{result.table('simple')}"
+
+
+def test_plot_label_helpers() -> None:
+    import datetime as dt
+
+    from policytrack.render import _fmt_value, _short, _span
+
+    assert [_short("广州开发区", w) for w in (5, 6, 4, 2)] == ["广州开发区", "广州开发区", "广州开…", "广…"]
+    assert _span("2021-06-15") == (dt.date(2021, 6, 15), dt.date(2021, 6, 15), True)
+    assert _span("2021-06") == (dt.date(2021, 6, 1), dt.date(2021, 6, 30), False)
+    assert [_fmt_value(v, u) for v, u in [(None, "件"), (1234567, "件"), (1234.5, "元"), (2.0, None),
+                                          (0.125, "%"), ("1e3", "件")]] == [
+        "", "1,234,567件", "1,234.5元", "2", "0.12%", "1e3件",
+    ]
+
+
 def test_firsts_has_no_plot() -> None:
     with pytest.raises(PolicytrackError, match="no plot"):
         RESULTS["firsts"]().plot()
@@ -145,7 +224,8 @@ def test_to_pandas(name: str) -> None:
     pd = pytest.importorskip("pandas")
     frame = RESULTS[name]().to_pandas()
     assert isinstance(frame, pd.DataFrame)
-    assert len(frame) == len(RESULTS[name]().to_records())
+    records = RESULTS[name]().to_records()
+    assert len(frame) == len([r for r in records if r["kind"] != "count"])  # counts: to_pandas(counts=True)
     assert "sources" in frame.columns
 
 

@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 import policytrack
-from policytrack import Corpus, StoreError
+from policytrack import Corpus, PolicytrackError, StoreError
 from policytrack import store as store_module
 from policytrack.convert import iter_jsonl, unstructure
 from policytrack.models import Document, PartialDate
@@ -256,8 +256,17 @@ def test_documents_are_stored_as_converter_json(seed_store: Store, seed_corpus: 
 
 
 def test_records_index_every_record_in_export_order(seed_store: Store, seed_corpus: Corpus) -> None:
-    rows = seed_store._db.execute("SELECT family FROM records WHERE current = 1 ORDER BY document, seq").fetchall()
-    assert len(rows) == sum(len(d.records()) for d in seed_corpus.documents)
+    from policytrack.queries import record_keys
+    from policytrack.store import _group
+
+    rows = seed_store._db.execute(
+        "SELECT family, grp, region, date FROM records WHERE current = 1 ORDER BY document, seq").fetchall()
+    expected = [
+        (rk.family, _group(*rk.key), rk.region, None if rk.date is None else str(rk.date))
+        for d in seed_corpus.documents for rk in record_keys(d)
+    ]
+    assert rows == expected
+    assert len(rows) == sum(len(d.records()) for d in seed_corpus.documents) > 50
 
 
 def test_add_export_documents_equals_ingest(tmp_path: Path, seed_corpus: Corpus) -> None:
@@ -294,7 +303,7 @@ QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
     ("timeline-guangzhou-since-2021", lambda q: q.timeline("广州", since="2021")),
     ("timeline-window", lambda q: q.timeline(since="2019-06", until="2021")),
     ("timeline-kinds", lambda q: q.timeline(kinds="first,product")),
-    ("timeline-unknown-region", lambda q: q.timeline("火星")),
+    ("timeline-unknown-region", lambda q: q.timeline("火星")),  # the same UnknownNameError from both
     ("firsts-all", lambda q: q.firsts()),
     ("firsts-national", lambda q: q.firsts("national")),
     ("firsts-provincial-word", lambda q: q.firsts("全省")),
@@ -314,7 +323,15 @@ QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
 
 @pytest.mark.parametrize(("query"), [q for _, q in QUERIES], ids=[name for name, _ in QUERIES])
 def test_parity_on_the_seeds(seed_store: Store, seed_corpus: Corpus, query: Callable[[Any], Any]) -> None:
-    assert query(seed_store) == query(seed_corpus)
+    assert _answer(query, seed_store) == _answer(query, seed_corpus)
+
+
+def _answer(query: Callable[[Any], Any], source: Any) -> Any:
+    """The query's answer, or the error it raised (its class and message)."""
+    try:
+        return query(source)
+    except PolicytrackError as err:
+        return (type(err).__name__, str(err))
 
 
 HAND_MADE = [*guangzhou_corpus(), shenzhen_2021(), zhejiang_2023(), jiangsu_2023()]
@@ -330,12 +347,12 @@ def hand_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 @pytest.mark.parametrize(("query"), [q for _, q in QUERIES], ids=[name for name, _ in QUERIES])
 def test_parity_on_other_regions(hand_store: Store, query: Callable[[Any], Any]) -> None:
     """Guangzhou plus Shenzhen, Hangzhou and Suzhou: corroborated and contested claims across articles."""
-    assert query(hand_store) == query(Corpus(list(HAND_MADE)))
+    assert _answer(query, hand_store) == _answer(query, Corpus(list(HAND_MADE)))
 
 
 def test_other_regions_do_contest(hand_store: Store) -> None:
     statuses = {c.subject: c.status for c in hand_store.firsts("provincial").claims}
-    assert "contested" in statuses.values() or len(statuses) >= 2
+    assert statuses == {"知识产权公证处": "contested", "知识产权纠纷人民调解委员会": "asserted"}
 
 
 def _synth() -> Any:
@@ -373,7 +390,7 @@ SYNTH_QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
 def test_parity_on_synthetic_articles(synth_pair: tuple[Store, Corpus], query: Callable[[Any], Any]) -> None:
     """Forty generated articles about ten cities: many records merging across articles."""
     store, corpus = synth_pair
-    assert query(store) == query(corpus)
+    assert _answer(query, store) == _answer(query, corpus)
 
 
 def test_parity_after_a_new_version(tmp_path: Path) -> None:
@@ -388,13 +405,13 @@ def test_parity_after_a_new_version(tmp_path: Path) -> None:
         assert s.ingest(folder).new_versions == (str(target),)
         corpus = policytrack.load(folder)
         for _, query in QUERIES:
-            assert query(s) == query(corpus)
+            assert _answer(query, s) == _answer(query, corpus)
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda q: q.timeline(kinds="weather"), "kinds"),
+        (lambda q: q.timeline(kinds="weather"), "timeline kind"),
         (lambda q: q.timeline(since="soon"), "since"),
         (lambda q: q.firsts("cosmic"), "scope"),
         (lambda q: q.compare([]), "regions"),
@@ -527,7 +544,7 @@ def test_parity_when_one_key_spans_related_and_unrelated_regions(
     docs = _pool_docs()
     with Store.open(tmp_path / "pool.db") as s:
         s.add(docs)
-        assert query(s) == query(Corpus(docs))
+        assert _answer(query, s) == _answer(query, Corpus(docs))
 
 
 def test_index_groups_are_the_merge_keys(tmp_path: Path) -> None:
@@ -584,7 +601,7 @@ def test_an_interrupted_merge_is_finished_by_the_next_query(tmp_path: Path, seed
     db.close()
     with Store.open(path) as s:
         for _, query in QUERIES:
-            assert query(s) == query(seed_corpus)
+            assert _answer(query, s) == _answer(query, seed_corpus)
         assert s._db.execute("SELECT count(*) FROM stale_groups").fetchone() == (0,)
 
 
@@ -602,7 +619,8 @@ def test_a_new_version_merges_its_old_groups_again(tmp_path: Path) -> None:
         assert s._db.execute("SELECT count(*) FROM entities WHERE family = 'first'").fetchone() == (0,)
 
 
-def test_merging_in_worker_processes_stores_the_same_entities(tmp_path: Path) -> None:
+def test_merging_with_two_workers_stores_what_one_stores(tmp_path: Path) -> None:
+    # (that the merge runs in the worker processes: tests/test_stability.py)
     folder = tmp_path / "synth"
     _synth().write_corpus(folder, 30, seed=5)
     tables = []
@@ -643,10 +661,19 @@ def test_a_query_sees_what_another_connection_ingested(tmp_path: Path) -> None:
         assert [c.subject for c in reader.firsts()] == ["知识产权海外侵权责任保险"]
 
 
+def test_the_parity_queries_mostly_answer_with_rows(seed_corpus: Corpus) -> None:
+    # store == corpus on an empty answer proves nothing: on the seeds, the unknown region and
+    # at most one more query (today firsts-contested: the seeds contest nothing) are empty
+    empty = [name for name, query in QUERIES if not query(seed_corpus).to_records()]
+    assert "timeline-unknown-region" in empty and len(empty) <= 2, empty
+    hand = Corpus(list(HAND_MADE))
+    assert [name for name, query in QUERIES if not query(hand).to_records()] == ["timeline-unknown-region"]
+
+
 def test_asking_again_gives_equal_answers(seed_store: Store, seed_corpus: Corpus) -> None:
     for _, query in QUERIES:
-        first, again = query(seed_store), query(seed_store)
-        assert first == again == query(seed_corpus)
+        first, again = _answer(query, seed_store), _answer(query, seed_store)
+        assert first == again == _answer(query, seed_corpus)
 
 
 def test_a_merge_committed_chunk_by_chunk_gives_the_same_answers(
@@ -660,7 +687,7 @@ def test_a_merge_committed_chunk_by_chunk_gives_the_same_answers(
         s.ingest(SEEDS, workers=2)
         assert s._db.execute("SELECT count(*) FROM stale_groups").fetchone() == (0,)
         for _, query in QUERIES:
-            assert query(s) == query(seed_corpus)
+            assert _answer(query, s) == _answer(query, seed_corpus)
 
 
 def test_a_removed_source_leaves_the_answers_and_can_come_back(tmp_path: Path) -> None:
@@ -674,7 +701,7 @@ def test_a_removed_source_leaves_the_answers_and_can_come_back(tmp_path: Path) -
         assert len(s) == 4
         rest = policytrack.load([p for p in sorted(folder.iterdir()) if p != gone])
         for _, query in QUERIES:
-            assert query(s) == query(rest)
+            assert _answer(query, s) == _answer(query, rest)
         assert [v.current for v in s.versions(gone)] == [False]
         again = s.ingest(folder)
         assert again.new_versions == (str(gone),)

@@ -9,10 +9,12 @@ question and prints the answer as a table, JSON, JSON lines, CSV or Markdown;
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_output import TABLE_FORMATS, format_rows, save_figure, table_width
 from ._cli_store import add_db_option, open_source
 from .convert import read_export
 from .corpus import Corpus
@@ -22,7 +24,7 @@ from .queries import ENTRY_KINDS
 from .render import ResultMixin
 from .store import Store
 
-__all__ = ["FORMATS", "add_query_commands"]
+__all__ = ["FORMATS", "add_query_commands", "query_options"]
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 EXPORT_SUFFIXES = (".json", ".jsonl")
@@ -74,18 +76,27 @@ class _Commands:
             status = 0  # the export files held the documents; the other paths were empty folders
         return corpus, status
 
-    def emit(self, args: argparse.Namespace, result: ResultMixin, status: int) -> int:
-        if args.format in ("table", "markdown"):
-            text = self.format_rows(result.table_rows(), args.format, args.tablefmt)
-            if not result.table_rows():
-                text = f"{result.title()}: nothing found"
+    def emit(self, args: argparse.Namespace, result: ResultMixin, status: int,
+             notes: Sequence[str] = (), extra: Sequence[tuple[str, list[dict[str, Any]]]] = (),
+             more_records: Sequence[dict[str, Any]] = ()) -> int:
+        """Print ``result`` in the format asked for, then ``notes`` (below a table; on standard
+        error for the other formats); tables are followed by the ``extra`` (title, rows) tables,
+        the other formats' records by ``more_records``."""
+        width = table_width(args)
+        if args.format in TABLE_FORMATS:
+            rows = result.table_rows()
+            text = format_rows(rows, args.format, args.tablefmt, width) if rows else f"{result.title()}: nothing found"
+            for title, extra_rows in extra:
+                text += f"\n\n{title}:\n" + format_rows(extra_rows, args.format, args.tablefmt, width)
+            text += "".join(f"\n\n{note}" for note in notes)
         else:
-            text = self.format_rows(result.to_records(), args.format, args.tablefmt)
+            text = format_rows([*result.to_records(), *more_records], args.format, args.tablefmt)
+            for note in notes:
+                print(f"policytrack: {note}", file=sys.stderr)
         self.write_output(text, args.output)
         plot_path: Path | None = getattr(args, "plot", None)
         if plot_path is not None:
-            figure = result.plot()
-            figure.savefig(plot_path, dpi=150)
+            save_figure(result.plot(), plot_path)
         return status
 
     def timeline(self, args: argparse.Namespace) -> int:
@@ -94,15 +105,23 @@ class _Commands:
             return status
         result = corpus.timeline(
             args.region, within=args.within, kinds=_split_list(args.kinds) or None, since=args.since,
-            until=args.until,
+            until=args.until, min_confidence=args.min_confidence,
         )
-        return self.emit(args, result, status)
+        if not result.undated:
+            return self.emit(args, result, status)
+        if args.undated:  # a second table, or records with a null date after the dated ones
+            return self.emit(args, result, status, (),
+                             [(f"Undated: {result.undated} records with no date, not placed on the timeline",
+                               result.undated_rows())],
+                             [e.to_record() for e in result.undated_entries])
+        return self.emit(args, result, status, [f"{result.undated} undated records left out (--undated lists them)"])
 
     def firsts(self, args: argparse.Namespace) -> int:
         corpus, status = self.corpus(args)
         if status == 2:
             return status
-        result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status)
+        result = corpus.firsts(args.scope, args.region, within=args.within, status=args.status,
+                               min_confidence=args.min_confidence)
         return self.emit(args, result, status)
 
     def compare(self, args: argparse.Namespace) -> int:
@@ -113,15 +132,55 @@ class _Commands:
         if status == 2:
             return status
         metrics = [m for group in (args.metric or []) for m in _split_list(group)] or None
-        result = corpus.compare(regions, metrics, as_of=args.as_of, within=args.within)
+        result = corpus.compare(regions, metrics, as_of=args.as_of, within=args.within,
+                                min_confidence=args.min_confidence)
         return self.emit(args, result, status)
 
     def history(self, args: argparse.Namespace) -> int:
         corpus, status = self.corpus(args)
         if status == 2:
             return status
-        result = corpus.history(args.metric, args.region, within=args.within)
+        result = corpus.history(args.metric, args.region, within=args.within, min_confidence=args.min_confidence)
         return self.emit(args, result, status)
+
+
+def _confidence(text: str) -> float:
+    """``--min-confidence``: a number between 0 and 1 (argparse reports anything else as one line)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}")
+    return value
+
+
+def query_options(
+    parser: argparse.ArgumentParser,
+    output_options: OutputOptions,
+    *,
+    plot: bool,
+    within_default: bool,
+) -> None:
+    """The options every query subcommand shares, declared in this one place: where to read
+    (paths or ``--db``), the output options, ``--within`` and, for results that draw,
+    ``--plot``.  An option every query should take (a confidence threshold, say) goes here."""
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or folders, or export files (.json/.jsonl)")
+    add_db_option(parser)
+    output_options(parser, FORMATS, "table")
+    parser.add_argument(
+        "--within", action=argparse.BooleanOptionalAction, default=within_default,
+        help=f"include what lies inside the region (districts, zones) (default: {within_default})",
+    )
+    parser.add_argument(
+        "--min-confidence", type=_confidence, default=None, metavar="P",
+        help="leave out what no report states with at least this confidence (0-1; records "
+        "carry the learned judgement's calibrated confidence)",
+    )
+    if plot:
+        parser.add_argument("--plot", type=Path, metavar="FILE.png",
+                            help="also draw the result to this image (.png, .svg or .pdf; needs policytrack[plot])")
 
 
 def add_query_commands(
@@ -135,17 +194,7 @@ def add_query_commands(
     commands = _Commands(load_paths, format_rows, write_output)
 
     def common(parser: argparse.ArgumentParser, *, plot: bool, within_default: bool) -> None:
-        parser.add_argument("paths", nargs="*", metavar="PATH",
-                            help="article files or folders, or export files (.json/.jsonl)")
-        add_db_option(parser)
-        output_options(parser, FORMATS, "table")
-        parser.add_argument(
-            "--within", action=argparse.BooleanOptionalAction, default=within_default,
-            help=f"include what lies inside the region (districts, zones) (default: {within_default})",
-        )
-        if plot:
-            parser.add_argument("--plot", type=Path, metavar="FILE.png",
-                                help="also draw the result to this image (needs policytrack[plot])")
+        query_options(parser, output_options, plot=plot, within_default=within_default)
 
     timeline = sub.add_parser(
         "timeline",
@@ -159,6 +208,8 @@ def add_query_commands(
     timeline.add_argument("--kinds", help=f"comma-separated kinds among {','.join(ENTRY_KINDS)}")
     timeline.add_argument("--since", help="keep entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     timeline.add_argument("--until", help="keep entries on or before this date")
+    timeline.add_argument("--undated", action="store_true",
+                          help="also list the records left out for want of a date (a second table)")
     timeline.set_defaults(handler=commands.timeline)
 
     firsts = sub.add_parser(
@@ -170,7 +221,8 @@ def add_query_commands(
     common(firsts, plot=False, within_default=True)
     firsts.add_argument("--scope", help=f"one of {', '.join(s.value for s in FirstScope)} (or 全国, 全省...)")
     firsts.add_argument("--region", help="keep claims made by this region (or inside it)")
-    firsts.add_argument("--status", choices=["asserted", "corroborated", "contested"])
+    firsts.add_argument("--status", metavar="STATUS",
+                        help="keep claims with this status: asserted, corroborated or contested")
     firsts.set_defaults(handler=commands.firsts)
 
     compare = sub.add_parser(

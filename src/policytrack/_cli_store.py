@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_output import table_width
 from ._parallel import parse_workers
 from .corpus import Corpus
 from .corrections import FIELDS, parse_changes
@@ -28,7 +29,7 @@ __all__ = ["add_db_option", "add_maintenance_commands", "add_store_commands", "o
 
 OutputOptions = Callable[[argparse.ArgumentParser, Sequence[str], str], None]
 LoadPaths = Callable[..., Any]
-FormatRows = Callable[[Sequence[dict[str, Any]], str, str], str]
+FormatRows = Callable[..., str]  # (rows, format, tablefmt, width) -> text
 WriteOutput = Callable[[str, "Path | None"], None]
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
@@ -108,10 +109,10 @@ def add_store_commands(
         else:
             rows = report.to_records()
         if args.format in ("table", "markdown") and not args.summary:
-            text = format_rows(rows, args.format, args.tablefmt) if rows else ""
+            text = format_rows(rows, args.format, args.tablefmt, table_width(args)) if rows else ""
             text = f"{text}\n\n{report}" if text else str(report)
         else:
-            text = format_rows(rows, args.format, args.tablefmt)
+            text = format_rows(rows, args.format, args.tablefmt, table_width(args))
         write_output(text, args.output)
         return _status(report, args.paths, missing)
 

@@ -9,8 +9,13 @@ The rules, in order (first match wins):
    Chinese/Latin characters.
 4. Any other NUL bytes, or many control characters -> :class:`NotAnArticleError`.
 5. UTF-8, strictly.
-6. GB18030 (a superset of GBK and GB2312), strictly, when the result looks like text.
-7. Otherwise -> :class:`UndecodableTextError`.
+6. The charset an HTML page or XML declaration names in its first 4 KB
+   (``<meta charset="big5">``), strictly (GB2312 and GBK are read as GB18030).
+7. GB18030 (a superset of GBK and GB2312) or Big5 (as Windows code page 950),
+   each strictly: when both decode, the one whose Chinese characters are more
+   often among the most common ones (``_COMMON``, simplified and traditional
+   forms) wins; bytes of one read with the other give rare characters.
+8. Otherwise -> :class:`UndecodableTextError`.
 
 Text decoded as UTF-8 is then checked for mojibake, Chinese that was once decoded
 with the wrong codec and saved again: UTF-8 bytes read as GBK (``骞垮窞`` for 广州)
@@ -78,7 +83,7 @@ def _control_ratio(text: str) -> float:
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when NUL bytes are present and one byte order reads as text."""
     sample = data[: _SAMPLE * 2]
-    if len(data) % 2 or len(sample) < 4 or sample.count(0) < 2:
+    if len(data) % 2 or len(sample) < 4 or not sample.count(0):
         return None
     best: tuple[float, str | None] = (0.0, None)
     for encoding in ("utf-16-le", "utf-16-be"):
@@ -152,6 +157,56 @@ def _unmojibake(text: str, path: str) -> tuple[str, str]:
     return text, "utf-8"
 
 
+#: About 500 of the most frequent Chinese characters, in simplified and traditional forms.
+_COMMON = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后"
+    "作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因"
+    "只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应"
+    "战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿"
+    "原东声提立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变四神总何电数安少报才结反受目太"
+    "量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展马科司五基眼书非则听白却界"
+    "达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今"
+    "切院让识候带导争运笑飞风步改收根干造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始怎呢存"
+    "未远叫台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官"
+    "火断精满支视消越器容照须九增研写称企八功吗包片史委乎查轻易早曾除农找装广显吧阿李标谈吃图念六引历"
+    "這個們國來時會說對發經動與實點現還產業當頭問樣關學長開數將無為從後過裡麼見進種體機聽"
+    "認條題氣變總電處結報區應員論幾覺術達紀計議證識華讓權實義務業質資專設項辦導經濟臺灣"
+    "將劃屬間廣創審記請舉營運術團歲際陸備響續統傳層規構減貸銀額億萬縣鄉鎮區財標準環境"
+)
+_COMMON_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""", re.IGNORECASE)
+#: Declared charsets read with a superset codec.
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "cp950"}
+
+
+def _common_share(text: str) -> float:
+    """Share of the Chinese characters in ``text`` that are among the most common ones."""
+    cjk = _COMMON_CJK.findall(text[:_SAMPLE])
+    if not cjk:
+        return 0.0
+    return sum(ch in _COMMON for ch in cjk) / len(cjk)
+
+
+def _declared(data: bytes) -> str | None:
+    """The Python codec of the charset a page declares in its first 4 KB (``<meta charset>``, ``<?xml encoding>``)."""
+    m = _DECLARED.search(data[:4096])
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    name = _SUPERSET.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _binary(path: str, what: str) -> NotAnArticleError:
     return NotAnArticleError(path, f"binary content ({what}), not article text")
 
@@ -160,7 +215,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     """Decode a file's bytes; return ``(text, encoding)`` with newlines normalised.
 
     ``encoding`` is a Python codec name: ``utf-8``, ``utf-8-sig``, ``utf-16``
-    (with BOM), ``utf-16-le``/``utf-16-be`` (without), ``utf-32`` or ``gb18030``.
+    (with BOM), ``utf-16-le``/``utf-16-be`` (without), ``utf-32``, ``gb18030``,
+    ``cp950`` (Big5) or the codec a page declares.
     Raises :class:`NotAnArticleError` for binary content and
     :class:`UndecodableTextError` for bytes that are no known encoding.
     """
@@ -197,11 +253,17 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             raise _binary(path, "control characters")
         text, encoding = _unmojibake(text, path)
         return normalise_newlines(text), encoding
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as err:
-        raise UndecodableTextError(path, f"{utf8_error}, nor GB18030 (at offset {err.start})") from err
-    if not _looks_like_text(text):
-        raise UndecodableTextError(path, f"{utf8_error}, and as GB18030 it is not plausible text")
-    return normalise_newlines(text), "gb18030"
-
+    declared = _declared(data)
+    if declared is not None and declared not in ("utf-8", "ascii"):
+        text_or_none = _strict(data, declared)
+        if text_or_none is not None and _looks_like_text(text_or_none):
+            return normalise_newlines(text_or_none), declared
+    candidates = [
+        (_common_share(t), enc)
+        for enc, t in (("gb18030", _strict(data, "gb18030")), ("cp950", _strict(data, "cp950")))
+        if t is not None and _looks_like_text(t)
+    ]
+    if not candidates:
+        raise UndecodableTextError(path, f"{utf8_error}, nor plausible GB18030 or Big5 text")
+    encoding = max(candidates, key=lambda c: c[0])[1]  # a tie keeps GB18030, listed first
+    return normalise_newlines(data.decode(encoding)), encoding

@@ -61,7 +61,7 @@ def encode_item(item: MergeItem) -> str:
     """What a record contributes to merging, less its region, date and document (kept in columns)."""
     s = item.source
     return compact_json([item.name, item.kind, item.written, _decimal_text(item.value), item.unit, item.qualifier,
-                   _date_text(item.end), s.sentence, s.start, s.end])
+                   _date_text(item.end), s.sentence, s.start, s.end, s.confidence])
 
 
 def decode_item(
@@ -75,8 +75,10 @@ def decode_item(
 ) -> MergeItem:
     """The :class:`MergeItem` of a stored record (``dates`` shares parsed dates across calls)."""
     parse = dates or DateCache()
-    name, kind, written, value, unit, qualifier, end, sentence, start, stop = json.loads(text)
-    source = SourceRef(document, sentence, start, stop, parse(published), title)
+    row = json.loads(text)
+    name, kind, written, value, unit, qualifier, end, sentence, start, stop = row[:10]
+    confidence = row[10] if len(row) > 10 else None  # rows written before records had a confidence
+    source = SourceRef(document, sentence, start, stop, parse(published), title, confidence)
     return MergeItem(region, parse(date), source, name, kind=kind, written=written,
                      value=None if value is None else Decimal(value), unit=unit, qualifier=qualifier,
                      end=parse(end))
@@ -102,11 +104,13 @@ def entity_family(entity: Entity) -> str:
 
 
 def _sources(entity: Entity) -> list[list[Any]]:
-    return [[s.document, s.sentence, s.start, s.end, _date_text(s.published), s.title] for s in entity.sources]
+    return [[s.document, s.sentence, s.start, s.end, _date_text(s.published), s.title, s.confidence]
+            for s in entity.sources]
 
 
 def _read_sources(rows: list[list[Any]], parse: DateCache) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(d, sentence, a, b, parse(p), t) for d, sentence, a, b, p, t in rows)
+    # (rows written before records had a confidence have six fields)
+    return tuple(SourceRef(r[0], r[1], r[2], r[3], parse(r[4]), r[5], r[6] if len(r) > 6 else None) for r in rows)
 
 
 def _corrected(entity: Entity) -> list[list[str]]:

@@ -8,25 +8,26 @@ loaded.  Errors are one line each on standard error; never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from ._cli_export import add_export_options, export
+from ._cli_output import check_targets, format_rows, output_options, write_output
 from ._cli_queries import add_query_commands
 from ._cli_store import add_maintenance_commands, add_store_commands
+from ._suggest import nearest
 from .convert import SCHEMA
 from .corpus import Corpus
 from .errors import PolicytrackError
 from .load import load
 from .models import Document
-from .render import cell_text, records_table
 
-__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "format_rows", "main", "output_options",
+           "write_output"]
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -40,24 +41,20 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit with status 2 and one line of text."""
 
     def error(self, message: str) -> Any:  # pragma: no cover - exercised via main()
-        self.exit(EXIT_USAGE, f"policytrack: error: {message}\n")
+        self.exit(EXIT_USAGE, f"policytrack: error: {_with_suggestion(message)}\n")
 
 
-def output_options(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
-    """The output options every subcommand shares."""
-    parser.add_argument(
-        "--format",
-        "-f",
-        choices=list(formats),
-        default=default,
-        help=f"output format (default: {default})",
-    )
-    parser.add_argument(
-        "--tablefmt",
-        default="github",
-        help="tabulate table style for --format table (e.g. github, simple, grid, plain)",
-    )
-    parser.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+_INVALID_CHOICE = re.compile(r"invalid choice: '?(?P<typed>[^'(]+?)'? \(choose from (?P<choices>.*)\)$")
+
+
+def _with_suggestion(message: str) -> str:
+    """argparse's "invalid choice" message with the nearest choice as a "did you mean"."""
+    found = _INVALID_CHOICE.search(message)
+    if found is None:
+        return message
+    choices = [c.strip().strip("'\"") for c in found["choices"].split(",")]
+    near = nearest(found["typed"], {c: c for c in choices if c})
+    return f"{message}; did you mean {' or '.join(near)}?" if near else message
 
 
 def load_paths(paths: Sequence[str], *, strict: bool = False) -> tuple[Corpus, int]:
@@ -80,8 +77,6 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
     return [
         {
             "id": d.id,
-            "title": d.title,
-            "source": d.source,
             "published": str(d.published) if d.published else None,
             "region": d.region,
             "firsts": len(d.firsts),
@@ -89,35 +84,11 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
             "products": len(d.financing_products),
             "initiatives": len(d.initiatives),
             "milestones": len(d.milestones),
+            "title": d.title,
+            "source": d.source,
         }
         for d in docs
     ]
-
-
-def write_output(text: str, path: Path | None) -> None:
-    if path is None:
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
-    else:
-        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-
-
-def format_rows(rows: Sequence[dict[str, Any]], fmt: str, tablefmt: str = "github") -> str:
-    """Render plain rows as table, csv, json, jsonl or markdown."""
-    if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2)
-    if fmt == "jsonl":
-        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    if fmt == "csv":
-        buf = io.StringIO()
-        fields = list(dict.fromkeys(k for r in rows for k in r))  # a column only some rows have too
-        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: cell_text(v) for k, v in r.items()})
-        return buf.getvalue()
-    return records_table(rows, "github" if fmt == "markdown" else tablefmt)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -129,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policytrack",
         description="Extract and query regional policy initiatives from Chinese news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"policytrack {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
 
     exporter = sub.add_parser(
         "export",
@@ -139,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(one document a line) or a summary table.",
     )
     exporter.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    output_options(exporter, ["json", "jsonl", "table"], "json")
+    output_options(exporter, ["json", "jsonl", "table"], None,
+                   default_help="table on a terminal, json into a pipe or a file")
     add_export_options(exporter)
     exporter.set_defaults(handler=cmd_export)
 
@@ -155,8 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "handler", None) is None:  # bare `policytrack`: how to use it, and the commands
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     handler: Handler = args.handler
     try:
+        check_targets(args)
         return handler(args)
     except PolicytrackError as err:
         print(f"policytrack: {err}", file=sys.stderr)

@@ -57,6 +57,7 @@ class Queries:
         kinds: Iterable[str] | str | None = None,
         since: DateLike | None = None,
         until: DateLike | None = None,
+        min_confidence: float | None = None,
     ) -> Timeline:
         """Dated events, measurements, targets, first claims, product launches, initiatives and
         foundings, in date order.
@@ -66,12 +67,18 @@ class Queries:
         institution``.  ``since``/``until`` (``"2021"``, ``"2021-06"``, a date...) keep entries
         whose span overlaps the window.  Entries order by the last day their date covers:
         a ``2021`` entry comes after ``2021-12`` and before ``2022-01`` (it is only known to
-        have happened by the end of 2021).  Undated records are left out and counted in
-        :attr:`Timeline.undated`.
+        have happened by the end of 2021).  Undated records are left out, counted in
+        :attr:`Timeline.undated` and listed in :attr:`Timeline.undated_entries`.
+
+        An unknown or ambiguous region or kind raises
+        :class:`~policytrack.errors.UnknownNameError` with the nearest known names.
+
+        Every query method takes ``min_confidence``: entities none of whose reports reach
+        that confidence (see :attr:`~policytrack.models.FirstClaim.confidence`) are left out.
         """
         options: dict[str, Any] = {"within": within, "kinds": kinds, "since": since, "until": until}
         found = self._entities("timeline", (region,), options)
-        return queries.timeline(found, region, regions=self._regions(), **options)
+        return queries.timeline(found, region, regions=self._regions(), min_confidence=min_confidence, **options)
 
     def firsts(
         self,
@@ -80,6 +87,7 @@ class Queries:
         *,
         within: bool = True,
         status: str | None = None,
+        min_confidence: float | None = None,
     ) -> Firsts:
         """First claims merged across articles, each ``asserted`` (one article),
         ``corroborated`` (several articles, claimants the same region or nested) or
@@ -87,10 +95,12 @@ class Queries:
 
         ``scope`` is a :class:`~policytrack.models.FirstScope` value (``national``...) or a
         scope word (全国, 全省...); ``region`` keeps claims with a claimant there (or inside).
+        An unknown scope, status or region raises :class:`~policytrack.errors.UnknownNameError`.
         """
         options: dict[str, Any] = {"within": within, "status": status}
         found = self._entities("firsts", (scope, region), options)
-        return queries.firsts(found, scope, region, regions=self._regions(), **options)
+        return queries.firsts(found, scope, region, regions=self._regions(), min_confidence=min_confidence,
+                              **options)
 
     def compare(
         self,
@@ -99,6 +109,7 @@ class Queries:
         *,
         as_of: DateLike | None = None,
         within: bool = True,
+        min_confidence: float | None = None,
     ) -> Comparison:
         """A region × metric table: each cell the latest value on or before ``as_of`` (with its
         date, unit and sources), plus counts of first claims, products, institutions and
@@ -106,20 +117,26 @@ class Queries:
 
         ``metrics`` are canonical names or any alias; ``None`` picks every canonical metric
         one of the regions has, and other statistics written the same way in two of them.
+        A region the gazetteer does not know, or a metric that is neither in the catalog nor
+        written so by any article, raises :class:`~policytrack.errors.UnknownNameError`.
         """
         options: dict[str, Any] = {"as_of": as_of, "within": within}
         found = self._entities("compare", (regions, metrics), options)
-        return queries.compare(found, regions, metrics, regions=self._regions(), **options)
+        return queries.compare(found, regions, metrics, regions=self._regions(), min_confidence=min_confidence,
+                               **options)
 
     def history(self, metric: str, region: str | None = None, *, within: bool = False,
-                include_targets: bool = False) -> History:
+                include_targets: bool = False, min_confidence: float | None = None) -> History:
         """The values ``metric`` (canonical name or any alias) took across articles and dates.
 
-        Dated values come first in date order, then undated ones by publication date.
+        Dated values come first in date order, then undated ones by publication date.  A
+        metric that is neither in the catalog nor written so by any article raises
+        :class:`~policytrack.errors.UnknownNameError` with the nearest names.
         """
         options: dict[str, Any] = {"within": within, "include_targets": include_targets}
         found = self._entities("history", (metric, region), options)
-        return queries.history(found, metric, region, regions=self._regions(), **options)
+        return queries.history(found, metric, region, regions=self._regions(), min_confidence=min_confidence,
+                               **options)
 
 
 @attrs.define

@@ -12,10 +12,12 @@ __all__ = [
     "FrontMatterError",
     "LoadError",
     "NotAnArticleError",
+    "OutputError",
     "PolicytrackError",
     "StoreBusyError",
     "StoreError",
     "UndecodableTextError",
+    "UnknownNameError",
     "UnreadableFileError",
 ]
 
@@ -66,6 +68,33 @@ class ExportFormatError(PolicytrackError, ValueError):
 
 class StoreError(PolicytrackError):
     """The embedded store cannot be opened or used."""
+
+
+class UnknownNameError(BadArgumentError):
+    """A region, metric, scope, kind or status that policytrack does not know (a typo is never
+    answered as a fact).
+
+    ``what`` names the argument (``region``, ``metric``...), ``name`` is what was typed and
+    ``suggestions`` the nearest known names, best first (empty when none is near);
+    ``candidates`` holds the regions an ambiguous name may mean.
+    """
+
+    def __init__(self, what: str, name: str, reason: str, suggestions: tuple[str, ...] = (),
+                 candidates: tuple[str, ...] = ()) -> None:
+        self.what = what
+        self.name = name
+        self.suggestions = suggestions
+        self.candidates = candidates
+        super().__init__(f"{what} {name!r}: {reason}")
+
+
+class OutputError(PolicytrackError):
+    """A file policytrack was asked to write (``-o``, ``--plot``, a store) cannot be written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
 
 
 class StoreBusyError(StoreError):

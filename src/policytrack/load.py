@@ -6,24 +6,28 @@ BOM, UTF-16, GB18030/GBK; binary content refused) -> :func:`parse`.
 Parsing text, in order:
 
 1. Line ends become ``\\n``; zero-width characters go; NBSP becomes a space.
-2. YAML-style front matter (``---`` fences) gives ``title``, ``date``, and the
+2. Front matter (YAML between ``---`` fences, TOML between ``+++``) gives ``title``, ``date``, and the
    outlet (``source``/``author``/``categories``/``tags``, see
    :func:`policytrack._meta.source_from_fields`).  Unclosed front matter, or a
    ``date`` that is not a possible calendar date, raises
    :class:`~policytrack.errors.FrontMatterError`: a file whose header is wrong
    is reported, not half-trusted.
-3. An HTML body (any common tag) is reduced to paragraphs by
-   :mod:`policytrack._html` (scripts, styles, comments and furniture blocks
-   dropped); other text is split into lines.
+3. An HTML body (any common tag) is reduced to its article by
+   :mod:`policytrack._html` (the heaviest run of prose paragraphs below the
+   headline; scripts, styles, comments and hidden elements dropped), which also
+   gives the headline, the lines between it and the article (read as header
+   below, never body) and the publication date; other text is split into lines.
 4. Every paragraph is split again at runs of two or more full-width spaces
    (``　　``, the paragraph indent of Chinese pages, which some scrapers glue
    into one line) and trimmed.
-5. The header: a first paragraph that reads as a headline (short, no 。, no
-   sentence punctuation at its end) is the title when nothing better gives one;
-   the dateline (``2023-04-24 21:46:06 来源:21世纪经济报道``) and an outlet line
-   (``南方+``) just below it give the date and source.  These header
-   paragraphs are not part of the clean text.  Nothing further down is read for
-   metadata.
+5. The header (:func:`policytrack._meta.read_header`, rules in ``data/layouts.json``):
+   furniture above the headline (menus, breadcrumbs, toolbars, site names) is
+   dropped; a paragraph that reads as a headline is the title when nothing better
+   gives one; datelines, labelled field lines (``来源：X 发布时间：Y``, an
+   information-disclosure block: 发布日期 over 成文日期, 发布机构), bylines and outlet
+   lines below it give the date and source and are not part of the clean text;
+   without a source there, a dispatch or reporter credit in the lead, a notice's
+   signature, a ``来源：`` line at the foot, the site's name or copyright line.
 6. Page furniture (``data/furniture.json``) is dropped: everything from a
    trailer marker (``相关阅读``, ``版权和免责申明``...) in the second half of the
    page onwards, and paragraphs that are editor/proof-reader credits,
@@ -63,6 +67,7 @@ from ._meta import (
     split_front_matter,
     strip_title_suffix,
 )
+from ._normalise import normalise_text
 from ._parallel import as_error, extract_paths
 from .corpus import Corpus, LoadFailure
 from .errors import ExtractionError, FrontMatterError, LoadError, NotAnArticleError, UnreadableFileError
@@ -141,16 +146,20 @@ def _parse_text(raw: str, where: str) -> _Parsed:
             except ValueError as err:
                 raise FrontMatterError(where, f"front matter date is impossible: {err}") from err
 
+    header_lines: list[str] = []
     if looks_like_html(body):
         html = html_to_text(body)
         lines: Iterable[str] = html.paragraphs
+        header_lines = _paragraphs(html.header)
         meta = html.meta
         if title is None:
-            title = _norm_title(html.h1) or _norm_title(meta.get("og:title"))
+            title = _norm_title(html.headline)
         if html.title:
             page_title, page_source = strip_title_suffix(_norm_title(html.title) or "")
             title = title or _norm_title(page_title)
             source = source or page_source
+        if title is None:
+            title = _norm_title(html.h1) or _norm_title(meta.get("og:title"))
         if source is None:
             for key in ("og:site_name", "source", "mediaid", "author"):
                 if key in meta:
@@ -158,22 +167,21 @@ def _parse_text(raw: str, where: str) -> _Parsed:
                     source = outlet or (meta[key] if key != "author" else None)
                     if source:
                         break
-        if published is None:
-            for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
-                if key in meta:
-                    try:
-                        published = parse_date(meta[key])
-                        break
-                    except ValueError:
-                        continue
+        if published is None and html.published is not None:
+            published = parse_date(html.published)
     else:
         lines = body.split("\n")
 
-    paragraphs = _paragraphs(lines)
+    paragraphs = header_lines + _paragraphs(lines)
     if title is not None and paragraphs and _norm_title(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
+        header_lines = header_lines[1:]
     header: Header = read_header(paragraphs, want_title=title is None)
-    paragraphs = paragraphs[header.consumed :]
+    # the body is what the header leaves; the lines an HTML page puts between its headline and
+    # its body (header_lines) are never body text, whether or not the header took them
+    rest = list(header.rest)
+    extra = len(header_lines) - header.consumed
+    paragraphs = rest[extra:] if extra > 0 else rest
     clean = "\n".join(_drop_furniture(paragraphs))
     return _Parsed(
         clean,
@@ -202,7 +210,7 @@ def _build(
         raise NotAnArticleError(where, "no article text left after removing markup and page furniture")
     doc = Document(
         id=id,
-        text=parsed.text,
+        text=normalise_text(parsed.text),
         title=title if title is not None else parsed.title,
         source=source if source is not None else parsed.source,
         published=published if published is not None else parsed.published,

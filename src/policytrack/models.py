@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "Basis",
     "Document",
     "Evidence",
     "FinancingProduct",
@@ -214,6 +215,9 @@ class FirstClaim:
     region: str | None = None
     date: PartialDate | None = None
     cue: str = ""
+    #: how likely the record is right, from policytrack's learned judgement (0..1, calibrated
+    #: on held-out articles); ``None`` when the record was made without it
+    confidence: float | None = None
 
 
 class InstitutionKind(_StrEnum):
@@ -237,6 +241,9 @@ class Institution:
     region: str | None = None
     established: PartialDate | None = None
     aliases: tuple[str, ...] = ()
+    #: how likely the record is right, from policytrack's learned judgement (0..1, calibrated
+    #: on held-out articles); ``None`` when the record was made without it
+    confidence: float | None = None
 
 
 class ProductKind(_StrEnum):
@@ -259,6 +266,9 @@ class FinancingProduct:
     date: PartialDate | None = None
     amount: Quantity | None = None
     rate_percent: Decimal | None = None
+    #: how likely the record is right, from policytrack's learned judgement (0..1, calibrated
+    #: on held-out articles); ``None`` when the record was made without it
+    confidence: float | None = None
 
 
 class InitiativeKind(_StrEnum):
@@ -280,6 +290,16 @@ class Initiative:
     evidence: Evidence
     region: str | None = None
     date: PartialDate | None = None
+    #: how likely the record is right, from policytrack's learned judgement (0..1, calibrated
+    #: on held-out articles); ``None`` when the record was made without it
+    confidence: float | None = None
+
+
+class Basis(_StrEnum):
+    """Whether a statistic is a running total or the value of one period."""
+
+    CUMULATIVE = "cumulative"
+    PERIOD = "period"
 
 
 class MilestoneKind(_StrEnum):
@@ -301,6 +321,12 @@ class Milestone:
     metric: str | None = None
     quantity: Quantity | None = None
     change: Quantity | None = None
+    #: for measurements and targets: a running total (``累计``, ``截至…累计``) or the value
+    #: of one period; ``None`` when the text does not say
+    basis: Basis | None = None
+    #: how likely the record is right, from policytrack's learned judgement (0..1, calibrated
+    #: on held-out articles); ``None`` when the record was made without it
+    confidence: float | None = None
 
 
 @attrs.frozen

@@ -43,8 +43,10 @@ from typing import Any, Protocol, TypeVar, cast
 import attrs
 
 from ._data import load_json
-from .errors import BadArgumentError
+from ._suggest import nearest, nearest_spellings, spelled, suggestion_text
+from .errors import BadArgumentError, UnknownNameError
 from .models import (
+    Basis,
     Document,
     Evidence,
     FinancingProduct,
@@ -56,7 +58,7 @@ from .models import (
     Region,
     RegionLevel,
 )
-from .render import ResultMixin, json_value
+from .render import ResultMixin, json_value, quantity_text, typed_frame
 
 __all__ = [
     "COUNTED",
@@ -99,6 +101,7 @@ COUNTED = ("first", "product", "institution", "initiative")
 
 #: Claim statuses.
 ASSERTED, CORROBORATED, CONTESTED = "asserted", "corroborated", "contested"
+STATUSES = (ASSERTED, CORROBORATED, CONTESTED)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,6 +220,8 @@ class _Regions:
         self._canon: dict[str, str] = {}
         self._within: dict[tuple[str, str], bool] = {}
         self._lineage: dict[str, list[Region]] = {}
+        self._checked: set[str] = set()
+        self._spellings: dict[str, str] | None = None
 
     def canon(self, name: str | None) -> str | None:
         if name is None or not name.strip():
@@ -229,6 +234,43 @@ class _Regions:
                 found = None
             self._canon[name] = found or name
         return self._canon[name]
+
+    def check(self, name: str) -> None:
+        """Raise :class:`UnknownNameError` when the gazetteer neither knows ``name`` nor can
+        tell which region it means (a resolver that knows no names, such as
+        :class:`FlatRegions`, accepts every name)."""
+        name = name.strip()
+        if name in self._checked:
+            return
+        try:
+            known = self.resolver.canonical(name)
+        except Exception:  # a broken gazetteer entry must not break a query
+            known = name
+        if known is None:
+            shared = getattr(self.resolver, "ambiguous", None)
+            holders = tuple(shared.get(name, ())) if isinstance(shared, Mapping) else ()
+            if holders:
+                raise UnknownNameError("region", name, "ambiguous: it may mean " + " or ".join(holders)
+                                       + "; name one of them", candidates=holders)
+            pairs = nearest_spellings(name, self.spellings())
+            near = tuple(canonical for _, canonical in pairs)
+            raise UnknownNameError("region", name, "not a region the gazetteer knows" + suggestion_text(spelled(pairs)),
+                                   suggestions=near)
+        self._checked.add(name)
+
+    def spellings(self) -> dict[str, str]:
+        """Every name and alias the resolver lists (when it can list them) -> canonical name."""
+        if self._spellings is None:
+            out: dict[str, str] = {}
+            try:
+                listed = list(cast(Iterable[Region], self.resolver))
+            except TypeError:
+                listed = []
+            for region in listed:
+                for spelling in (region.name, *region.aliases):
+                    out.setdefault(spelling, region.name)
+            self._spellings = out
+        return self._spellings
 
     def within(self, inner: str | None, outer: str | None) -> bool:
         """``inner`` is ``outer`` or lies inside it (both canonical)."""
@@ -427,8 +469,9 @@ class MetricCatalog:
         """Resolve a metric name a user typed (any alias); raise when it is ambiguous."""
         found = self.candidates(name)
         if len(found) > 1:
-            names = "、".join(m.name for m in found)
-            raise BadArgumentError(f"metric {name!r} is ambiguous: it may mean {names}; name one of them")
+            names = tuple(m.name for m in found)
+            raise UnknownNameError("metric", name, "ambiguous: it may mean " + " or ".join(names) + "; name one of them",
+                                   candidates=names)
         return found[0] if found else None
 
 
@@ -446,10 +489,18 @@ class SourceRef:
     end: int
     published: PartialDate | None = None
     title: str | None = None
+    #: the confidence of the record this source stated (see :mod:`policytrack.extract.judge`)
+    confidence: float | None = None
 
     @classmethod
-    def of(cls, doc: Document, evidence: Evidence) -> SourceRef:
-        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title)
+    def of(cls, doc: Document, evidence: Evidence, confidence: float | None = None) -> SourceRef:
+        return cls(doc.id, evidence.text, evidence.start, evidence.end, doc.published, doc.title, confidence)
+
+
+def _confidence(sources: Iterable[SourceRef]) -> float | None:
+    """An entity's confidence: that of its best-supported report (None when no report was judged)."""
+    known = [s.confidence for s in sources if s.confidence is not None]
+    return max(known) if known else None
 
 
 def _documents(sources: Iterable[SourceRef]) -> tuple[str, ...]:
@@ -479,6 +530,11 @@ class Claim:
     corrected: tuple[str, ...] = ()
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -499,6 +555,11 @@ class Fact:
     unit: str | None = None
     #: fields a person corrected in the store (see :mod:`policytrack.corrections`)
     corrected: tuple[str, ...] = ()
+
+    @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -527,6 +588,11 @@ class Measurement:
     corrected: tuple[str, ...] = ()
 
     @property
+    def confidence(self) -> float | None:
+        """The confidence of its best-supported report (``None`` when none was judged)."""
+        return _confidence(self.sources)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         return _documents(self.sources)
 
@@ -548,6 +614,23 @@ class Resolved:
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
     measurements: tuple[Measurement, ...]
+
+    def above(self, min_confidence: float | None) -> Resolved:
+        """The entities whose confidence is at least ``min_confidence`` (unjudged ones stay)."""
+        if not min_confidence:
+            return self
+        if not 0.0 <= min_confidence <= 1.0:
+            raise BadArgumentError(f"min_confidence: expected a number between 0 and 1, got {min_confidence!r}")
+
+        def ok(e: Entity) -> bool:
+            c = e.confidence
+            return c is None or c >= min_confidence
+
+        return Resolved(
+            claims=tuple(e for e in self.claims if ok(e)),
+            facts=tuple(e for e in self.facts if ok(e)),
+            measurements=tuple(e for e in self.measurements if ok(e)),
+        )
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -594,7 +677,7 @@ class MergeItem:
 def merge_item(rk: RecordKey, doc: Document) -> MergeItem:
     """The :class:`MergeItem` of one record of ``doc`` (as :func:`record_keys` gives it)."""
     record = rk.record
-    source = SourceRef.of(doc, record.evidence)
+    source = SourceRef.of(doc, record.evidence, record.confidence)
     if isinstance(record, FirstClaim):
         return MergeItem(rk.region, rk.date, source, record.subject, kind=str(record.kind))
     if isinstance(record, FinancingProduct):
@@ -759,6 +842,8 @@ def record_keys(
         written = ms.metric or ms.description
         metric = cat.resolve(written, ms.quantity.unit)
         mkey = metric.name if metric else normalise_name(written)
+        if ms.basis == Basis.CUMULATIVE:
+            mkey += CUMULATIVE_SUFFIX  # a running total is its own series, never mixed with a period's value
         region = reg.canon(ms.region) or home
         out.append(RecordKey(str(ms.kind), ("value", str(ms.kind), mkey, region, _plain_decimal(ms.quantity.value),
                                             ms.quantity.unit), region, ms.date, ms, metric=mkey))
@@ -899,7 +984,9 @@ def _plain_decimal(value: Decimal) -> Decimal:
 def _merge_measurement(cat: MetricCatalog, key: tuple[Any, ...], cluster: Sequence[MergeItem]) -> Measurement:
     kind, metric_key, region, value, unit = key
     written = tuple(dict.fromkeys(i.written or i.name for i in cluster))
-    metric = cat.get(metric_key)
+    base, cumulative = _split_basis(metric_key)
+    found = cat.get(base)
+    metric = attrs.evolve(found, name=found.name + CUMULATIVE_SUFFIX) if found is not None and cumulative else found
     date = _cluster_date(cluster)
     qualifiers = [i.qualifier for i in cluster if i.qualifier]
     ends = [i.end for i in cluster if i.end is not None]
@@ -944,7 +1031,7 @@ class TimelineEntry:
 
     id: str
     kind: str  # one of ENTRY_KINDS
-    date: PartialDate
+    date: PartialDate | None  # None only in Timeline.undated_entries
     region: str | None
     description: str
     sources: tuple[SourceRef, ...]
@@ -954,17 +1041,19 @@ class TimelineEntry:
     unit: str | None = None
     status: str | None = None
     type: str | None = None
+    qualifier: str | None = None  # over | about | under: the value is a bound or an estimate
     corrected: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         return {
-            "date": str(self.date),
+            "date": _date_text(self.date),
             "region": self.region,
             "kind": self.kind,
             "description": self.description,
             "metric": self.metric,
             "value": json_value(self.value),
             "unit": self.unit,
+            "qualifier": self.qualifier,
             "status": self.status,
             "id": self.id,
             "sources": _source_ids(self.sources),
@@ -982,6 +1071,8 @@ class Timeline(ResultMixin):
     since: PartialDate | None = None
     until: PartialDate | None = None
     undated: int = 0  # entries left out for want of a date
+    #: the entries left out for want of a date (their ``date`` is None), in the timeline's order
+    undated_entries: tuple[TimelineEntry, ...] = ()
 
     title_text = "Timeline"
     plot_kind = "timeline"
@@ -994,6 +1085,33 @@ class Timeline(ResultMixin):
 
     def to_records(self) -> list[dict[str, Any]]:
         return [e.to_record() for e in self.entries]
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, kind, description, the value as written (``26.13亿元``) and sources; the
+        value column only when some entry has one (a first claim's status is in the records and
+        in :meth:`Queries.firsts`)."""
+        return self._rows(self.entries)
+
+    def undated_rows(self) -> list[dict[str, Any]]:
+        """The table rows of the entries left out for want of a date."""
+        return self._rows(self.undated_entries)
+
+    def _rows(self, entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+        rows = [
+            {
+                "date": _date_text(e.date),
+                "region": e.region,
+                "kind": e.kind,
+                "description": e.description,
+                "value": quantity_text(json_value(e.value), e.unit, e.qualifier) if e.value is not None else None,
+                "sources": _source_ids(e.sources),
+            }
+            for e in entries
+        ]
+        return _without_empty(rows, ("value",))
+
+    def plot_options(self) -> dict[str, Any]:
+        return {"undated": self.undated}
 
     def title(self) -> str:
         return f"Timeline of {self.region}" if self.region else "Timeline"
@@ -1032,6 +1150,10 @@ class Firsts(ResultMixin):
             for c in self.claims
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, scope, kind, subject, status, claimants and sources (the region is a claimant)."""
+        return [{k: v for k, v in r.items() if k not in ("id", "region")} for r in self.to_records()]
+
     def title(self) -> str:
         parts = [p for p in (self.region, str(self.scope) if self.scope else None) if p]
         return "First claims" + (f" ({', '.join(parts)})" if parts else "")
@@ -1054,6 +1176,7 @@ class Cell:
             "metric": self.metric,
             "value": json_value(m.value) if m else None,
             "unit": m.unit if m else None,
+            "qualifier": m.qualifier if m else None,
             "id": m.id if m else None,
             "sources": _source_ids(m.sources) if m else [],
             **_marks(m.corrected if m else ()),
@@ -1078,6 +1201,7 @@ class CountRow:
             "metric": self.kind,
             "value": self.count,
             "unit": None,
+            "qualifier": None,
             "id": None,
             "sources": list(self.sources),
         }
@@ -1113,6 +1237,30 @@ class Comparison(ResultMixin):
         rows = [c.to_record() for c in self.cells if c.measurement is not None]
         return rows + [c.to_record() for c in self.counts]
 
+    def to_pandas(self, *, wide: bool = False, counts: bool = False) -> Any:
+        """The metric values as a typed DataFrame (needs ``policytrack[pandas]``; see
+        :func:`policytrack.render.typed_frame`): long form, a row a (metric, region) cell with a
+        value; ``wide=True``: a (metric, unit) a row, a region a column, the values as floats
+        in base units (NaN where a region has none).  ``counts=True``: the counts of entities instead, a region a
+        row and a counted kind a column (integers), apart from the metric values."""
+        pd = _import_pandas()
+        if counts:
+            table = {kind: [next((c.count for c in self.counts if c.kind == kind and c.region == region), 0)
+                            for region in self.regions]
+                     for kind in dict.fromkeys(c.kind for c in self.counts)}
+            return pd.DataFrame(table, index=pd.Index(list(self.regions), name="region"), dtype="int64")
+        long = typed_frame([c.to_record() for c in self.cells if c.measurement is not None])
+        if not wide:
+            return long
+        units = [next((c.measurement.unit for c in self.cells if c.metric == metric and c.measurement), None)
+                 for metric in self.metrics]
+        return pd.DataFrame(
+            [[float(v) if (v := self.value(metric, region)) is not None else float("nan") for region in self.regions]
+             for metric in self.metrics],
+            index=pd.MultiIndex.from_arrays([list(self.metrics), units], names=["metric", "unit"]),
+            columns=pd.Index(list(self.regions), name="region"),
+        )
+
     def table_rows(self) -> list[dict[str, Any]]:
         """Wide form for reading: a row a metric (and a row a counted kind), a column a region."""
         rows: list[dict[str, Any]] = []
@@ -1125,7 +1273,7 @@ class Comparison(ResultMixin):
                     row[region] = ""
                 else:
                     when = f" ({m.date})" if m.date else ""
-                    row[region] = f"{json_value(m.value)}{m.unit}{when}"
+                    row[region] = f"{quantity_text(json_value(m.value), m.unit, m.qualifier)}{when}"
             rows.append(row)
         kinds = list(dict.fromkeys(c.kind for c in self.counts))
         for kind in kinds:
@@ -1178,8 +1326,36 @@ class History(ResultMixin):
             for p in self.points
         ]
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Date, region, metric, the value as written (``26.13亿元``), when it was reported, the
+        names the articles used, and sources."""
+        return [
+            {
+                "date": _date_text(p.date),
+                "region": p.region,
+                "metric": p.metric,
+                "value": quantity_text(json_value(p.value), p.unit, p.qualifier),
+                "reported": _date_text(p.reported),
+                "as_written": list(p.written),
+                "sources": _source_ids(p.sources),
+            }
+            for p in self.points
+        ]
+
     def title(self) -> str:
         return f"History of {self.metric}" + (f" in {self.region}" if self.region else "")
+
+
+def _import_pandas() -> Any:
+    from .render import _import
+
+    return _import("pandas", "to_pandas()", "pandas")
+
+
+def _without_empty(rows: list[dict[str, Any]], optional: Sequence[str]) -> list[dict[str, Any]]:
+    """``rows`` without those of the ``optional`` columns that are empty in every row."""
+    empty = [k for k in optional if all(r.get(k) in (None, "", []) for r in rows)]
+    return [{k: v for k, v in r.items() if k not in empty} for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1322,6 +1498,7 @@ def _query_region(reg: _Regions, region: str | None) -> str | None:
         return None
     if not isinstance(region, str) or not region.strip():
         raise BadArgumentError(f"region: expected a region name, got {region!r}")
+    reg.check(region)
     return reg.canon(region)
 
 
@@ -1349,22 +1526,22 @@ def timeline(
     until: PartialDate | str | dt.date | None = None,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Timeline:
     """Dated events, measurements, targets, first claims, launches and foundings, in date order."""
     reg = _regions_of(regions)
     wanted = _kinds(kinds)
     start, stop = _window(since, until)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, catalog)
+    resolved = _entities(documents, reg, catalog).above(min_confidence)
     entries: list[TimelineEntry] = []
-    undated = 0
+    undated: list[TimelineEntry] = []
 
     def add(kind: str, date: PartialDate | None, **fields: Any) -> None:
-        nonlocal undated
         if kind not in wanted:
             return
         if date is None:
-            undated += 1
+            undated.append(TimelineEntry(kind=kind, date=None, **fields))
         elif _overlaps(date, start, stop):
             entries.append(TimelineEntry(kind=kind, date=date, **fields))
 
@@ -1380,10 +1557,15 @@ def timeline(
     for m in resolved.measurements:
         if _in_region(reg, m.region, where, within):
             add(m.kind, m.date, id=m.id, region=m.region, description=m.description or m.metric,
-                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit,
+                sources=m.sources, end=m.end, metric=m.metric, value=m.value, unit=m.unit, qualifier=m.qualifier,
                 corrected=m.corrected)
-    entries.sort(key=lambda e: (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id))
-    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=undated)
+    def order(e: TimelineEntry) -> tuple[Any, ...]:
+        return (date_order_key(e.date), ENTRY_KINDS.index(e.kind), e.region or "", e.id)
+
+    entries.sort(key=order)
+    undated.sort(key=order)
+    return Timeline(tuple(entries), region=where, within=within, since=start, until=stop, undated=len(undated),
+                    undated_entries=tuple(undated))
 
 
 def _kinds(kinds: Iterable[str] | str | None) -> set[str]:
@@ -1392,9 +1574,10 @@ def _kinds(kinds: Iterable[str] | str | None) -> set[str]:
     if isinstance(kinds, str):
         kinds = [k for k in kinds.split(",") if k.strip()]
     chosen = {k.strip() for k in kinds}
-    unknown = chosen - set(ENTRY_KINDS)
-    if unknown:
-        raise BadArgumentError(f"kinds: unknown {', '.join(sorted(unknown))} (choose from {', '.join(ENTRY_KINDS)})")
+    for kind in sorted(chosen - set(ENTRY_KINDS)):
+        near = tuple(nearest(kind, {k: k for k in ENTRY_KINDS}))
+        raise UnknownNameError("kind", kind, "not a timeline kind" + suggestion_text(near, ENTRY_KINDS),
+                               suggestions=near)
     return chosen
 
 
@@ -1422,8 +1605,10 @@ def _scope(scope: FirstScope | str | None) -> FirstScope | None:
     except ValueError:
         if text in _SCOPE_WORDS:
             return _SCOPE_WORDS[text]
-        choices = ", ".join(s.value for s in FirstScope)
-        raise BadArgumentError(f"scope: unknown {scope!r} (choose from {choices})") from None
+        choices = [s.value for s in FirstScope]
+        near = tuple(nearest(text, {**{c: c for c in choices}, **{w: s.value for w, s in _SCOPE_WORDS.items()}}))
+        raise UnknownNameError("scope", text, "not a scope" + suggestion_text(near, choices),
+                               suggestions=near) from None
 
 
 def firsts(
@@ -1434,14 +1619,17 @@ def firsts(
     within: bool = True,
     status: str | None = None,
     regions: RegionResolver | None = None,
+    min_confidence: float | None = None,
 ) -> Firsts:
     """First claims merged across articles, each with its status, oldest first (undated last)."""
     reg = _regions_of(regions)
     wanted_scope = _scope(scope)
     where = _query_region(reg, region)
-    if status is not None and status not in (ASSERTED, CORROBORATED, CONTESTED):
-        raise BadArgumentError(f"status: unknown {status!r} (choose from asserted, corroborated, contested)")
-    resolved = _entities(documents, reg, None)
+    if status is not None and status not in STATUSES:
+        near = tuple(nearest(str(status), {s: s for s in STATUSES}))
+        raise UnknownNameError("status", str(status), "not a claim status" + suggestion_text(near, STATUSES),
+                               suggestions=near)
+    resolved = _entities(documents, reg, None).above(min_confidence)
     kept = [
         c
         for c in resolved.claims
@@ -1452,12 +1640,46 @@ def firsts(
     return Firsts(tuple(kept), scope=wanted_scope, region=where)
 
 
+#: what a running total's series adds to its metric's name (``专利质押融资金额（累计）``): a
+#: cumulative value (累计, 总计...) never shares a series, or a cell, with a period's value
+CUMULATIVE_SUFFIX = "（累计）"
+
+
+def _split_basis(key: str) -> tuple[str, bool]:
+    """(the metric's own name, whether ``key`` names its running total)."""
+    for suffix in (CUMULATIVE_SUFFIX, "(累计)"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)], True
+    return key, False
+
+
 def _metric_key(cat: MetricCatalog, name: str) -> tuple[str, bool]:
-    """(the name measurements are grouped under, whether it is canonical)."""
+    """(the name measurements are grouped under, whether it is canonical).
+
+    ``X（累计）`` asks for the running total of X, a series of its own.
+    """
     if not isinstance(name, str) or not name.strip():
         raise BadArgumentError(f"metric: expected a metric name, got {name!r}")
-    metric = cat.lookup(name)
-    return (metric.name, True) if metric else (name.strip(), False)
+    base, cumulative = _split_basis(name.strip())
+    suffix = CUMULATIVE_SUFFIX if cumulative else ""
+    metric = cat.lookup(base)
+    return (metric.name + suffix, True) if metric else (base + suffix, False)
+
+
+def _check_metric(cat: MetricCatalog, name: str, resolved: Resolved) -> None:
+    """Raise :class:`UnknownNameError` for a metric name that is neither in the catalog nor the
+    written name of any statistic at hand, with the nearest canonical names, aliases and
+    written names as suggestions."""
+    wanted = normalise_name(name)
+    if any(not m.canonical and any(normalise_name(w) == wanted for w in m.written) for m in resolved.measurements):
+        return
+    spellings = {alias: m.name for m in cat for alias in (m.name, *m.aliases)}
+    for m in resolved.measurements:
+        if not m.canonical:
+            spellings.setdefault(m.metric, m.metric)
+    near = tuple(nearest(name.strip(), spellings))
+    raise UnknownNameError("metric", name.strip(), "no metric or statistic of that name" + suggestion_text(near),
+                           suggestions=near)
 
 
 def _matches_metric(m: Measurement, key: str, canonical: bool) -> bool:
@@ -1476,6 +1698,7 @@ def history(
     include_targets: bool = False,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> History:
     """The values ``metric`` (any alias) took across articles, in date order.
 
@@ -1486,7 +1709,9 @@ def history(
     cat = catalog if catalog is not None else MetricCatalog.default()
     key, canonical = _metric_key(cat, metric)
     where = _query_region(reg, region)
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
+    if not canonical:
+        _check_metric(cat, key, resolved)
     points = [
         m
         for m in resolved.measurements
@@ -1508,6 +1733,7 @@ def compare(
     within: bool = True,
     regions: RegionResolver | None = None,
     catalog: MetricCatalog | None = None,
+    min_confidence: float | None = None,
 ) -> Comparison:
     """Latest value on or before ``as_of`` of each metric in each region, plus entity counts.
 
@@ -1520,7 +1746,7 @@ def compare(
     cat = catalog if catalog is not None else MetricCatalog.default()
     wanted_regions = _compare_regions(reg, regions_)
     cutoff = _as_date(as_of, "as_of")
-    resolved = _entities(documents, reg, cat)
+    resolved = _entities(documents, reg, cat).above(min_confidence)
 
     def eligible(m: Measurement) -> bool:
         if m.kind != MilestoneKind.MEASUREMENT.value or m.region not in wanted_regions:
@@ -1545,6 +1771,9 @@ def compare(
         chosen.sort(key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     else:
         chosen = _compare_metrics(cat, metrics)
+        for key, display in chosen:
+            if cat.get(key) is None:
+                _check_metric(cat, display, resolved)
 
     cells: list[Cell] = []
     for key, display in chosen:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import tabulate as tabulate_module
 from tabulate import tabulate
 
 from .errors import PolicytrackError
@@ -38,11 +39,15 @@ __all__ = [
     "ResultMixin",
     "cell_text",
     "cjk_font",
+    "display_width",
     "json_value",
     "plot_comparison",
     "plot_history",
     "plot_timeline",
+    "quantity_text",
     "records_table",
+    "shorten",
+    "typed_frame",
 ]
 
 
@@ -70,6 +75,43 @@ def json_value(value: Any) -> Any:
     return value
 
 
+#: Units a Chinese article writes with 万/亿 (``26.13亿元``, ``1.39万件``); ratios and rates are not.
+_UNSCALED = frozenset({"%", "个百分点", "倍", "分", "天", "小时", "个工作日"})
+
+#: How an article writes a qualifier before a number.
+_QUALIFIER_WORDS = {"over": "超", "about": "约", "under": "不足"}
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def quantity_text(value: Any, unit: str | None = None, qualifier: str | None = None) -> str:
+    """A quantity as a Chinese article writes it: base units scaled back to 万 or 亿 when the
+    number is round enough to have been written so, the qualifier as its word.
+
+    >>> quantity_text(2613000000, "元"), quantity_text(13900, "件"), quantity_text(1000000000, "元", "over")
+    ('26.13亿元', '1.39万件', '超10亿元')
+    >>> quantity_text(22452, "件"), quantity_text(177.57, "件"), quantity_text(12.5, "%")
+    ('22452件', '177.57件', '12.5%')
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return f"{value}{unit or ''}"
+    text = _plain(number)
+    if unit not in _UNSCALED and number == number.to_integral_value():
+        for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+            scaled = number / scale
+            if abs(number) >= scale and scaled == scaled.quantize(Decimal("0.01")):
+                text = _plain(scaled) + word
+                break
+    return f"{_QUALIFIER_WORDS.get(str(qualifier), '')}{text}{unit or ''}"
+
+
 def cell_text(value: Any) -> Any:
     """A table or CSV cell: lists comma-separated, ``None`` empty, anything else as it is."""
     if isinstance(value, list | tuple):
@@ -79,13 +121,81 @@ def cell_text(value: Any) -> Any:
     return value
 
 
-def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github") -> str:
-    """Plain rows as a tabulate table (any tabulate format); lists print comma-separated."""
+#: The width a table fits by default on the command line (``--wide`` for every character).
+TABLE_WIDTH = 100
+
+#: Narrowest a shortened column becomes.
+_MIN_COLUMN = 6
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, ending with … when cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 1
+    for char in text:
+        w = max(display_width(char), 0)
+        if used + w > width:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"
+
+
+#: Columns shortened before any other (a reader follows the id of a source only now and then).
+SHRINK_FIRST = ("sources", "claimants", "as_written", "title", "source")
+
+#: Columns never shortened: a cut id or date is no use.
+NEVER_SHRINK = ("id", "date", "published")
+
+
+def _fit(headers: list[str], body: list[list[str]], width: int) -> list[list[str]]:
+    """Shorten columns until a github-style table fits ``width``: first the columns of
+    :data:`SHRINK_FIRST`, then always the widest."""
+    widths = [max([display_width(h), *(display_width(row[i]) for row in body)]) for i, h in enumerate(headers)]
+    floor = [widths[i] if h in NEVER_SHRINK else max(_MIN_COLUMN, min(display_width(h), 12))
+             for i, h in enumerate(headers)]
+    limits = list(widths)
+    first = sorted((i for i, h in enumerate(headers) if h in SHRINK_FIRST), key=lambda i: SHRINK_FIRST.index(headers[i]))
+    while sum(limits) + 3 * len(limits) + 1 > width:
+        shrinkable = [i for i, w in enumerate(limits) if w > floor[i]]
+        if not shrinkable:
+            break
+        preferred = [i for i in first if i in shrinkable and limits[i] > floor[i] + 4]
+        column = preferred[0] if preferred else max(shrinkable, key=lambda i: limits[i])
+        limits[column] -= 1
+    if limits == widths:
+        return body
+    return [[shorten(cell, limits[i]) for i, cell in enumerate(row)] for row in body]
+
+
+def records_table(rows: Sequence[dict[str, Any]], tablefmt: str = "github", width: int | None = None) -> str:
+    """Plain rows as a tabulate table (any tabulate format); lists print comma-separated.
+
+    With ``width``, long cells are shortened with … so that the table fits that many
+    terminal columns (as far as the headers allow).
+    """
     if not rows:
         return "(no rows)"
     headers = list(dict.fromkeys(k for r in rows for k in r))
-    body = [[cell_text(r.get(k)) for k in headers] for r in rows]
-    return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    body = [[str(cell_text(r.get(k))) for k in headers] for r in rows]
+    if width is None or tablefmt in ("html", "unsafehtml", "latex", "tsv"):
+        return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    body = _fit(headers, body, width)
+    padding = tabulate_module.MIN_PADDING
+    tabulate_module.MIN_PADDING = 0  # no blank columns beside a header: every column counts
+    try:
+        return tabulate(body, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    finally:
+        tabulate_module.MIN_PADDING = padding
 
 
 def _import(module: str, feature: str, extra: str) -> Any:
@@ -113,9 +223,11 @@ class ResultMixin:
         """The rows the table shows (by default the records, without ids)."""
         return [{k: v for k, v in r.items() if k != "id"} for r in self.to_records()]
 
-    def table(self, tablefmt: str = "github") -> str:
-        """A readable table in any tabulate format (``github``, ``simple``, ``grid``, ``html``...)."""
-        return records_table(self.table_rows(), tablefmt)
+    def table(self, tablefmt: str = "github", width: int | None = None) -> str:
+        """A readable table in any tabulate format (``github``, ``simple``, ``grid``, ``html``...):
+        quantities as articles write them (``26.13亿元``); with ``width``, long text shortened
+        with … to fit that many terminal columns."""
+        return records_table(self.table_rows(), tablefmt, width)
 
     def __str__(self) -> str:
         return f"{self.title()}\n{self.table('simple')}"
@@ -124,9 +236,9 @@ class ResultMixin:
         return f"<p><strong>{html.escape(self.title())}</strong></p>\n" + self.table("html")
 
     def to_pandas(self) -> Any:
-        """The records as a ``pandas.DataFrame`` (needs ``policytrack[pandas]``)."""
-        pd = _import("pandas", "to_pandas()", "pandas")
-        return pd.DataFrame.from_records(self.to_records())
+        """The records as a typed ``pandas.DataFrame`` (needs ``policytrack[pandas]``): see
+        :func:`typed_frame`."""
+        return typed_frame(self.to_records())
 
     def plot_options(self) -> dict[str, Any]:
         """Extra keyword arguments for the plot function (e.g. the order of regions)."""
@@ -143,6 +255,68 @@ class ResultMixin:
         if self.plot_kind == "history":
             return plot_history(records, title=self.title(), **options)
         raise PolicytrackError(f"{type(self).__name__} has no plot; use table() or to_pandas()")
+
+
+#: Columns holding a partial date (``2021``, ``2021-06``, ``2021-06-30``).
+DATE_COLUMNS = ("date", "end", "reported")
+
+#: Columns of few distinct values: pandas categories.
+CATEGORY_COLUMNS = ("region", "kind", "metric", "unit", "qualifier", "scope", "status")
+
+#: The precisions of a partial date, finest first: the order of ``date_precision``.
+PRECISIONS = ("day", "month", "year")
+
+
+def typed_frame(records: Sequence[dict[str, Any]]) -> Any:
+    """Plain records as a ``pandas.DataFrame`` typed for analysis.
+
+    * a partial date becomes the last day it covers (``datetime64``; missing: ``NaT``), the
+      day by which it is known to hold, so that ``2021`` sorts after ``2021-06`` and before
+      ``2022-01`` as the library orders them; ``date_precision`` (an ordered category
+      ``day < month < year``) keeps what was written, and sorting on
+      ``["date", "date_precision"]`` puts the finer date first on a tie, as the library does;
+    * region, kind, metric, unit, qualifier, scope and status are categories;
+    * ``value`` is a float (base units; ``unit`` and ``qualifier`` say how to read it);
+    * lists (``sources``, ``claimants``) stay lists.
+    """
+    pd = _import("pandas", "to_pandas()", "pandas")
+    frame = pd.DataFrame.from_records(list(records))
+    for column in DATE_COLUMNS:
+        if column not in frame.columns:
+            continue
+        texts = frame[column]
+        frame[column] = pd.to_datetime(
+            [_last_day(t) for t in texts], errors="coerce"
+        ).astype("datetime64[ns]")
+        if column == "date":
+            position = frame.columns.get_loc("date") + 1
+            precisions = [_precision(t) for t in texts]
+            frame.insert(position, "date_precision",
+                         pd.Categorical(precisions, categories=list(PRECISIONS), ordered=True))
+    for column in CATEGORY_COLUMNS:
+        if column in frame.columns:
+            frame[column] = frame[column].astype("category")
+    if "value" in frame.columns:
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    return frame
+
+
+def _last_day(text: Any) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(str(text)).last_day()
+    except ValueError:
+        return None
+
+
+def _precision(text: Any) -> str | None:
+    if not text:
+        return None
+    try:
+        return str(PartialDate.parse(str(text)).precision)
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,6 +367,14 @@ def cjk_font() -> str | None:
     found = known()
     if found:
         return found
+    for path in _fontconfig_cjk_files():
+        try:
+            manager.addfont(path)
+        except (OSError, RuntimeError, ValueError):
+            continue
+    found = known()
+    if found:
+        return found
     for path in fm.findSystemFonts():
         if any(hint in Path(path).name.lower().replace("-", "").replace("_", "") for hint in _CJK_FILE_HINTS):
             try:
@@ -202,16 +384,49 @@ def cjk_font() -> str | None:
     return known()
 
 
+def _fontconfig_cjk_files() -> list[str]:
+    """Files of the fonts fontconfig lists for Chinese (``fc-list :lang=zh``), if it is installed."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    try:
+        done = subprocess.run([fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=20,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = [line.split(":")[0].strip() for line in done.stdout.splitlines() if line.strip()]
+    # matplotlib reads .ttf/.otf/.ttc; prefer sans-serif CJK families
+    files = [f for f in files if f.lower().endswith((".ttf", ".otf", ".ttc"))]
+    return sorted(files, key=lambda f: ("sans" not in f.lower(), "cjk" not in f.lower(), f))
+
+
+_warned_no_font = False
+
+
+def _no_font_warning() -> None:
+    """Warn once per process that Chinese will show as boxes, and silence matplotlib's warning
+    for each missing glyph (hundreds of lines a plot) which this one warning replaces."""
+    global _warned_no_font
+    if _warned_no_font:
+        return
+    _warned_no_font = True
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+    warnings.warn(
+        "no CJK font found: Chinese labels will show as boxes "
+        "(install one, e.g. apt-get install fonts-noto-cjk, or set POLICYTRACK_CJK_FONT to a font file)",
+        CJKFontWarning,
+        stacklevel=4,
+    )
+
+
 def _font_context() -> tuple[Any, str | None]:
     mpl = _import("matplotlib", "plot()", "plot")
     family = cjk_font()
     if family is None:
-        warnings.warn(
-            "no CJK font found: Chinese labels will show as boxes "
-            "(install one, e.g. apt-get install fonts-noto-cjk, or set POLICYTRACK_CJK_FONT)",
-            CJKFontWarning,
-            stacklevel=3,
-        )
+        _no_font_warning()
     families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
     return mpl.rc_context({"font.family": families, "axes.unicode_minus": False}), family
 
@@ -222,6 +437,13 @@ def _new_figure(width: float, height: float) -> Any:
     fig = figure.Figure(figsize=(width, height), layout="constrained")
     agg.FigureCanvasAgg(fig)
     return fig
+
+
+def _left_out(fig: Any, notes: Sequence[str]) -> None:
+    """Say on the figure what it does not show (``fig.policytrack_left_out`` keeps the notes)."""
+    fig.policytrack_left_out = list(notes)
+    if notes:
+        fig.supxlabel("Not shown: " + "; ".join(notes), fontsize=8, color="#555555")  # laid out, not overlaid
 
 
 def _fix_fonts(fig: Any, family: str | None) -> None:
@@ -238,16 +460,10 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fmt_value(value: Any, unit: Any) -> str:
+def _fmt_value(value: Any, unit: Any, qualifier: Any = None) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    elif isinstance(value, int):
-        text = f"{value:,}"
-    else:
-        text = str(value)
-    return f"{text}{unit or ''}"
+    return quantity_text(value, unit, qualifier)
 
 
 _KIND_COLOURS = {
@@ -272,10 +488,12 @@ def plot_timeline(
     title: str = "Timeline",
     max_lines: int = 4,
     label_width: int = 16,
+    undated: int = 0,
 ) -> Any:
     """Timeline records as a figure: a lane per region, a bar for the span a partial date
     covers (a mark for a single day), coloured by kind; one label a region and date lists
-    its first ``max_lines`` entries and how many more there are."""
+    its first ``max_lines`` entries and how many more there are.  A note at the foot says
+    how many entries are not drawn (``undated`` ones, records without a date)."""
     mdates = _import("matplotlib.dates", "plot()", "plot")
     context, family = _font_context()
     with context:
@@ -332,6 +550,8 @@ def plot_timeline(
             ax.legend(list(seen_kinds.values()), list(seen_kinds), loc="upper left", fontsize=8, ncols=4)
         if not rows:
             ax.text(0.5, 0.5, "no dated entries", transform=ax.transAxes, ha="center")
+        missing = undated + len(records) - len(rows)
+        _left_out(fig, [f"{missing} undated records"] if missing else [])
         _fix_fonts(fig, family)
     return fig
 
@@ -344,12 +564,14 @@ def plot_comparison(
     regions: Sequence[str] | None = None,
 ) -> Any:
     """Comparison records as a figure: a panel per metric with a bar per region (value,
-    unit and date written on it), and a panel of entity counts per region."""
+    unit and date written on it), and a panel of entity counts per region.  At most
+    ``max_metrics`` metrics are drawn; a note at the foot names how many were not."""
     context, family = _font_context()
     with context:
         values = [r for r in records if r.get("kind") != "count" and r.get("value") is not None]
         counts = [r for r in records if r.get("kind") == "count"]
-        metrics = list(dict.fromkeys(str(r["metric"]) for r in values))[:max_metrics]
+        every_metric = list(dict.fromkeys(str(r["metric"]) for r in values))
+        metrics = every_metric[:max_metrics]
         regions = list(regions) if regions else list(dict.fromkeys(str(r["region"]) for r in records))
         panels = len(metrics) + (1 if counts else 0)
         cols = min(3, max(panels, 1))
@@ -389,6 +611,9 @@ def plot_comparison(
         for ax in axes[panels:]:
             ax.set_visible(False)
         fig.suptitle(title)
+        dropped = len(every_metric) - len(metrics)
+        _left_out(fig, [f"{dropped} of {len(every_metric)} metrics (drawn: the first {len(metrics)}; choose with --metric or "
+                        f"plot(max_metrics={len(every_metric)}))"] if dropped else [])
         _fix_fonts(fig, family)
     return fig
 

@@ -403,14 +403,17 @@ class Store(Queries):
 
     def _check_or_create(self) -> None:
         db, where = self._db, self.path
+        found: list[int] = []
+
+        def read() -> None:  # another process creating the store may hold it for a moment
+            found[:] = [db.execute(sql).fetchone()[0] for sql in (
+                "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_master")]
+
         try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            self._locked(read)
         except sqlite3.DatabaseError as err:
-            if _is_busy(err):
-                raise StoreBusyError(f"{where}: the store is locked by another process ({err})") from None
             raise StoreError(f"{where}: not a policytrack store (not an SQLite database: {err})") from None
+        app_id, version, tables = found
         if app_id == 0 and tables == 0:
             # readers (the merge workers of a parallel ingest, queries) never wait for a writer
             self._locked(lambda: db.execute("PRAGMA journal_mode = WAL"))

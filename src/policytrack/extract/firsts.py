@@ -60,7 +60,8 @@ import attrs
 from .._data import load_json
 from ..models import Document, Evidence, FirstClaim, FirstKind, FirstScope, PartialDate, RegionLevel
 from . import dates, regions
-from .sentences import BREAK_CHARS, Sentence, sentences_at, split_sentences
+from .analysis import Analysis, analyse
+from .sentences import BREAK_CHARS, Sentence
 
 __all__ = ["extract"]
 
@@ -122,6 +123,8 @@ class _Vocab:
     speaker_scopes: tuple[str, ...]  # scope words that are the subject before an adverbial cue: 我市首次
     autonomous_scopes: frozenset[str]  # 全区: the autonomous region in a city's or the region's own article
     autonomous_suffixes: tuple[str, ...]  # 自治区
+    relative_scope_verbs: tuple[str, ...]  # 湖南省发行的首单: verbs of a relative clause a place opens
+    relative_leads: tuple[str, ...]  # 这是, 也是: what may stand before that place
     relative_scope_re: re.Pattern[str]  # 我市挂牌运行的(第一个): a scope word heading a short relative clause
     adverbial_counters: frozenset[str]
     tranche_counters: frozenset[str]
@@ -202,6 +205,8 @@ def _vocab() -> _Vocab:
         speaker_scopes=tuple(raw["speaker_scopes"]),
         autonomous_scopes=frozenset(raw["autonomous_scopes"]),
         autonomous_suffixes=tuple(raw["autonomous_suffixes"]),
+        relative_scope_verbs=tuple(raw["relative_scope_verbs"]),
+        relative_leads=tuple(raw["relative_leads"]),
         relative_scope_re=re.compile(rf"(?P<scope>{_alternation(raw['relative_scopes'])})[\u4e00-\u9fff]{{2,6}}的$"),
         adverbial_counters=adverbial_counters,
         tranche_counters=frozenset(raw["tranche_counters"]),
@@ -285,12 +290,42 @@ def _scope_place(
         before = core[: mention.start]
         if adverbial and not before.endswith("在"):
             continue
-        # by level: 上海首单, 重庆首单 are provincial (municipalities at province level)
-        scope = _LEVEL_SCOPE.get(RegionLevel(mention.level))
+        scope = _place_scope(mention)
         if scope is None:
             continue
         start = lo + mention.start - (1 if before.endswith("在") else 0)
         return _Scope(scope, start, is_place=True, place=mention.name)
+    return _relative_place(text, cue_start, clause_start, context)
+
+
+def _place_scope(mention: regions.RegionMention) -> FirstScope | None:
+    """A place's scope by its level; a municipality (北京市, 天津市, 上海首个) is a 市: municipal."""
+    level = RegionLevel(mention.level)
+    if level is RegionLevel.PROVINCE and mention.name.endswith("市"):
+        return FirstScope.MUNICIPAL
+    return _LEVEL_SCOPE.get(level)
+
+
+def _relative_place(text: str, cue_start: int, clause_start: int, context: str | None) -> _Scope | None:
+    """A place opening a relative clause before the cue (这是湖南省发行的首单…, 内蒙古自治区布局建设的
+    第一家…): first within that place.  The clause between the place and 的 is short and holds one
+    of the verbs in ``relative_scope_verbs``."""
+    v = _vocab()
+    head = text[clause_start:cue_start]
+    if not head.endswith("的") or len(head) > _LOOKBEHIND + 12:
+        return None
+    body = head[:-1]
+    for mention in reversed(regions.Gazetteer.default().find(body, context)):
+        lead = body[: mention.start]
+        gap = body[mention.end :]
+        if (lead and not lead.endswith(v.relative_leads)) or not gap or len(gap) > 8:
+            continue
+        if not any(verb in gap for verb in v.relative_scope_verbs):
+            continue
+        scope = _place_scope(mention)
+        if scope is None:
+            continue
+        return _Scope(scope, clause_start + mention.start, is_place=True, place=mention.name)
     return None
 
 
@@ -764,15 +799,19 @@ class _Seen:
         self.starts.update((scope, key[:i]) for i in range(1, len(key) - _MIN_RUN_ON + 1))
 
 
-def extract(doc: Document) -> list[FirstClaim]:
-    """Every FirstClaim stated in ``doc.text``, each with its evidence sentence."""
+def extract(doc: Document, analysis: Analysis | None = None) -> list[FirstClaim]:
+    """Every FirstClaim stated in ``doc.text``, each with its evidence sentence.
+
+    ``analysis`` is the document's shared :class:`~.analysis.Analysis` (made here when not given).
+    """
+    analysis = analysis if analysis is not None else analyse(doc.text, doc.published, doc.region)
     v = _vocab()
     out: list[FirstClaim] = []
     seen = _Seen()
     if v.cues_unbroken:  # the cues found in the whole text tell which sentences to read
-        sentences = sentences_at(doc.text, [m.start() for m in v.cue_re.finditer(doc.text)])
+        sentences = [s.sentence for s in analysis.holding(m.start() for m in v.cue_re.finditer(doc.text))]
     else:
-        sentences = split_sentences(doc.text)
+        sentences = [s.sentence for s in analysis]
     for sentence in sentences:
         text = sentence.text
         bounds: list[int] | None = None

@@ -53,7 +53,8 @@ from .._data import load_json
 from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
 from . import dates
 from . import regions as _regions
-from .sentences import BREAK_CHARS, Sentence, sentences_at, split_sentences
+from .analysis import Analysis, analyse
+from .sentences import BREAK_CHARS, Sentence
 
 __all__ = ["extract"]
 
@@ -789,19 +790,21 @@ def _date(doc: Document, c: _Candidate) -> PartialDate | None:
 # ---------------------------------------------------------------- entry point
 
 
-def extract(doc: Document) -> list[Initiative]:
+def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]:
     """Every Initiative stated in ``doc.text``, each with its evidence sentence.
 
     One record per distinct initiative; the first mention gives the evidence,
-    the longest name is kept.  Never raises on odd text.
+    the longest name is kept.  Never raises on odd text.  ``analysis`` is the document's
+    shared :class:`~.analysis.Analysis` (made here when not given).
     """
     text = doc.text or ""
+    analysis = analysis if analysis is not None else analyse(text, doc.published, doc.region)
     vocab = _vocab()
     cands: list[_Candidate] = []
     if vocab.scan_unbroken:  # the titles, quotes and heads of the whole text tell which sentences to read
-        sentences = sentences_at(text, [m.start() for m in vocab.scan_re.finditer(text)])
+        sentences = [s.sentence for s in analysis.holding(m.start() for m in vocab.scan_re.finditer(text))]
     else:
-        sentences = split_sentences(text)
+        sentences = [s.sentence for s in analysis]
     for sentence in sentences:
         if "《" in sentence.text:
             cands.extend(_titles(text, sentence))

@@ -85,9 +85,10 @@ import attrs
 
 from .._data import load_json
 from ..models import Document, Evidence, Institution, InstitutionKind, PartialDate, RegionLevel
+from .analysis import Analysis, analyse
 from .dates import sentence_date
 from .regions import Gazetteer, record_region
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -132,6 +133,7 @@ class _Suffix:
     min_body: int = 2
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    after_ok: tuple[str, ...] = ()  # words ending in a not_after that still end a body (财政 before 局)
     needs_place: bool = False
     scoped: bool = False  # starts with a bare level word and is a whole name (市委)
     division: bool = False  # a bureau's division (…保护处): named after its bureau, which stays a name
@@ -224,6 +226,7 @@ def _vocab() -> _Vocab:
             min_body=int(item.get("min_body", 2)),
             not_before=tuple(item.get("not_before", ())),
             not_after=tuple(item.get("not_after", ())),
+            after_ok=tuple(item.get("after_ok", ())),
             needs_place=bool(item.get("needs_place", False)),
             scoped=bool(item.get("scoped", False)),
             division=bool(item.get("division", False)),
@@ -609,7 +612,9 @@ def _suffix_at(text: str, end: int, voc: _Vocab) -> _Suffix | None:
             continue
         if s.not_before and text.startswith(s.not_before, end):
             return None
-        if s.not_after and text.endswith(s.not_after, 0, end - n):
+        if s.not_after and text.endswith(s.not_after, 0, end - n) and not (
+            s.after_ok and text.endswith(s.after_ok, 0, end - n)
+        ):
             return None
         return s
     return None
@@ -1158,9 +1163,11 @@ def _established(c: _Cand, text: str, doc: Document, voc: _Vocab) -> PartialDate
     return sentence_date(text[lo : min(c.sentence.end, c.end + _DATE_WINDOW)], doc.published)
 
 
-def extract(doc: Document) -> list[Institution]:
+def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution]:
     """Every Institution stated in ``doc.text``, one record a body, each with the evidence
-    sentence of its first mention."""
+    sentence of its first mention.  ``analysis`` is the document's shared
+    :class:`~.analysis.Analysis` (made here when not given)."""
+    analysis = analysis if analysis is not None else analyse(doc.text, doc.published, doc.region)
     voc = _vocab()
     text = _prepare(doc.text)
     records: list[_Record] = []
@@ -1168,7 +1175,8 @@ def extract(doc: Document) -> list[Institution]:
     by_alias: dict[str, _Record] = {}
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
-    for sent in split_sentences(text):
+    # the shared sentences, read in the prepared text (same offsets, titles blanked)
+    for sent in (Sentence(s.start, s.end, text[s.start : s.end]) for s in analysis):
         cands = _candidates_in(text, sent, voc)
         if cands:
             for c in cands:

@@ -49,10 +49,11 @@ from typing import Any
 import attrs
 
 from .._data import load_json
-from ..models import Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
+from ..models import Basis, Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
+from .analysis import Analysis, analyse, lexicon
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -516,12 +517,12 @@ class _Unit:
     para: int
 
 
-def _units(text: str) -> list[_Unit]:
+def _units(text: str, analysis: Analysis) -> list[_Unit]:
     out: list[_Unit] = []
     para = 0
     current: list[Sentence] = []
     prev_end = 0
-    for s in split_sentences(text):
+    for s in (a.sentence for a in analysis):
         gap = text[prev_end : s.start]
         new_para = "\n" in gap or "\u3000\u3000" in gap
         if current and (new_para or current[-1].text[-1:] not in "；;"):
@@ -1086,11 +1087,15 @@ def _skip_sentence(doc: Document, s: Sentence) -> bool:
     return False
 
 
-def extract(doc: Document) -> list[Milestone]:
-    """Every Milestone stated in ``doc.text``, each with its evidence sentence.  Never raises on odd text."""
+def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
+    """Every Milestone stated in ``doc.text``, each with its evidence sentence.  Never raises on odd text.
+
+    ``analysis`` is the document's shared :class:`~.analysis.Analysis` (made here when not given).
+    """
     text = doc.text or ""
     if not text.strip():
         return []
+    analysis = analysis if analysis is not None else analyse(text, doc.published, doc.region)
     ref = doc.published
     voc = _vocab()
     stats: list[_Stat] = []
@@ -1098,7 +1103,7 @@ def extract(doc: Document) -> list[Milestone]:
     para = -1
     ctx = _Context()
     first = True
-    units = _units(text)
+    units = _units(text, analysis)
     single: dict[int, bool] = {}
     for unit in units:
         if voc.single_product.found_in(text, unit.start, unit.end):
@@ -1152,7 +1157,37 @@ def extract(doc: Document) -> list[Milestone]:
             else st
             for st in stats
         ]
-    return _merge_stats(stats) + _merge_events(events)
+    return [_with_basis(m) for m in _merge_stats(stats)] + _merge_events(events)
+
+
+_BASIS_CLAUSE_BREAKS = "，,；;。！？!?"
+_BASIS_LOOKBACK = 2  # clauses before the value's own that may carry its 累计 (累计…，其中…)
+
+
+def _with_basis(m: Milestone) -> Milestone:
+    """A statistic's basis: a running total when a cumulative word (累计, 总计, 截至目前…; data:
+    lexicon ``cumulative_cues``) stands in its clause before the value, or in the clause before
+    that ending the same statement; the value of a period when it has a date of its own; else
+    unknown."""
+    if m.kind is MilestoneKind.EVENT or m.quantity is None:
+        return m
+    text = m.evidence.text
+    k = text.find(m.quantity.text) if m.quantity.text else -1
+    if k < 0:
+        k = len(text)
+    start = k
+    for _ in range(_BASIS_LOOKBACK):
+        j = max(text.rfind(c, 0, start) for c in _BASIS_CLAUSE_BREAKS)
+        if j < 0:
+            start = 0
+            break
+        start = j
+    head = text[start:k]
+    if any(c in head for c in lexicon()["cumulative_cues"]):
+        return attrs.evolve(m, basis=Basis.CUMULATIVE)
+    if m.date is not None:
+        return attrs.evolve(m, basis=Basis.PERIOD)
+    return m
 
 
 @attrs.define

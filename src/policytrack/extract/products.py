@@ -53,7 +53,8 @@ from .._data import load_json
 from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Qualifier, Quantity
 from . import dates, numbers
 from . import regions as _regions
-from .sentences import Sentence, split_sentences
+from .analysis import Analysis, analyse
+from .sentences import Sentence
 
 __all__ = ["extract"]
 
@@ -853,7 +854,7 @@ def _finds(s: Sentence, index: int) -> tuple[list[_Mention], list[_Mention]]:
     return found, pointers
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     """Every mention, anaphor and restatement in document order, sizes and rates attached."""
     mentions: list[_Mention] = []
     recent = _Recent()
@@ -861,7 +862,7 @@ def _mentions(text: str) -> list[_Mention]:
     paragraph_open = False  # no line break since the last sentence with a product
     prev_end = 0
     any_re = _vocab().any_re
-    for index, s in enumerate(split_sentences(text)):
+    for index, s in enumerate(a.sentence for a in analysis):
         if text.find("\n", prev_end, s.start) >= 0:
             paragraph_open = False
         prev_end = s.end
@@ -920,7 +921,7 @@ def _mentions(text: str) -> list[_Mention]:
     return mentions
 
 
-def extract(doc: Document) -> list[FinancingProduct]:
+def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingProduct]:
     """Every FinancingProduct stated in ``doc.text``, each with its evidence sentence.
 
     One record per product: mentions with the same name (up to 知识产权 and
@@ -933,7 +934,8 @@ def extract(doc: Document) -> list[FinancingProduct]:
     first mention gives the evidence.  Never raises on odd text.
     """
     text = doc.text or ""
-    mentions = _mentions(text)
+    analysis = analysis if analysis is not None else analyse(text, doc.published, doc.region)
+    mentions = _mentions(text, analysis)
     # link descriptions to the names that follow them
     alias: dict[str, str] = {}
     by_sentence: dict[int, list[_Mention]] = {}
