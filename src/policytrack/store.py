@@ -43,11 +43,26 @@ its entities, so the answer is the one a Corpus of the same articles gives, in t
 grows with the answer rather than with the store.  Decoded entities stay in memory between
 queries until the store changes.
 
+**Several writers, and crashes.**  Every write is a transaction that holds SQLite's write lock
+(``BEGIN IMMEDIATE``) and stores whole articles: an ingest extracts a batch of articles first,
+then writes it, so a second writer waits only while a batch is written (once, it says so; past
+``wait`` seconds it raises :class:`~policytrack.errors.StoreBusyError`).  A merge that another
+writer interrupts between two of its commits starts again.  A writer killed at any point leaves
+the last committed state, which the next ingest or query completes.
+
+**Corrections.**  :meth:`Store.correct` keeps a person's correction of a merged entity
+(:mod:`policytrack.corrections`); it is applied where entities are merged, before they are
+written with their index rows, so every query and every index sees the corrected values.  A
+rejected entity's row is kept under the family ``rejected``, which no query selects.  After any
+merge, each correction is found again (by the entity's id, else by its evidence) or reported
+orphaned (:meth:`Store.corrections`).
+
 **Schema.**  ``PRAGMA application_id`` marks a policytrack store and ``PRAGMA user_version``
 holds the schema version (also in the ``meta`` table).  A store written by a newer
 policytrack (or by an earlier development version, schema 1), or a file that is not a store,
-is refused with :class:`StoreError`.  Region names and metric keys are indexed with the
-library's default gazetteer and metric catalog.  The file is in SQLite's write-ahead-log
+is refused with :class:`StoreError`; a schema-2 store is brought up to date when opened
+(schema 3 added corrections).  Region names and metric keys are indexed with the library's
+default gazetteer and metric catalog.  The file is in SQLite's write-ahead-log
 mode, so readers (other processes, the merge workers) never wait for a writer.
 """
 
