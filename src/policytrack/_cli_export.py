@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import itertools
 import os
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._cli_output import table_width
-from ._parallel import auto_workers, expand, map_paths, parse_workers
+from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, parse_workers
 from .convert import document_json, write_export
 from .corpus import LoadFailure
 from .errors import BadArgumentError
@@ -79,9 +80,12 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
     missing = [p for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     for p in missing:
         print(f"policytrack: {p}: no such file or directory", file=sys.stderr)
-    targets = list(expand([p for p in paths if p not in missing]))
+    # the folders are walked as the files are read: a list of every path would grow with the corpus
+    walk = expand([p for p in paths if p not in missing])
+    head = list(itertools.islice(walk, AUTO_MIN_FILES))
+    targets = itertools.chain(head, walk)
     workers: int | None = getattr(args, "workers", None)
-    n = auto_workers(sum(not isinstance(t, LoadFailure) for t in targets)) if workers is None else workers
+    n = auto_workers(sum(not isinstance(t, LoadFailure) for t in head)) if workers is None else workers
     fmt = args.format
     if fmt is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
         fmt = "table" if args.output is None and sys.stdout.isatty() else "json"

@@ -71,6 +71,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -87,7 +88,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import queries
-from ._parallel import auto_workers, expand, map_paths, resolve_workers
+from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
@@ -560,36 +561,41 @@ class Store(Queries):
         """
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        targets = list(expand([os.fspath(p) for p in paths]))
         out = _Builder()
-        to_read: list[Path] = []
+        # (source key, size, mtime) of the files on their way to extraction, by path
         stats: dict[str, tuple[str, int | None, int | None]] = {}
-        for target in targets:
-            if isinstance(target, LoadFailure):
-                out.failures.append(target)
-                continue
-            key, size, mtime = _source_stat(target)
-            if not rehash and size is not None and self._stat_matches(key, size, mtime):
-                out.unchanged.append(str(target))
-                continue
-            stats[str(target)] = (key, size, mtime)
-            to_read.append(target)
 
-        n = auto_workers(len(to_read)) if workers is None else resolve_workers(workers)
+        def to_read() -> Iterator[Path | LoadFailure]:
+            """The files to read, as the folders are walked (memory stays flat: no list of every
+            file); walk failures pass through in place, unchanged files are counted."""
+            for target in expand([os.fspath(p) for p in paths]):
+                if isinstance(target, LoadFailure):
+                    yield target
+                    continue
+                key, size, mtime = _source_stat(target)
+                if not rehash and size is not None and self._stat_matches(key, size, mtime):
+                    out.unchanged.append(str(target))
+                    continue
+                stats[str(target)] = (key, size, mtime)
+                yield target
+
+        files = to_read()
+        head = list(itertools.islice(files, AUTO_MIN_FILES))
+        n = auto_workers(len(head)) if workers is None else resolve_workers(workers)
 
         def put(result: _Prepared | LoadFailure) -> None:
             if isinstance(result, LoadFailure):
                 out.failures.append(result)
             else:
-                key, size, mtime = stats[str(result.path)]
+                key, size, mtime = stats.pop(str(result.path))
                 self._put(result, key, size, mtime, out)
 
         def extracted(bar: Progress) -> Iterator[_Prepared | LoadFailure]:
-            for result in map_paths(to_read, _prepare, n):
+            for result in map_paths(itertools.chain(head, files), _prepare, n):
                 bar.update()
                 yield result
 
-        with Progress(len(to_read), "ingest", enabled=progress) as bar:
+        with Progress(None, "ingest", enabled=progress) as bar:
             self._batched(extracted(bar), put)
         self._refresh(n, progress)
         return out.report()
