@@ -61,6 +61,8 @@ def run_phase(name: str, **kwargs: Any) -> dict[str, Any]:
     if done.returncode != 0:
         raise SystemExit(f"phase {name} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    # each phase's raw figures as soon as it ends (a long run interrupted keeps what it measured)
+    print(f"<!-- {name} {json.dumps({**kwargs, **result})} -->", file=sys.stderr, flush=True)
     return result
 
 

@@ -193,9 +193,9 @@ def test_removing_the_source_orphans_and_undo_still_works(store: Store, folder: 
 def _finer_founding(original: Any) -> Any:
     """A 'newer policytrack' whose institutions extractor reads a finer founding date."""
 
-    def extract(doc: Any, analysis: Any = None) -> Any:
+    def extract(*args: Any, **kwargs: Any) -> Any:
         return [attrs.evolve(i, established=PartialDate(2023, 3, 15)) if i.established else i
-                for i in original(doc, analysis)]
+                for i in original(*args, **kwargs)]
 
     return extract
 

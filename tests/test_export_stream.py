@@ -71,7 +71,7 @@ def test_cli_export_failures_are_reported_and_the_rest_written(tmp_path: Path,
 def test_cli_export_into_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(SEEDS), "-o", str(tmp_path / "no" / "out.json")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot write here" in err
+    assert err.count("\n") == 1 and "cannot write" in err
 
 
 def test_cli_export_of_nothing_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,3 +93,12 @@ def test_iter_documents_streams_in_order_over_workers(seeds: list[Document]) -> 
     stream = iter_documents(SEEDS, workers=2)
     assert next(stream) == seeds[0]
     assert [seeds[0], *stream] == seeds
+
+
+def test_auto_workers_uses_every_cpu_only_for_enough_files() -> None:
+    import os
+
+    from policytrack._parallel import AUTO_MIN_FILES, auto_workers
+
+    assert auto_workers(AUTO_MIN_FILES - 1) == 1
+    assert auto_workers(AUTO_MIN_FILES) == max(os.cpu_count() or 1, 1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import itertools
 import os
 import sys
 import tempfile
@@ -20,7 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._parallel import auto_workers, expand, map_paths, parse_workers
+from ._cli_output import table_width
+from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, parse_workers
 from .convert import document_json, write_export
 from .corpus import LoadFailure
 from .errors import BadArgumentError
@@ -28,7 +30,7 @@ from .models import Document
 
 __all__ = ["add_export_options", "export"]
 
-FormatRows = Callable[[Sequence[dict[str, Any]], str, str], str]
+FormatRows = Callable[..., str]  # (rows, format, tablefmt, width) -> text
 SummaryRows = Callable[[Sequence[Document]], list[dict[str, Any]]]
 
 
@@ -78,11 +80,17 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
     missing = [p for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     for p in missing:
         print(f"policytrack: {p}: no such file or directory", file=sys.stderr)
-    targets = list(expand([p for p in paths if p not in missing]))
+    # the folders are walked as the files are read: a list of every path would grow with the corpus
+    walk = expand([p for p in paths if p not in missing])
+    head = list(itertools.islice(walk, AUTO_MIN_FILES))
+    targets = itertools.chain(head, walk)
     workers: int | None = getattr(args, "workers", None)
-    n = auto_workers(sum(not isinstance(t, LoadFailure) for t in targets)) if workers is None else workers
+    n = auto_workers(sum(not isinstance(t, LoadFailure) for t in head)) if workers is None else workers
+    fmt = args.format
+    if fmt is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
+        fmt = "table" if args.output is None and sys.stdout.isatty() else "json"
     then: Callable[[Document], Any] = {"json": _json, "jsonl": _jsonl}.get(
-        args.format, functools.partial(_summary, summary_rows))
+        fmt, functools.partial(_summary, summary_rows))
     failed = 0
 
     def written() -> Iterator[Any]:
@@ -106,13 +114,17 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
         yield from stream
 
     with _destination(args.output) as out:
-        if args.format == "json":
+        if fmt == "json":
             write_export(again(), out)
             out.write("\n")
-        elif args.format == "jsonl":
+        elif fmt == "jsonl":
             for line in again():
                 out.write(line + "\n")
         else:
-            text = format_rows(list(again()), "table", args.tablefmt)
+            rows = list(again())
+            width = table_width(args)
+            if width is not None:  # what was found in each article; dates and titles with --wide
+                rows = [{k: v for k, v in r.items() if k not in ("published", "title", "source")} for r in rows]
+            text = format_rows(rows, "table", args.tablefmt, width)
             out.write(text if text.endswith("\n") else text + "\n")
     return 1 if (missing or failed) else 0

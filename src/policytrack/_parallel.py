@@ -23,7 +23,7 @@ from .corpus import LoadFailure
 from .errors import BadArgumentError, LoadError
 from .models import Document
 
-__all__ = ["CHUNK", "as_error", "auto_workers", "expand", "extract_paths", "map_paths", "parse_workers",
+__all__ = ["AUTO_MIN_FILES", "CHUNK", "as_error", "auto_workers", "expand", "extract_paths", "map_paths", "parse_workers",
            "resolve_workers"]
 
 #: Files sent to a worker at a time.

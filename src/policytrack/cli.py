@@ -16,7 +16,7 @@ from typing import Any
 
 from . import __version__
 from ._cli_export import add_export_options, export
-from ._cli_output import check_targets, format_rows, output_options, table_width, write_output
+from ._cli_output import check_targets, format_rows, output_options, write_output
 from ._cli_queries import add_query_commands
 from ._cli_store import add_maintenance_commands, add_store_commands
 from ._suggest import nearest
@@ -92,21 +92,7 @@ def _summary_rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.format is None:  # a person at a terminal reads a table; a pipe or a file gets the contract
-        args.format = "table" if args.output is None and sys.stdout.isatty() else "json"
-    width = table_width(args)
-
-    def rows(docs: Sequence[Document]) -> list[dict[str, Any]]:
-        found = _summary_rows(docs)
-        if width is None:
-            return found
-        # what was found in each article; dates and titles with --wide
-        return [{k: v for k, v in r.items() if k not in ("published", "title", "source")} for r in found]
-
-    def table(found: Sequence[dict[str, Any]], fmt: str, tablefmt: str) -> str:
-        return format_rows(found, fmt, tablefmt, width)
-
-    return export(args, table, rows)
+    return export(args, format_rows, _summary_rows)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,11 +43,26 @@ its entities, so the answer is the one a Corpus of the same articles gives, in t
 grows with the answer rather than with the store.  Decoded entities stay in memory between
 queries until the store changes.
 
+**Several writers, and crashes.**  Every write is a transaction that holds SQLite's write lock
+(``BEGIN IMMEDIATE``) and stores whole articles: an ingest extracts a batch of articles first,
+then writes it, so a second writer waits only while a batch is written (once, it says so; past
+``wait`` seconds it raises :class:`~policytrack.errors.StoreBusyError`).  A merge that another
+writer interrupts between two of its commits starts again.  A writer killed at any point leaves
+the last committed state, which the next ingest or query completes.
+
+**Corrections.**  :meth:`Store.correct` keeps a person's correction of a merged entity
+(:mod:`policytrack.corrections`); it is applied where entities are merged, before they are
+written with their index rows, so every query and every index sees the corrected values.  A
+rejected entity's row is kept under the family ``rejected``, which no query selects.  After any
+merge, each correction is found again (by the entity's id, else by its evidence) or reported
+orphaned (:meth:`Store.corrections`).
+
 **Schema.**  ``PRAGMA application_id`` marks a policytrack store and ``PRAGMA user_version``
 holds the schema version (also in the ``meta`` table).  A store written by a newer
 policytrack (or by an earlier development version, schema 1), or a file that is not a store,
-is refused with :class:`StoreError`.  Region names and metric keys are indexed with the
-library's default gazetteer and metric catalog.  The file is in SQLite's write-ahead-log
+is refused with :class:`StoreError`; a schema-2 store is brought up to date when opened
+(schema 3 added corrections).  Region names and metric keys are indexed with the library's
+default gazetteer and metric catalog.  The file is in SQLite's write-ahead-log
 mode, so readers (other processes, the merge workers) never wait for a writer.
 """
 
@@ -56,6 +71,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -72,7 +88,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import queries
-from ._parallel import auto_workers, expand, map_paths, resolve_workers
+from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
@@ -403,14 +419,17 @@ class Store(Queries):
 
     def _check_or_create(self) -> None:
         db, where = self._db, self.path
+        found: list[int] = []
+
+        def read() -> None:  # another process creating the store may hold it for a moment
+            found[:] = [db.execute(sql).fetchone()[0] for sql in (
+                "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_master")]
+
         try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            self._locked(read)
         except sqlite3.DatabaseError as err:
-            if _is_busy(err):
-                raise StoreBusyError(f"{where}: the store is locked by another process ({err})") from None
             raise StoreError(f"{where}: not a policytrack store (not an SQLite database: {err})") from None
+        app_id, version, tables = found
         if app_id == 0 and tables == 0:
             # readers (the merge workers of a parallel ingest, queries) never wait for a writer
             self._locked(lambda: db.execute("PRAGMA journal_mode = WAL"))
@@ -542,36 +561,41 @@ class Store(Queries):
         """
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        targets = list(expand([os.fspath(p) for p in paths]))
         out = _Builder()
-        to_read: list[Path] = []
+        # (source key, size, mtime) of the files on their way to extraction, by path
         stats: dict[str, tuple[str, int | None, int | None]] = {}
-        for target in targets:
-            if isinstance(target, LoadFailure):
-                out.failures.append(target)
-                continue
-            key, size, mtime = _source_stat(target)
-            if not rehash and size is not None and self._stat_matches(key, size, mtime):
-                out.unchanged.append(str(target))
-                continue
-            stats[str(target)] = (key, size, mtime)
-            to_read.append(target)
 
-        n = auto_workers(len(to_read)) if workers is None else resolve_workers(workers)
+        def to_read() -> Iterator[Path | LoadFailure]:
+            """The files to read, as the folders are walked (memory stays flat: no list of every
+            file); walk failures pass through in place, unchanged files are counted."""
+            for target in expand([os.fspath(p) for p in paths]):
+                if isinstance(target, LoadFailure):
+                    yield target
+                    continue
+                key, size, mtime = _source_stat(target)
+                if not rehash and size is not None and self._stat_matches(key, size, mtime):
+                    out.unchanged.append(str(target))
+                    continue
+                stats[str(target)] = (key, size, mtime)
+                yield target
+
+        files = to_read()
+        head = list(itertools.islice(files, AUTO_MIN_FILES))
+        n = auto_workers(len(head)) if workers is None else resolve_workers(workers)
 
         def put(result: _Prepared | LoadFailure) -> None:
             if isinstance(result, LoadFailure):
                 out.failures.append(result)
             else:
-                key, size, mtime = stats[str(result.path)]
+                key, size, mtime = stats.pop(str(result.path))
                 self._put(result, key, size, mtime, out)
 
         def extracted(bar: Progress) -> Iterator[_Prepared | LoadFailure]:
-            for result in map_paths(to_read, _prepare, n):
+            for result in map_paths(itertools.chain(head, files), _prepare, n):
                 bar.update()
                 yield result
 
-        with Progress(len(to_read), "ingest", enabled=progress) as bar:
+        with Progress(None, "ingest", enabled=progress) as bar:
             self._batched(extracted(bar), put)
         self._refresh(n, progress)
         return out.report()
