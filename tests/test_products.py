@@ -753,3 +753,26 @@ ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
 @pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND7], ids=[r[0] for r in ROUND7])
 def test_round7_dev_sets(text: str, region: str | None, expected: list[Row]) -> None:
     assert found(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_region", "want_region"),
+    [
+        # a place written in traditional script is read on the fold
+        ("贛州市還在全省率先開展地理標志保險工作，贛南茶油等5個地理標志產品參加“地理標志被侵權損失保險”。", "江西省", "赣州市"),
+        ("漳州市在全省率先开展地理标志保险工作，平和蜜柚参加“地理标志被侵权损失保险”。", "福建省", "漳州市"),
+        # a headline mention with no place takes the place another mention gives
+        ("「蓉易貸」為科技企業「輸血」。\n成都市推出「蓉易貸」產品，支持專利權人融資。", None, "成都市"),
+    ],
+)
+def test_round7_region(text: str, doc_region: str | None, want_region: str) -> None:
+    (product,) = products.extract(Document(id="t", text=text, region=doc_region))
+    assert product.region == want_region
+
+
+def test_round7_financing_cost_is_the_rate() -> None:
+    text = (
+        "近日，“福田区-某证券-知识产权2号资产支持专项计划”成功发行，发行规模1.5亿元。"
+        "在政策支持下，入池企业综合融资成本仅为2.46%每年。"
+    )
+    assert found(text, "福田区") == [("福田区-某证券-知识产权2号资产支持专项计划", "securitization", 150000000, "2.46")]

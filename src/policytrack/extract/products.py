@@ -922,7 +922,7 @@ def _region(doc: Document, m: _Mention) -> str | None:
     if named is not None:
         return named
     try:
-        found = _regions.record_region(doc.text, m.sentence.start, m.sentence.end, m.start, doc.region)
+        found = _regions.record_region(simplified(doc.text), m.sentence.start, m.sentence.end, m.start, doc.region)
     except Exception:
         found = None
     if isinstance(found, str):
@@ -1272,14 +1272,15 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
             # a tranche's name carries its year: …2022年第1期…资产支持专项计划
             year = _NAME_YEAR.search(best.name)
             date = PartialDate(int(year.group(1))) if year else None
+        region = _region(doc, best) if best is first else _name_region(best.name, doc.region) or _region(doc, first)
+        if region is None:  # a headline mention with no place: where another mention says it is
+            region = next((r for r in (_region(doc, m) for m in real if m is not first) if r is not None), None)
         out.append(
             FinancingProduct(
                 name=best.name,
                 kind=best.kind,
                 evidence=Evidence(first.sentence.start, first.sentence.end, first.sentence.text),
-                region=_region(doc, best)
-                if best is first
-                else _name_region(best.name, doc.region) or _region(doc, first),
+                region=region,
                 date=date,
                 amount=amount,
                 rate_percent=rate,
