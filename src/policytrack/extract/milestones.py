@@ -1085,7 +1085,9 @@ def _respectively(stext: str, qs: list[QuantityMatch], reads: list[_Read | None]
     own = reads[listed[0]]
     tail = own.metric if own is not None and own.side == "left" and not _has_digit(own.metric) else ""
     for named, i in zip(before[-len(listed) :], listed, strict=True):
-        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, stext[: qs[i].start], "respective")
+        was = reads[i]
+        raw = was.raw_left if was is not None else ""
+        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, raw, "respective")
     return out
 
 
