@@ -830,13 +830,31 @@ def _right_name(
         rs += len(copula)  # 90%以上是中小微企业: a share names what it is a share of
     elif _starts_with(stext, rs, re_, voc.right_stops) is not None:
         re_ = rs
-    if seg is not None and re_ - rs > 2:
+    if seg is not None and re_ - rs > 2 and _may_go_on(stext, rs, re_):
         re_ = _noun_phrase_end(seg, rs, re_)
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
 
 
 _GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space between Han characters
+
+
+# Cheap tests before the words of a sentence are asked for (segmenting is the costly part of
+# the analysis, and most names need no word boundary): a name read to the left is cut after
+# an aspect particle only when one of its characters is one; a stripped qualifier is
+# re-joined to its word (签约) only for these characters; a name read to the right is cut
+# only when it is long or holds a clause word.
+_ASPECT_CHARS = "了着过"
+_WORD_FINAL_QUALIFIERS = "约近超逾"
+_SHORT_RIGHT = 6
+
+
+def _may_go_on(stext: str, rs: int, re_: int) -> bool:
+    """Whether the name ``stext[rs:re_]`` read to the right may run into a clause of its own."""
+    if re_ - rs > _SHORT_RIGHT or any(ch in _ASPECT_CHARS for ch in stext[rs:re_]):
+        return True
+    words = _vocab().clause_words
+    return any(w in stext[rs:re_] for w in words)
 
 
 def _noun_phrase_end(seg: SentenceAnalysis, rs: int, re_: int) -> int:
@@ -918,10 +936,15 @@ def _left_name(stext: str, a: int, lend: int, seg: SentenceAnalysis | None = Non
         if k >= 0 and k + len(w) < lend:
             marker_end = max(marker_end, k + len(w))
     start = marker_end if marker_end > a else a
-    if seg is not None:
+    if seg is not None and any(ch in _ASPECT_CHARS for ch in stext[start:lend]):
         start = _after_aspect(seg, start, lend)
     ls, le = _strip_span(stext, start, lend, left=True)
-    if seg is not None and ls < le < lend and not seg.is_boundary(seg.start + le):
+    if (
+        seg is not None
+        and ls < le < lend
+        and stext[le] in _WORD_FINAL_QUALIFIERS
+        and not seg.is_boundary(seg.start + le)
+    ):
         word = seg.word_at(seg.start + le)  # 现场签约: the 约 stripped as "about" ends a word
         if word is not None and word.end - seg.start <= lend:
             le = word.end - seg.start
@@ -1085,7 +1108,9 @@ def _respectively(stext: str, qs: list[QuantityMatch], reads: list[_Read | None]
     own = reads[listed[0]]
     tail = own.metric if own is not None and own.side == "left" and not _has_digit(own.metric) else ""
     for named, i in zip(before[-len(listed) :], listed, strict=True):
-        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, stext[: qs[i].start], "respective")
+        was = reads[i]
+        raw = was.raw_left if was is not None else ""
+        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, raw, "respective")
     return out
 
 
@@ -1746,6 +1771,8 @@ def _ongoing(s: SentenceAnalysis, a: int, b: int, quoted: list[tuple[int, int]])
         k, w = m.start(), m.group()
         if _inside(quoted, k) or stext.startswith("的", m.end()):
             continue
+        if len(w) > 1:
+            return True  # 推动, 持续: a cue of two characters is that word (no segmenting)
         word = s.word_at(s.start + k)
         if word is None or word.start != s.start + k:
             continue  # inside a word (重要, 需要)
