@@ -691,3 +691,56 @@ def test_data_word_rules_are_consistent() -> None:
         assert rules[key] and all(t.strip() == t and t for t in rules[key]), key
     capped = [i for i in _data()["suffixes"]["items"] if i.get("max_body")]
     assert capped and all(int(i["max_body"]) >= int(i.get("min_body", 2)) for i in capped)
+
+
+# Round 9: lists closed by a category noun, counted or after 等 (dev-set shapes and
+# invented sentences about other regions).  (id, sentence, region, expected names, absent names)
+ROUND9_LISTS = [
+    ("etc-companies-single-item",
+     "朗尼科技等公司完成知识产权质押融资310万元。", "东丽区", ["朗尼科技"], ["朗尼科技等公司"]),
+    ("etc-companies-single-item-other-region",
+     "远景能源等公司获得首批专利保险保单。", "无锡市", ["远景能源"], ["远景能源等公司"]),
+    ("counted-list-with-qualified-noun",
+     "获得该贷款支持的还包括精信催化剂、航宇机电、卧龙天固等7家重点企业。", "襄阳市",
+     ["精信催化剂", "航宇机电", "卧龙天固"], ["获得该贷款支持的还包括精信催化剂"]),
+    ("single-item-counted-with-etc",
+     "精准赋能湖北凌晟药业等80家重点科技企业。", "襄阳市", ["湖北凌晟药业"], ["精准赋能湖北凌晟药业"]),
+    ("single-item-counted-with-etc-other-region",
+     "重点支持安徽华米智能等35家重点科技企业。", "合肥市", ["安徽华米智能"], ["重点支持安徽华米智能"]),
+    ("uncounted-list-with-quantifier",
+     "包括久美藏药、格尔木源鑫堂、宏恩科技等一些科创企业、民营企业。", "青海省",
+     ["久美藏药", "格尔木源鑫堂", "宏恩科技"], []),
+    ("uncounted-list-with-quantifier-other-region",
+     "包括拉萨奇正藏药、日喀则珠峰农业等一些科创企业。", "西藏自治区",
+     ["拉萨奇正藏药", "日喀则珠峰农业"], []),
+    ("counted-service-agencies",
+     "入驻中知在线、中知厚德等30家知识产权品牌服务机构。", "东丽区", ["中知在线", "中知厚德"], []),
+    ("etc-noun-is-no-list-item",
+     "服务等联盟成员单位参与活动。", "大连市", [], ["服务等联盟", "服务"]),
+    ("categories-listed-are-no-bodies",
+     "聚焦潜在“独角兽”、种子“独角兽”、瞪羚企业、高新技术企业等企业。", "大连市", [],
+     ["瞪羚企业", "高新技术企业", "潜在“独角兽”"]),
+    ("bare-suffix-listed-is-no-body",
+     "企业从银行等金融机构成功融资14.7亿元。", "乌鲁木齐市", [], ["银行"]),
+    ("clause-before-a-company-is-no-qualifier",
+     "通过联合贷款等形式为共享集团发放贷款。", "银川市", ["共享集团"], ["贷款", "联合贷款"]),
+    ("entrepreneurs-are-no-companies",
+     "张三、李四等企业家出席会议。", "杭州市", [], ["张三", "李四"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_LISTS],
+                         ids=[r[0] for r in ROUND9_LISTS])
+def test_round9_lists(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
+
+
+def test_data_listed_categories_are_consistent() -> None:
+    listed = _data()["listed_categories"]
+    kinds = {k.value for k in InstitutionKind}
+    assert set(listed["items"].values()) <= kinds
+    assert listed["quantifiers"] and len(set(listed["quantifiers"])) == len(listed["quantifiers"])
+    assert 0 < int(listed["modifier_chars"]) <= 12
+    assert set(_data()["word_rules"]["list_words"]) and all(w.startswith("等") for w in _data()["word_rules"]["list_words"])

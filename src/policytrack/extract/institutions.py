@@ -297,7 +297,9 @@ def _vocab() -> _Vocab:
         listed_re=re.compile(
             # the lookbehind starts a number only at its first digit: without it a long run of
             # digits with no 家 after it is retried from every position (quadratic)
-            rf"(等)?(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
+            rf"(?:(等)(?:{_alternation(data['listed_categories']['quantifiers'])})?|(等)?"
+            rf"(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家)"
+            rf"([\u4e00-\u9fff]{{0,{int(data['listed_categories']['modifier_chars'])}}}?)"
             rf"({_alternation(data['listed_categories']['items'])})"),
         listed_kinds={k: InstitutionKind(v) for k, v in data["listed_categories"]["items"].items()},
         research_endings=tuple(data["listed_categories"]["research_endings"]),
@@ -759,6 +761,8 @@ class _WordRules:
     join_tags: frozenset[str]
     cut_tags: frozenset[str]
     object_tags: frozenset[str]
+    item_cut_tags: frozenset[str]
+    list_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -776,6 +780,8 @@ def _word_rules() -> _WordRules:
         join_tags=frozenset(data["join_tags"]),
         cut_tags=frozenset(data["cut_tags"]),
         object_tags=frozenset(data["object_tags"]),
+        item_cut_tags=frozenset(data["item_cut_tags"]),
+        list_words=frozenset(data["list_words"]),
     )
 
 
@@ -808,7 +814,9 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
     for w in sa.words_in(c.start, suffix_start):
         if w.start <= c.start or w.end > suffix_start:
             continue
-        if w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
+        if w.surface in rules.list_words:
+            cut = w.end  # 甲科技等公司, 服务等联盟: a list and its category, no name
+        elif w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
             cut = w.end  # 银行及甲公司: two names
         elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
               and not _in_exception(text, w.start, w.end, voc)):
@@ -1074,16 +1082,26 @@ def _shared_tail(c: _Cand, text: str, voc: _Vocab) -> list[_Cand]:
     return out
 
 
-def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[_Cand]:
-    """Items of a counted list of names (``甲、乙、丙3家企业``, ``甲、乙等4家合作银行``) that
-    no suffix found: short forms of bodies, of the kind the list's noun says.  The list
-    must hold as many items as its number says (or fewer, after ``等``)."""
+def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab,
+            sa: SentenceAnalysis | None = None) -> list[_Cand]:
+    """Items of a list of names closed by a category noun (``甲、乙、丙3家企业``,
+    ``甲、乙等4家合作银行``, ``甲、乙等一些科创企业``, ``甲等公司``) that no suffix found:
+    short forms of bodies, of the kind the list's noun says.  A counted list must hold as
+    many items as its number says (or fewer, after ``等``); without ``等`` it needs two.
+    Words may qualify the noun (``等7家重点企业``); the noun ends on a word boundary of
+    ``sa`` (not ``企业家``)."""
     out: list[_Cand] = []
-    if text.find("家", sent.start, sent.end) < 0:  # every counted list says N家
+    if "等" not in sent.text and "家" not in sent.text:  # every list says 等 or N家
         return out
     taken = {c.suffix_end for c in cands if not c.rejected}
     for m in voc.listed_re.finditer(text, sent.start, sent.end):
-        number = _cn_count(m.group(2))
+        etc = bool(m.group(1) or m.group(2))
+        number = _cn_count(m.group(3)) if m.group(3) else None
+        if sa is not None and not sa.is_boundary(m.end()):
+            continue
+        if m.group(4) and sa is not None and (not sa.is_boundary(m.start(4)) or any(
+                w.tag in _word_rules().item_cut_tags for w in sa.words_in(m.start(4), m.end(4)))):
+            continue  # the qualifier is whole nouns (重点, 科创), not a clause (等形式为某集团)
         items: list[tuple[int, int]] = []
         end = m.start()
         while end > sent.start:
@@ -1096,19 +1114,25 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             end = a - 1
         if not items:
             continue
-        # the first item starts after a stop word (渤化集团所属甲, 联合乙)
+        # the first item starts after a stop word (渤化集团所属甲, 联合乙) or, by the words of
+        # the analysis, after the last verb, particle or adverb (获得该贷款支持的还包括甲)
         a, b = items[-1]
         stop = None
         for found in voc.stop_re.finditer(text, a, b):
             stop = found
         if stop is not None:
-            items[-1] = (stop.end(), b)
-        ok = number is not None and (len(items) == number or (m.group(1) and len(items) <= number))
-        if not ok or len(items) < 2:
+            a = stop.end()
+        if sa is not None:
+            a = _item_start(sa, a, b)
+        items[-1] = (a, b)
+        # a counted list holds its number of items (fewer after 等); an uncounted one needs 等
+        ok = etc if number is None else len(items) == number or (etc and len(items) <= number)
+        if not ok or len(items) < (1 if etc else 2):
             continue
         if any(not 2 <= y - x <= 12 or _is_generic(text[x:y], voc) or text.startswith(voc.demonstratives, x)
-               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)] for x, y in items):
-            continue  # not names: 广州、深圳等3家…, 重点、骨干等…
+               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)]
+               or _category_item(text, x, y, voc) for x, y in items):
+            continue  # not names: 广州、深圳等3家…, 重点、骨干等…, 银行等机构, 瞪羚企业、“独角兽”等企业
         for x, y in reversed(items):
             if y in taken:
                 continue
@@ -1118,13 +1142,38 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             elif text.endswith(voc.research_endings, x, y):
                 kind = InstitutionKind.RESEARCH
             else:
-                kind = voc.listed_kinds[m.group(3)]
+                kind = voc.listed_kinds[m.group(5)]
             cand = _Cand(start=x, end=y, suffix_end=y, suffix=suffix.text if suffix else "", kind=kind,
                          weak=False, sentence=sent, listed=True)
             cand.name = _fold(text[x:y])
             cand.place_len = _place_prefix_len(cand, text, voc)
             out.append(cand)
     return out
+
+
+def _category_item(text: str, x: int, y: int, voc: _Vocab) -> bool:
+    """The list item ``text[x:y]`` is a category, not a body: a bare suffix (银行), a
+    category noun with its qualifier (瞪羚企业) or a quoted label (种子“独角兽”)."""
+    suffix = _suffix_at(text, y, voc)
+    if suffix is not None and not _bare(text[x : y - len(suffix.text)]):
+        return True
+    if any(q in text[x:y] for q in "“「\""):
+        return True
+    return suffix is None and text.endswith(tuple(voc.listed_kinds), x, y)
+
+
+def _item_start(sa: SentenceAnalysis, a: int, b: int) -> int:
+    """Where the first item of a list (``text[a:b]``) starts: after the last word of the
+    analysis that cannot stand in a name (a verb, particle, adverb, preposition or
+    pronoun; lexicon's non-starters), as long as two characters are left."""
+    rules = _word_rules()
+    start = a
+    for w in sa.words_in(a, b):
+        if w.start < a or w.end > b:
+            continue
+        if w.end < b and (w.tag in rules.item_cut_tags or w.surface in rules.non_starters):
+            start = w.end
+    return start if b - start >= 2 else a
 
 
 def _cn_count(word: str) -> int | None:
@@ -1300,7 +1349,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 _drop_tier(c, text, voc)
                 _by_words(c, sa, text, voc)
             cands = _distribute(cands, text, voc)
-        cands.extend(_listed(text, sent, cands, voc))
+        cands.extend(_listed(text, sent, cands, voc, sa))
         if not cands:
             continue
         prev: _Record | None = None
