@@ -613,3 +613,134 @@ def test_data_scope_prefixes_have_valid_levels() -> None:
     assert items and all(word.strip() == word and word for word in items)
     assert set(items.values()) <= levels
     assert all(len(w) == 1 or w[-1] in items for w in items), "a longer level word ends with a level character"
+
+
+# Round 9 (issue 13): word boundaries from the shared analysis.  Each shape: the dev-set
+# sentence's shape and an invented sentence in the same style about another region.
+# (id, sentence, document region, expected (name, kind, region) present, names that must not come out)
+ROUND9 = [
+    ("verb-and-bank-is-no-bank",
+     "以风险补偿资金池撬动银行加大知识产权质押贷款投放。", "青岛市", [], ["撬动银行", "银行"]),
+    ("verb-and-bank-is-no-bank-other-region",
+     "各区积极协调银行为企业放贷，引导银行加大信贷投放。", "昆明市",
+     [], ["协调银行", "引导银行"]),
+    ("partner-banks-are-a-category",
+     "合作银行共发放知识产权质押贷款3亿元。", "惠州市", [], ["合作银行"]),
+    ("verb-before-a-bank-name-is-cut",
+     "内江市市场监管局联动建设银行开展知识产权质押融资。", "内江市",
+     [("内江市市场监管局", G, "内江市"), ("建设银行", F, None)], ["联动建设银行", "内江市市场监管局联动建设银行"]),
+    ("verb-before-a-bank-name-is-cut-other-region",
+     "区知识产权局联动招商银行推出专属产品。", "武汉市",
+     [("招商银行", F, None)], ["联动招商银行"]),
+    ("guarantee-as-a-verb-is-no-guarantor",
+     "企业苦于没有实物资产作为担保，无需抵押担保的产品受到欢迎。", "杭州市", [],
+     ["苦于没有实物资产作为担保", "无需抵押担保"]),
+    ("guarantee-with-a-clause-is-no-guarantor",
+     "数据显示创新担保为科技企业担保的业务规模占全市60%以上。", "西安市", [],
+     ["创新担保为科技企业担保", "科技企业担保"]),
+    ("guarantee-with-a-clause-is-no-guarantor-other-region",
+     "依靠公司信用为企业担保，并完善知识产权信用担保体系。", "长沙市", [],
+     ["公司信用为企业担保", "完善知识产权信用担保"]),
+    ("long-description-before-guarantee-is-no-guarantor",
+     "由惠州市知识产权质押融资风险补偿基金融资担保。", "惠州市", [],
+     ["惠州市知识产权质押融资风险补偿基金融资担保"]),
+    ("short-guarantor-brand-stays",
+     "由粤科融资担保和湘信融资担保提供增信。", "广州市",
+     [("粤科融资担保", F, "广东省"), ("湘信融资担保", F, "湖南省")], []),
+    ("private-guarantors-are-a-category",
+     "引入民营担保机构担保，降低企业融资成本。", "长沙市", [], ["民营担保机构担保"]),
+    ("system-for-banks-is-no-bank",
+     "“长江渝融通”系统为银行提供企业信用信息。", "重庆市", [], ["“长江渝融通”系统为银行"]),
+    ("system-for-banks-is-no-bank-other-region",
+     "“苏企通”平台为银行推送企业融资需求。", "南京市", [], ["“苏企通”平台为银行"]),
+    ("conjunction-after-a-whole-name-starts-another",
+     "联合银行及市民强融资担保（集团）有限公司推出产品。", "芜湖市",
+     [("市民强融资担保（集团）有限公司", F, "芜湖市")], ["银行及市民强融资担保（集团）有限公司"]),
+    ("conjunction-after-a-whole-name-starts-another-other-region",
+     "协调保险公司及长江科技担保有限公司共同分担风险。", "宜昌市",
+     [("长江科技担保有限公司", F, "宜昌市")], ["保险公司及长江科技担保有限公司"]),
+    ("conjunction-word-before-a-reference-back",
+     "尽管该公司成立时间并不长，但已是优质品牌。", "西安市", [], ["尽管该公司", "公司", "该公司"]),
+    ("preposition-before-a-company-keeps-the-company",
+     "通过贷款等形式为共享集团的子公司发放贷款。", "银川市",
+     [("共享集团", CO, "银川市")], ["贷款等形式为共享集团"]),
+    ("preposition-before-a-company-keeps-the-company-other-region",
+     "以信用贷款形式为远大集团提供资金。", "长沙市",
+     [("远大集团", CO, "长沙市")], ["以信用贷款形式为远大集团"]),
+    ("predicament-is-no-bureau",
+     "帮助企业破解困局，实现发展。", "济南市", [], ["企业破解困局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9],
+                         ids=[r[0] for r in ROUND9])
+def test_round9_word_boundaries(text: str, region: str, expected: list[tuple[str, str, str | None]],
+                                absent: list[str]) -> None:
+    got = _run(text, region)
+    for row in expected:
+        assert row in got
+    names = [n for n, _, _ in got]
+    assert not set(absent) & set(names)
+
+
+def test_data_word_rules_are_consistent() -> None:
+    rules = _data()["word_rules"]
+    kinds = {k.value for k in InstitutionKind}
+    assert set(rules["verb_kinds"]) <= kinds and set(rules["inner_kinds"]) <= kinds
+    for key in ("verb_tags", "name_tags", "inner_tags", "join_tags"):
+        assert rules[key] and all(t.strip() == t and t for t in rules[key]), key
+    capped = [i for i in _data()["suffixes"]["items"] if i.get("max_body")]
+    assert capped and all(int(i["max_body"]) >= int(i.get("min_body", 2)) for i in capped)
+
+
+# Round 9: lists closed by a category noun, counted or after 等 (dev-set shapes and
+# invented sentences about other regions).  (id, sentence, region, expected names, absent names)
+ROUND9_LISTS = [
+    ("etc-companies-single-item",
+     "朗尼科技等公司完成知识产权质押融资310万元。", "东丽区", ["朗尼科技"], ["朗尼科技等公司"]),
+    ("etc-companies-single-item-other-region",
+     "远景能源等公司获得首批专利保险保单。", "无锡市", ["远景能源"], ["远景能源等公司"]),
+    ("counted-list-with-qualified-noun",
+     "获得该贷款支持的还包括精信催化剂、航宇机电、卧龙天固等7家重点企业。", "襄阳市",
+     ["精信催化剂", "航宇机电", "卧龙天固"], ["获得该贷款支持的还包括精信催化剂"]),
+    ("single-item-counted-with-etc",
+     "精准赋能湖北凌晟药业等80家重点科技企业。", "襄阳市", ["湖北凌晟药业"], ["精准赋能湖北凌晟药业"]),
+    ("single-item-counted-with-etc-other-region",
+     "重点支持安徽华米智能等35家重点科技企业。", "合肥市", ["安徽华米智能"], ["重点支持安徽华米智能"]),
+    ("uncounted-list-with-quantifier",
+     "包括久美藏药、格尔木源鑫堂、宏恩科技等一些科创企业、民营企业。", "青海省",
+     ["久美藏药", "格尔木源鑫堂", "宏恩科技"], []),
+    ("uncounted-list-with-quantifier-other-region",
+     "包括拉萨奇正藏药、日喀则珠峰农业等一些科创企业。", "西藏自治区",
+     ["拉萨奇正藏药", "日喀则珠峰农业"], []),
+    ("counted-service-agencies",
+     "入驻中知在线、中知厚德等30家知识产权品牌服务机构。", "东丽区", ["中知在线", "中知厚德"], []),
+    ("etc-noun-is-no-list-item",
+     "服务等联盟成员单位参与活动。", "大连市", [], ["服务等联盟", "服务"]),
+    ("categories-listed-are-no-bodies",
+     "聚焦潜在“独角兽”、种子“独角兽”、瞪羚企业、高新技术企业等企业。", "大连市", [],
+     ["瞪羚企业", "高新技术企业", "潜在“独角兽”"]),
+    ("bare-suffix-listed-is-no-body",
+     "企业从银行等金融机构成功融资14.7亿元。", "乌鲁木齐市", [], ["银行"]),
+    ("clause-before-a-company-is-no-qualifier",
+     "通过联合贷款等形式为共享集团发放贷款。", "银川市", ["共享集团"], ["贷款", "联合贷款"]),
+    ("entrepreneurs-are-no-companies",
+     "张三、李四等企业家出席会议。", "杭州市", [], ["张三", "李四"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_LISTS],
+                         ids=[r[0] for r in ROUND9_LISTS])
+def test_round9_lists(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
+
+
+def test_data_listed_categories_are_consistent() -> None:
+    listed = _data()["listed_categories"]
+    kinds = {k.value for k in InstitutionKind}
+    assert set(listed["items"].values()) <= kinds
+    assert listed["quantifiers"] and len(set(listed["quantifiers"])) == len(listed["quantifiers"])
+    assert 0 < int(listed["modifier_chars"]) <= 12
+    assert set(_data()["word_rules"]["list_words"]) and all(w.startswith("等") for w in _data()["word_rules"]["list_words"])

@@ -85,7 +85,7 @@ import attrs
 
 from .._data import load_json
 from ..models import Document, Evidence, Institution, InstitutionKind, PartialDate, RegionLevel
-from .analysis import Analysis, analyse
+from .analysis import Analysis, SentenceAnalysis, analyse, lexicon
 from .dates import sentence_date
 from .regions import Gazetteer, record_region
 from .sentences import Sentence
@@ -138,6 +138,7 @@ class _Suffix:
     scoped: bool = False  # starts with a bare level word and is a whole name (市委)
     division: bool = False  # a bureau's division (…保护处): named after its bureau, which stays a name
     kind_after: tuple[tuple[str, InstitutionKind], ...] = ()  # body ending -> kind
+    max_body: int = 0  # characters the body may take at most (0: no limit): 某某担保 is a short brand
 
 
 @attrs.frozen
@@ -224,6 +225,7 @@ def _vocab() -> _Vocab:
             kind=InstitutionKind(item["kind"]),
             weak=bool(item.get("weak", False)),
             min_body=int(item.get("min_body", 2)),
+            max_body=int(item.get("max_body", 0)),
             not_before=tuple(item.get("not_before", ())),
             not_after=tuple(item.get("not_after", ())),
             after_ok=tuple(item.get("after_ok", ())),
@@ -295,7 +297,9 @@ def _vocab() -> _Vocab:
         listed_re=re.compile(
             # the lookbehind starts a number only at its first digit: without it a long run of
             # digits with no 家 after it is retried from every position (quadratic)
-            rf"(等)?(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
+            rf"(?:(等)(?:{_alternation(data['listed_categories']['quantifiers'])})?|(等)?"
+            rf"(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家)"
+            rf"([\u4e00-\u9fff]{{0,{int(data['listed_categories']['modifier_chars'])}}}?)"
             rf"({_alternation(data['listed_categories']['items'])})"),
         listed_kinds={k: InstitutionKind(v) for k, v in data["listed_categories"]["items"].items()},
         research_endings=tuple(data["listed_categories"]["research_endings"]),
@@ -633,8 +637,9 @@ def _suffix_ends(seg: str, offset: int, voc: _Vocab) -> dict[int, str | None]:
     return ends
 
 
-def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
-    """Every structurally possible name in one sentence, longest per start."""
+def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis | None = None) -> list[_Cand]:
+    """Every structurally possible name in one sentence, longest per start (``sa``: the
+    sentence's words, whose verbs, prepositions and conjunctions after a name cut it too)."""
     out: list[_Cand] = []
     cuts: list[int] = []  # sorted: ends of names that a stop word follows
     ends = _suffix_ends(sent.text, sent.start, voc)
@@ -683,7 +688,7 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
         cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
             start > sent.start and text[start - 1] in voc.distributives)  # 各市党委: a class of bodies
         out.append(cand)
-        if not cand.rejected and _stop_at(text, new_end, voc):
+        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
 
@@ -695,6 +700,19 @@ def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
     if text[pos] in voc.single_stops and text[pos : pos + 2] not in voc.protected_starts:
         return True
     return voc.stop_re.match(text, pos) is not None
+
+
+def _word_cut_at(sa: SentenceAnalysis, pos: int) -> bool:
+    """A conjunction of the analysis starts at ``pos``, or a verb whose object is an
+    organisation's name (甲局联动建设银行): what follows the name before ``pos`` is not its."""
+    rules = _word_rules()
+    w = sa.word_at(pos)
+    if w is None or w.start != pos:
+        return False
+    if w.tag in rules.cut_tags:
+        return True
+    nxt = sa.word_at(w.end) if w.tag in rules.verb_tags else None
+    return nxt is not None and nxt.start == w.end and nxt.tag in rules.object_tags
 
 
 def _stop_ends_at(text: str, pos: int, floor: int, voc: _Vocab) -> bool:
@@ -726,6 +744,108 @@ def _longest_per_start(cands: list[_Cand], text: str, voc: _Vocab) -> list[_Cand
         kept.append(c)
         reach = c.end
     return kept
+
+
+# --------------------------------------------------------------------------- word boundaries
+
+
+@attrs.frozen
+class _WordRules:
+    non_starters: frozenset[str]  # words that cannot start a name (lexicon: 尽管, 据, 通过...)
+    non_starter_tags: frozenset[str]
+    verb_tags: frozenset[str]
+    verb_kinds: frozenset[InstitutionKind]
+    inner_kinds: frozenset[InstitutionKind]
+    name_tags: frozenset[str]
+    inner_tags: frozenset[str]
+    join_tags: frozenset[str]
+    cut_tags: frozenset[str]
+    object_tags: frozenset[str]
+    item_cut_tags: frozenset[str]
+    list_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _word_rules() -> _WordRules:
+    data = _load()["word_rules"]
+    lex = lexicon()
+    return _WordRules(
+        non_starters=frozenset(lex["name_non_starters"]),
+        non_starter_tags=frozenset(lex["non_starter_tags"]),
+        verb_tags=frozenset(data["verb_tags"]),
+        verb_kinds=frozenset(InstitutionKind(k) for k in data["verb_kinds"]),
+        inner_kinds=frozenset(InstitutionKind(k) for k in data["inner_kinds"]),
+        name_tags=frozenset(data["name_tags"]),
+        inner_tags=frozenset(data["inner_tags"]),
+        join_tags=frozenset(data["join_tags"]),
+        cut_tags=frozenset(data["cut_tags"]),
+        object_tags=frozenset(data["object_tags"]),
+        item_cut_tags=frozenset(data["item_cut_tags"]),
+        list_words=frozenset(data["list_words"]),
+    )
+
+
+def _restart(c: _Cand, start: int, text: str, voc: _Vocab) -> None:
+    c.start = start
+    c.name = _fold(text[start : c.end])
+    c.place_len = _place_prefix_len(c, text, voc)
+    c.tier_len = 0
+    _drop_tier(c, text, voc)
+
+
+def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
+    """Word boundaries of the shared analysis that the character grammar cannot see.
+
+    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``).
+    * A preposition inside a bank's or company's name ends the text before it
+      (``某系统为银行``, ``公司信用为企业担保``).
+    * Words that cannot start a name (``尽管该公司``) are not part of it, so that what is
+      left is judged (``该公司`` refers back).
+    * A bank's or guarantor's name made of a verb and its suffix (``撬动银行``, ``合作银行``,
+      ``无需抵押担保``) names no body (a company may be named by a verb: ``共享集团``); a verb before a name word is cut (``联动建设银行``).
+    """
+    if c.known or c.listed or c.rejected or c.distributed:
+        return
+    rules = _word_rules()
+    suffix_start = c.suffix_end - len(c.suffix)
+    if c.start > 0 and text[c.start - 1] in "“「":
+        return  # a quoted name is read as written
+    cut = c.start
+    for w in sa.words_in(c.start, suffix_start):
+        if w.start <= c.start or w.end > suffix_start:
+            continue
+        if w.surface in rules.list_words:
+            cut = w.end  # 甲科技等公司, 服务等联盟: a list and its category, no name
+        elif w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
+            cut = w.end  # 银行及甲公司: two names
+        elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
+              and not _in_exception(text, w.start, w.end, voc)):
+            cut = w.end  # 为银行, 为企业担保
+    if cut > c.start:
+        _restart(c, cut, text, voc)
+    for _ in range(4):  # 尽管该公司 -> 该公司 (then judged as a reference back)
+        lead = sa.word_at(c.start)
+        if lead is None or lead.start != c.start or lead.end >= suffix_start or c.place_len:
+            break
+        if lead.surface.startswith(voc.demonstratives):
+            break
+        if lead.surface in rules.non_starters or lead.tag in rules.non_starter_tags:
+            _restart(c, lead.end, text, voc)
+            continue
+        break
+    if c.place_len or c.kind not in rules.verb_kinds or c.start >= suffix_start:
+        return
+    verb = sa.word_at(c.start)
+    if verb is None or verb.start != c.start or verb.end > suffix_start or verb.tag not in rules.verb_tags:
+        return
+    rest = _bare(text[verb.end : suffix_start])
+    if not rest or _is_generic(rest, voc):
+        c.rejected = True  # 撬动银行, 合作银行, 无需抵押担保: a verb and a category
+        return
+    nxt = sa.word_at(verb.end)
+    place = any(a == verb.end for a, _b, _n, _l in _place_mentions(c.sentence, verb.end, suffix_start + 1))
+    if place or (nxt is not None and nxt.start == verb.end and nxt.tag in rules.name_tags):
+        _restart(c, verb.end, text, voc)  # 联动建设银行 -> 建设银行
 
 
 # --------------------------------------------------------------------------- judging
@@ -840,6 +960,9 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
     if _counted(text, c, voc):
         return False
     body = _body(c, text)
+    suffix = voc.suffixes.get(c.suffix)
+    if suffix is not None and suffix.max_body and len(body) > suffix.max_body:
+        return False  # 某某融资担保 is a short brand, not 甲基金融资担保 or 民营担保机构担保
     if body.startswith(voc.demonstratives) and c.place_len > 0:
         return False  # 广州市某科技公司
     has_place = c.place_len > 0 or c.scoped
@@ -959,16 +1082,26 @@ def _shared_tail(c: _Cand, text: str, voc: _Vocab) -> list[_Cand]:
     return out
 
 
-def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[_Cand]:
-    """Items of a counted list of names (``甲、乙、丙3家企业``, ``甲、乙等4家合作银行``) that
-    no suffix found: short forms of bodies, of the kind the list's noun says.  The list
-    must hold as many items as its number says (or fewer, after ``等``)."""
+def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab,
+            sa: SentenceAnalysis | None = None) -> list[_Cand]:
+    """Items of a list of names closed by a category noun (``甲、乙、丙3家企业``,
+    ``甲、乙等4家合作银行``, ``甲、乙等一些科创企业``, ``甲等公司``) that no suffix found:
+    short forms of bodies, of the kind the list's noun says.  A counted list must hold as
+    many items as its number says (or fewer, after ``等``); without ``等`` it needs two.
+    Words may qualify the noun (``等7家重点企业``); the noun ends on a word boundary of
+    ``sa`` (not ``企业家``)."""
     out: list[_Cand] = []
-    if text.find("家", sent.start, sent.end) < 0:  # every counted list says N家
+    if "等" not in sent.text and "家" not in sent.text:  # every list says 等 or N家
         return out
     taken = {c.suffix_end for c in cands if not c.rejected}
     for m in voc.listed_re.finditer(text, sent.start, sent.end):
-        number = _cn_count(m.group(2))
+        etc = bool(m.group(1) or m.group(2))
+        number = _cn_count(m.group(3)) if m.group(3) else None
+        if sa is not None and not sa.is_boundary(m.end()):
+            continue
+        if m.group(4) and sa is not None and (not sa.is_boundary(m.start(4)) or any(
+                w.tag in _word_rules().item_cut_tags for w in sa.words_in(m.start(4), m.end(4)))):
+            continue  # the qualifier is whole nouns (重点, 科创), not a clause (等形式为某集团)
         items: list[tuple[int, int]] = []
         end = m.start()
         while end > sent.start:
@@ -981,19 +1114,25 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             end = a - 1
         if not items:
             continue
-        # the first item starts after a stop word (渤化集团所属甲, 联合乙)
+        # the first item starts after a stop word (渤化集团所属甲, 联合乙) or, by the words of
+        # the analysis, after the last verb, particle or adverb (获得该贷款支持的还包括甲)
         a, b = items[-1]
         stop = None
         for found in voc.stop_re.finditer(text, a, b):
             stop = found
         if stop is not None:
-            items[-1] = (stop.end(), b)
-        ok = number is not None and (len(items) == number or (m.group(1) and len(items) <= number))
-        if not ok or len(items) < 2:
+            a = stop.end()
+        if sa is not None:
+            a = _item_start(sa, a, b)
+        items[-1] = (a, b)
+        # a counted list holds its number of items (fewer after 等); an uncounted one needs 等
+        ok = etc if number is None else len(items) == number or (etc and len(items) <= number)
+        if not ok or len(items) < (1 if etc else 2):
             continue
         if any(not 2 <= y - x <= 12 or _is_generic(text[x:y], voc) or text.startswith(voc.demonstratives, x)
-               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)] for x, y in items):
-            continue  # not names: 广州、深圳等3家…, 重点、骨干等…
+               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)]
+               or _category_item(text, x, y, voc) for x, y in items):
+            continue  # not names: 广州、深圳等3家…, 重点、骨干等…, 银行等机构, 瞪羚企业、“独角兽”等企业
         for x, y in reversed(items):
             if y in taken:
                 continue
@@ -1003,13 +1142,38 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             elif text.endswith(voc.research_endings, x, y):
                 kind = InstitutionKind.RESEARCH
             else:
-                kind = voc.listed_kinds[m.group(3)]
+                kind = voc.listed_kinds[m.group(5)]
             cand = _Cand(start=x, end=y, suffix_end=y, suffix=suffix.text if suffix else "", kind=kind,
                          weak=False, sentence=sent, listed=True)
             cand.name = _fold(text[x:y])
             cand.place_len = _place_prefix_len(cand, text, voc)
             out.append(cand)
     return out
+
+
+def _category_item(text: str, x: int, y: int, voc: _Vocab) -> bool:
+    """The list item ``text[x:y]`` is a category, not a body: a bare suffix (银行), a
+    category noun with its qualifier (瞪羚企业) or a quoted label (种子“独角兽”)."""
+    suffix = _suffix_at(text, y, voc)
+    if suffix is not None and not _bare(text[x : y - len(suffix.text)]):
+        return True
+    if any(q in text[x:y] for q in "“「\""):
+        return True
+    return suffix is None and text.endswith(tuple(voc.listed_kinds), x, y)
+
+
+def _item_start(sa: SentenceAnalysis, a: int, b: int) -> int:
+    """Where the first item of a list (``text[a:b]``) starts: after the last word of the
+    analysis that cannot stand in a name (a verb, particle, adverb, preposition or
+    pronoun; lexicon's non-starters), as long as two characters are left."""
+    rules = _word_rules()
+    start = a
+    for w in sa.words_in(a, b):
+        if w.start < a or w.end > b:
+            continue
+        if w.end < b and (w.tag in rules.item_cut_tags or w.surface in rules.non_starters):
+            start = w.end
+    return start if b - start >= 2 else a
 
 
 def _cn_count(word: str) -> int | None:
@@ -1176,14 +1340,16 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
     # the shared sentences, read in the prepared text (same offsets, titles blanked)
-    for sent in (Sentence(s.start, s.end, text[s.start : s.end]) for s in analysis):
-        cands = _candidates_in(text, sent, voc)
+    for sa in analysis:
+        sent = Sentence(sa.start, sa.end, text[sa.start : sa.end])
+        cands = _candidates_in(text, sent, voc, sa)
         if cands:
             for c in cands:
                 c.place_len = _place_prefix_len(c, text, voc)
                 _drop_tier(c, text, voc)
+                _by_words(c, sa, text, voc)
             cands = _distribute(cands, text, voc)
-        cands.extend(_listed(text, sent, cands, voc))
+        cands.extend(_listed(text, sent, cands, voc, sa))
         if not cands:
             continue
         prev: _Record | None = None
