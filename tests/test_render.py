@@ -208,9 +208,10 @@ def test_plot_label_helpers() -> None:
     assert [_short("广州开发区", w) for w in (5, 6, 4, 2)] == ["广州开发区", "广州开发区", "广州开…", "广…"]
     assert _span("2021-06-15") == (dt.date(2021, 6, 15), dt.date(2021, 6, 15), True)
     assert _span("2021-06") == (dt.date(2021, 6, 1), dt.date(2021, 6, 30), False)
+    # plot labels write quantities as articles do (issue 10): 亿/万 scales, no separators
     assert [_fmt_value(v, u) for v, u in [(None, "件"), (1234567, "件"), (1234.5, "元"), (2.0, None),
-                                          (0.125, "%"), ("1e3", "件")]] == [
-        "", "1,234,567件", "1,234.5元", "2", "0.12%", "1e3件",
+                                          (0.125, "%"), ("1e3", "件"), (2613000000, "元")]] == [
+        "", "1234567件", "1234.5元", "2", "0.125%", "1000件", "26.13亿元",
     ]
 
 

@@ -664,10 +664,12 @@ def test_a_query_sees_what_another_connection_ingested(tmp_path: Path) -> None:
 def test_the_parity_queries_mostly_answer_with_rows(seed_corpus: Corpus) -> None:
     # store == corpus on an empty answer proves nothing: on the seeds, the unknown region and
     # at most one more query (today firsts-contested: the seeds contest nothing) are empty
-    empty = [name for name, query in QUERIES if not query(seed_corpus).to_records()]
-    assert "timeline-unknown-region" in empty and len(empty) <= 2, empty
+    # (the unknown region is an error, not an empty answer: issue 10; both raise it alike)
+    asked = [(name, query) for name, query in QUERIES if name != "timeline-unknown-region"]
+    empty = [name for name, query in asked if not query(seed_corpus).to_records()]
+    assert len(empty) <= 1, empty
     hand = Corpus(list(HAND_MADE))
-    assert [name for name, query in QUERIES if not query(hand).to_records()] == ["timeline-unknown-region"]
+    assert [name for name, query in asked if not query(hand).to_records()] == []
 
 
 def test_asking_again_gives_equal_answers(seed_store: Store, seed_corpus: Corpus) -> None:
