@@ -744,3 +744,33 @@ def test_data_listed_categories_are_consistent() -> None:
     assert listed["quantifiers"] and len(set(listed["quantifiers"])) == len(listed["quantifiers"])
     assert 0 < int(listed["modifier_chars"]) <= 12
     assert set(_data()["word_rules"]["list_words"]) and all(w.startswith("等") for w in _data()["word_rules"]["list_words"])
+
+
+# Round 9: the name a body goes by (dev-set shapes and invented sentences about other regions).
+# (id, text, region, expected (name, aliases) records)
+ROUND9_NAMES = [
+    ("province-before-city-body-goes-by-the-city-name",
+     "近年来，四川省内江市市场监管局联动多部门协同发力。内江市市场监管局联合市财政局出台办法。", "内江市",
+     [("内江市市场监管局", ("四川省内江市市场监管局",)), ("市财政局", ())]),
+    ("province-before-city-body-goes-by-the-city-name-other-region",
+     "记者从江西省赣州市市场监管局获悉。这是赣州市市场监管局深化改革的成果。", "赣州市",
+     [("赣州市市场监管局", ("江西省赣州市市场监管局",))]),
+    ("province-body-written-once-keeps-its-name",
+     "湖南省长沙市市场监管局发布通知。", "长沙市",
+     [("湖南省长沙市市场监管局", ())]),
+    ("country-before-national-body-is-kept-whole",
+     "由中国国家知识产权局授牌的快速维权中心启动运作。国家知识产权局有关负责人出席。", "厦门市",
+     [("中国国家知识产权局", ("国家知识产权局",))]),
+    ("country-before-national-body-is-kept-whole-other-body",
+     "中国国家版权局发布年度报告。", "北京市",
+     [("中国国家版权局", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND9_NAMES],
+                         ids=[r[0] for r in ROUND9_NAMES])
+def test_round9_names(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    doc = Document(id="t", text=text, region=region)
+    got = [(i.name, i.aliases) for i in extract(doc)]
+    for row in expected:
+        assert row in got

@@ -669,6 +669,10 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
             verb = verb if verb != party else None
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
+            country = next((q for q in _country_words() if text.endswith(q, hs, start)
+                            and known.startswith(voc.national_prefixes) and not known.startswith(q)), None)
+            if country is not None:
+                start -= len(country)  # 中国国家知识产权局: the country's name written before 国家… is part of it
         new_end, aliases = _bracket_after(text, end, voc)
         if suffix.division:  # 某市某局知识产权保护处: the division is named, the bureau stays a name too
             parent = next((p for p in reversed(out) if not p.rejected and start <= p.start < p.end < suffix_start
@@ -691,6 +695,11 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
         if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[str, ...]:
+    return tuple(_load()["national_bodies"]["country_words"])
 
 
 def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
@@ -1402,12 +1411,29 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
+        names = _usual_first(r.names)
         out.append(Institution(
-            name=r.names[0],
+            name=names[0],
             kind=r.kind,
             evidence=Evidence(s.start, s.end, doc.text[s.start : s.end]),
             region=r.region,
             established=r.established,
-            aliases=tuple(r.names[1:]),
+            aliases=tuple(names[1:]),
         ))
     return out
+
+
+def _usual_first(names: list[str]) -> list[str]:
+    """A body's names with the one it usually goes by first: a city's or district's body
+    introduced with its province before the city (``四川省内江市市场监管局``, then
+    ``内江市市场监管局``) goes by the name without the province when that is written too."""
+    if len(names) < 2:
+        return names
+    for short in names[1:]:
+        prefix = names[0][: len(names[0]) - len(short)]
+        if not prefix or not names[0].endswith(short) or not any(m[0] == 0 for m in _find_places(short)):
+            continue
+        places = _find_places(prefix)
+        if len(places) == 1 and places[0][:2] == (0, len(prefix)) and places[0][3] is RegionLevel.PROVINCE:
+            return [short, names[0], *(n for n in names[1:] if n != short)]
+    return names
