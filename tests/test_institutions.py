@@ -774,3 +774,37 @@ def test_round9_names(text: str, region: str, expected: list[tuple[str, tuple[st
     got = [(i.name, i.aliases) for i in extract(doc)]
     for row in expected:
         assert row in got
+
+
+# Round 9: bare district words in an article about several districts (convention I1: a bare
+# name sits in its paragraph's district; the same spelling in two districts is two bodies).
+SEVERAL_DISTRICTS = (
+    "九龙坡区知识产权局建立质押融资服务模式。\n"
+    "北碚区知识产权局建立部门协同机制，联合区财政局、区科技局成立工作领导小组。\n"
+    "合川区知识产权局坚持政府引导，建立区知识产权局、区财政局、人行合川中心支行等多方联动机制。"
+)
+SEVERAL_DISTRICTS_OTHER = (
+    "武侯区市场监管局推出专利贷。\n"
+    "锦江区市场监管局联合区财政局设立风险补偿资金池。\n"
+    "青羊区市场监管局会同区财政局、人行青羊中心支行开展对接活动。"
+)
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [
+    (SEVERAL_DISTRICTS, "九龙坡区",
+     [("区财政局", "北碚区"), ("区科技局", "北碚区"), ("区知识产权局", "合川区"), ("区财政局", "合川区"),
+      ("人行合川中心支行", "合川区")]),
+    (SEVERAL_DISTRICTS_OTHER, "武侯区",
+     [("区财政局", "锦江区"), ("区财政局", "青羊区"), ("人行青羊中心支行", "青羊区")]),
+], ids=["chongqing-districts", "chengdu-districts"])
+def test_round9_bare_names_sit_in_their_paragraphs_district(text: str, region: str,
+                                                              expected: list[tuple[str, str]]) -> None:
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+
+
+def test_round9_bare_name_in_a_one_district_article_stays_one_body() -> None:
+    text = "越秀区知识产权局联合区财政局出台办法。\n区财政局安排专项资金。"
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region="越秀区"))]
+    assert got.count(("区财政局", "越秀区")) == 1

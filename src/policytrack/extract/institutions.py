@@ -1225,7 +1225,8 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
     scope = _scope_prefix_at(name, 0, voc)  # 市, 自治区: the document's region at that level
     if place is None and scope and (c.place_len == len(scope) or scoped_whole):
-        place = _at_level(doc.region, voc.scope_prefixes[scope])
+        level = voc.scope_prefixes[scope]
+        place = _paragraph_place(doc, c.start, level) or _at_level(doc.region, level)
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
@@ -1245,6 +1246,34 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
         return gaz.locate(place, doc.region)
     return place
+
+
+def _bare_scope_region(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The district a name with a bare district word (区财政局) sits in, when its paragraph
+    names one (see :func:`_paragraph_place`); else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    return _paragraph_place(doc, c.start, voc.scope_prefixes[scope])
+
+
+def _paragraph_place(doc: Document, pos: int, level: str) -> str | None:
+    """The place at ``level`` a bare level word (区财政局) refers to in an article about
+    several places of that level: the last one named in its paragraph before ``pos``,
+    when it lies in the document's city or province; else None."""
+    if level != RegionLevel.DISTRICT.value or doc.region is None:
+        return None  # only districts share one article (a city's several districts)
+    gaz = _gazetteer()
+    home = _at_level(doc.region, RegionLevel.CITY.value) or _at_level(doc.region, RegionLevel.PROVINCE.value)
+    if home is None:
+        return None
+    para = doc.text.rfind("\n", 0, pos) + 1
+    found = [m for m in _find_places(doc.text[max(para, pos - 2000) : pos])
+             if m[3] in (RegionLevel.DISTRICT, RegionLevel.ZONE)]
+    if not found:
+        return None
+    last = found[-1][2]
+    return last if gaz.is_within(last, home) else None
 
 
 def _region_window(sent: Sentence, anchor: int) -> tuple[int, int]:
@@ -1377,18 +1406,23 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 c.name = _fold(longer)
             key = _key(c.name, voc)
             bare = _bare(c.name)
+            where = _bare_scope_region(c, text, doc, voc)
+            if where is not None:  # 区财政局 in two districts' paragraphs: two bodies
+                key, bare = f"{where}§{key}", f"{where}§{bare}"
             rec = by_key.get(key) or by_alias.get(bare)
             if rec is None and prev is not None and prev_end >= 0:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
                     rec = prev
             if rec is None:  # the tail of an earlier name (a generic one too: 该中心作为…保护中心)
-                rec = by_tail.get(key)
+                rec = by_tail.get(key.split("§")[-1])
+                if rec is not None and where is not None and rec.region != where:
+                    rec = None  # 区知识产权局 in 合川区's paragraph is not 九龙坡区知识产权局
             if rec is None:
                 kind = _kind(c, text, voc)
                 owner = c.parent or c  # a division sits where its bureau does
                 rec = _Record(c, key, [c.name], kind, _region(owner, owner.kind, doc, voc),
-                              _established(c, text, doc, voc), {bare})
+                              _established(c, text, doc, voc), {bare, _bare(c.name)})
                 records.append(rec)
                 by_key[key] = rec
                 for k in range(1, len(key) - 3):
