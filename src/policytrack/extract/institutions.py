@@ -1225,8 +1225,8 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
     scope = _scope_prefix_at(name, 0, voc)  # 市, 自治区: the document's region at that level
     if place is None and scope and (c.place_len == len(scope) or scoped_whole):
-        level = voc.scope_prefixes[scope]
-        place = _paragraph_place(doc, c.start, level) or _at_level(doc.region, level)
+        at = voc.scope_prefixes[scope]
+        place = _paragraph_place(doc, c.start, at) or _at_level(doc.region, at)
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
