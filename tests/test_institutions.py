@@ -808,3 +808,36 @@ def test_round9_bare_name_in_a_one_district_article_stays_one_body() -> None:
     text = "越秀区知识产权局联合区财政局出台办法。\n区财政局安排专项资金。"
     got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region="越秀区"))]
     assert got.count(("区财政局", "越秀区")) == 1
+
+
+# Round 9: a bank, its list short form and its one branch are one institution (r2c NOTES);
+# with two branches named, the bank stays apart.  (id, text, region, expected (name, aliases))
+ROUND9_BANKS = [
+    ("short-forms-in-a-total-list-then-full-names",
+     "目前已有建行、中行、浦发、广发和光大共五家银行加入合作。会上，市知识产权局与光大银行、浦发银行签约。"
+     "中国光大银行股份有限公司惠州分行行长出席。", "惠州市",
+     [("浦发", ("浦发银行",)), ("广发", ()), ("光大", ("光大银行", "中国光大银行股份有限公司惠州分行"))]),
+    ("bank-then-its-one-branch",
+     "兴业银行主动联系了他。省知识产权局与兴业银行哈尔滨支行签署战略合作协议。", "哈尔滨市",
+     [("兴业银行", ("兴业银行哈尔滨支行",))]),
+    ("bank-then-its-one-branch-other-region",
+     "招商银行为企业发放贷款。市知识产权局与招商银行南昌分行签约。", "南昌市",
+     [("招商银行", ("招商银行南昌分行",))]),
+    ("two-branches-keep-the-bank-apart",
+     "邮储银行宁夏分行与企业签约。邮储银行为企业授信。邮储银行银川分行发放贷款。", "宁夏回族自治区",
+     [("邮储银行宁夏分行", ()), ("邮储银行银川分行", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND9_BANKS],
+                         ids=[r[0] for r in ROUND9_BANKS])
+def test_round9_banks(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    got = [(i.name, i.aliases) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+
+
+def test_data_bank_branches_are_consistent() -> None:
+    section = _data()["bank_branches"]
+    assert section["bank_words"] and section["legal_forms"]
+    assert all(f.endswith("公司") for f in section["legal_forms"])

@@ -199,6 +199,8 @@ class _Vocab:
     scope_words: tuple[str, ...]  # 市场, 区域: no level prefix outside government names
     branch_units: tuple[str, ...]  # 分公司, 支行: named by parent and place
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
+    legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
+    bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -298,6 +300,7 @@ def _vocab() -> _Vocab:
             # the lookbehind starts a number only at its first digit: without it a long run of
             # digits with no 家 after it is retried from every position (quadratic)
             rf"(?:(等)(?:{_alternation(data['listed_categories']['quantifiers'])})?|(等)?"
+            rf"(?:{_alternation(data['listed_categories']['totals'])})?"
             rf"(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家)"
             rf"([\u4e00-\u9fff]{{0,{int(data['listed_categories']['modifier_chars'])}}}?)"
             rf"({_alternation(data['listed_categories']['items'])})"),
@@ -310,6 +313,8 @@ def _vocab() -> _Vocab:
         scope_words=tuple(data["scope_prefix_words"]["items"]),
         branch_units=tuple(data["branch_units"]["items"]),
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
+        legal_forms=tuple(data["bank_branches"]["legal_forms"]),
+        bank_words=tuple(data["bank_branches"]["bank_words"]),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -1123,6 +1128,10 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab,
             end = a - 1
         if not items:
             continue
+        x0, y0 = items[0]  # 甲、乙和丙共三家银行: the last two items are joined by a conjunction
+        joins = [k for k in range(x0 + 2, y0 - 1) if voc.join_re.match(text, k)]
+        if len(joins) == 1 and len(items) > 1:
+            items[0:1] = [(joins[0] + 1, y0), (x0, joins[0])]
         # the first item starts after a stop word (渤化集团所属甲, 联合乙) or, by the words of
         # the analysis, after the last verb, particle or adverb (获得该贷款支持的还包括甲)
         a, b = items[-1]
@@ -1442,6 +1451,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
             prev, prev_end = rec, c.end
+    records = _merge_banks(records, voc)
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
@@ -1455,6 +1465,69 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
             aliases=tuple(names[1:]),
         ))
     return out
+
+
+def _bank_forms(name: str, voc: _Vocab) -> tuple[str, ...]:
+    """The spellings of the bank a branch belongs to (``中国光大银行股份有限公司惠州分行`` ->
+    ``中国光大银行股份有限公司``, ``中国光大银行``, ``光大银行``), empty for no branch."""
+    unit = next((u for u in sorted(voc.branch_units, key=len, reverse=True) if name.endswith(u)), None)
+    if unit is None:
+        return ()
+    places = [m for m in _find_places(name) if m[1] <= len(name) - len(unit)]
+    if not places:
+        return ()
+    parent = name[: places[-1][0]]
+    forms = [parent]
+    for legal in voc.legal_forms:
+        if forms[-1].endswith(legal):
+            forms.append(forms[-1][: -len(legal)])
+            break
+    for prefix in voc.national_prefixes:
+        if forms[-1].startswith(prefix):
+            forms.append(forms[-1][len(prefix) :])
+            break
+    return tuple(_bare(f) for f in forms if len(f) >= 2 and f.endswith(voc.bank_words))
+
+
+def _merge_banks(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """One record for a bank and its one branch named in the article (``光大``, ``光大银行``,
+    ``中国光大银行股份有限公司惠州分行``): a list's short form (``浦发``) and the bank's name
+    (``浦发银行``) are one body, and so are a bank and its branch when the article names no
+    other branch of it (two branches keep the bank apart: it is then the bank as a whole)."""
+    if len(records) < 2:
+        return records
+    merged: dict[int, _Record] = {}  # id of a record merged away -> the record it went into
+
+    def absorb(into: _Record, other: _Record) -> None:
+        for n in other.names:
+            if _bare(n) not in into.seen:
+                into.seen.add(_bare(n))
+                into.names.append(n)
+        if into.region is None:
+            into.region = other.region
+        merged[id(other)] = into
+
+    banks = [r for r in records if r.kind is InstitutionKind.FINANCIAL and not _bank_forms(r.names[0], voc)]
+    for r in banks:  # 浦发 and 浦发银行
+        if id(r) in merged:
+            continue
+        for other in banks:
+            if other is not r and id(other) not in merged and any(
+                    _bare(n) + w in other.seen for n in r.names for w in voc.bank_words):
+                absorb(r, other)
+    by_bank: dict[int, list[_Record]] = {}
+    for r in records:
+        if id(r) in merged or r.kind is not InstitutionKind.FINANCIAL:
+            continue
+        forms = _bank_forms(r.names[0], voc)
+        bank = next((b for b in banks if id(b) not in merged and b.seen & set(forms)), None)
+        if bank is not None:
+            by_bank.setdefault(id(bank), []).append(r)
+    for b in banks:
+        branches = by_bank.get(id(b), [])
+        if len(branches) == 1:
+            absorb(b, branches[0])
+    return [r for r in records if id(r) not in merged]
 
 
 def _usual_first(names: list[str]) -> list[str]:
