@@ -841,3 +841,33 @@ def test_data_bank_branches_are_consistent() -> None:
     section = _data()["bank_branches"]
     assert section["bank_words"] and section["legal_forms"]
     assert all(f.endswith("公司") for f in section["legal_forms"])
+
+
+# Round 9: categories of financial bodies and references back (dev-set shapes and sentences
+# about other regions).  (id, sentence, region, names that must not come out)
+ROUND9_CATEGORIES = [
+    ("trade-categories-in-a-list",
+     "由专利服务机构、担保公司、保险公司、商业银行、保险经纪公司自愿组成联合服务组织。", "青岛市",
+     ["商业银行", "保险经纪公司", "担保公司"]),
+    ("small-loan-companies",
+     "以特定的价格将知识产权质押给小贷公司形成债权。", "杭州市", ["小贷公司"]),
+    ("small-loan-companies-other-region",
+     "鼓励小额贷款公司和村镇银行开展知识产权质押业务。", "成都市", ["小额贷款公司", "村镇银行"]),
+    ("asset-backed-securities-are-no-broker",
+     "浦东科创1、2期知识产权资产支持证券挂牌。", "上海市", ["资产支持证券", "期知识产权资产支持证券"]),
+    ("reference-back-inside-a-clause",
+     "成为最早与该公司开展合作的银行，该行为该公司批复1亿元担保额度。", "大连市",
+     ["行为该公司", "该公司", "公司"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "absent"), [r[1:] for r in ROUND9_CATEGORIES],
+                         ids=[r[0] for r in ROUND9_CATEGORIES])
+def test_round9_categories_are_no_bodies(text: str, region: str, absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert not set(absent) & set(names)
+
+
+def test_round9_named_banks_and_companies_stay() -> None:
+    names = [n for n, _, _ in _run("青岛农商银行和太平洋保险公司、中国人民财产保险股份有限公司共同参与。", "青岛市")]
+    assert {"青岛农商银行", "太平洋保险公司", "中国人民财产保险股份有限公司"} <= set(names)

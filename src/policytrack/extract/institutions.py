@@ -777,6 +777,7 @@ class _WordRules:
     object_tags: frozenset[str]
     item_cut_tags: frozenset[str]
     list_words: frozenset[str]
+    reference_tags: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -796,6 +797,7 @@ def _word_rules() -> _WordRules:
         object_tags=frozenset(data["object_tags"]),
         item_cut_tags=frozenset(data["item_cut_tags"]),
         list_words=frozenset(data["list_words"]),
+        reference_tags=frozenset(data["reference_tags"]),
     )
 
 
@@ -810,7 +812,9 @@ def _restart(c: _Cand, start: int, text: str, voc: _Vocab) -> None:
 def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
     """Word boundaries of the shared analysis that the character grammar cannot see.
 
-    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``).
+    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``);
+      ``等`` closes a list, never stands in a name; a demonstrative pronoun inside a name
+      starts a reference back (``行为该公司`` -> ``该公司``, judged as one).
     * A preposition inside a bank's or company's name ends the text before it
       (``某系统为银行``, ``公司信用为企业担保``).
     * Words that cannot start a name (``尽管该公司``) are not part of it, so that what is
@@ -830,6 +834,9 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
             continue
         if w.surface in rules.list_words:
             cut = w.end  # 甲科技等公司, 服务等联盟: a list and its category, no name
+        elif (w.tag in rules.reference_tags and w.surface.startswith(voc.demonstratives)
+              and not text.startswith(voc.demonstrative_exceptions, w.start)):
+            cut = w.start  # 该行为该公司: a reference back (该公司), judged as one
         elif w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
             cut = w.end  # 银行及甲公司: two names
         elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
