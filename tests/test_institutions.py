@@ -744,3 +744,130 @@ def test_data_listed_categories_are_consistent() -> None:
     assert listed["quantifiers"] and len(set(listed["quantifiers"])) == len(listed["quantifiers"])
     assert 0 < int(listed["modifier_chars"]) <= 12
     assert set(_data()["word_rules"]["list_words"]) and all(w.startswith("等") for w in _data()["word_rules"]["list_words"])
+
+
+# Round 9: the name a body goes by (dev-set shapes and invented sentences about other regions).
+# (id, text, region, expected (name, aliases) records)
+ROUND9_NAMES = [
+    ("province-before-city-body-goes-by-the-city-name",
+     "近年来，四川省内江市市场监管局联动多部门协同发力。内江市市场监管局联合市财政局出台办法。", "内江市",
+     [("内江市市场监管局", ("四川省内江市市场监管局",)), ("市财政局", ())]),
+    ("province-before-city-body-goes-by-the-city-name-other-region",
+     "记者从江西省赣州市市场监管局获悉。这是赣州市市场监管局深化改革的成果。", "赣州市",
+     [("赣州市市场监管局", ("江西省赣州市市场监管局",))]),
+    ("province-body-written-once-keeps-its-name",
+     "湖南省长沙市市场监管局发布通知。", "长沙市",
+     [("湖南省长沙市市场监管局", ())]),
+    ("country-before-national-body-is-kept-whole",
+     "由中国国家知识产权局授牌的快速维权中心启动运作。国家知识产权局有关负责人出席。", "厦门市",
+     [("中国国家知识产权局", ("国家知识产权局",))]),
+    ("country-before-national-body-is-kept-whole-other-body",
+     "中国国家版权局发布年度报告。", "北京市",
+     [("中国国家版权局", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND9_NAMES],
+                         ids=[r[0] for r in ROUND9_NAMES])
+def test_round9_names(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    doc = Document(id="t", text=text, region=region)
+    got = [(i.name, i.aliases) for i in extract(doc)]
+    for row in expected:
+        assert row in got
+
+
+# Round 9: bare district words in an article about several districts (convention I1: a bare
+# name sits in its paragraph's district; the same spelling in two districts is two bodies).
+SEVERAL_DISTRICTS = (
+    "九龙坡区知识产权局建立质押融资服务模式。\n"
+    "北碚区知识产权局建立部门协同机制，联合区财政局、区科技局成立工作领导小组。\n"
+    "合川区知识产权局坚持政府引导，建立区知识产权局、区财政局、人行合川中心支行等多方联动机制。"
+)
+SEVERAL_DISTRICTS_OTHER = (
+    "武侯区市场监管局推出专利贷。\n"
+    "锦江区市场监管局联合区财政局设立风险补偿资金池。\n"
+    "青羊区市场监管局会同区财政局、人行青羊中心支行开展对接活动。"
+)
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [
+    (SEVERAL_DISTRICTS, "九龙坡区",
+     [("区财政局", "北碚区"), ("区科技局", "北碚区"), ("区知识产权局", "合川区"), ("区财政局", "合川区"),
+      ("人行合川中心支行", "合川区")]),
+    (SEVERAL_DISTRICTS_OTHER, "武侯区",
+     [("区财政局", "锦江区"), ("区财政局", "青羊区"), ("人行青羊中心支行", "青羊区")]),
+], ids=["chongqing-districts", "chengdu-districts"])
+def test_round9_bare_names_sit_in_their_paragraphs_district(text: str, region: str,
+                                                              expected: list[tuple[str, str]]) -> None:
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+
+
+def test_round9_bare_name_in_a_one_district_article_stays_one_body() -> None:
+    text = "越秀区知识产权局联合区财政局出台办法。\n区财政局安排专项资金。"
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region="越秀区"))]
+    assert got.count(("区财政局", "越秀区")) == 1
+
+
+# Round 9: a bank, its list short form and its one branch are one institution (r2c NOTES);
+# with two branches named, the bank stays apart.  (id, text, region, expected (name, aliases))
+ROUND9_BANKS = [
+    ("short-forms-in-a-total-list-then-full-names",
+     "目前已有建行、中行、浦发、广发和光大共五家银行加入合作。会上，市知识产权局与光大银行、浦发银行签约。"
+     "中国光大银行股份有限公司惠州分行行长出席。", "惠州市",
+     [("浦发", ("浦发银行",)), ("广发", ()), ("光大", ("光大银行", "中国光大银行股份有限公司惠州分行"))]),
+    ("bank-then-its-one-branch",
+     "兴业银行主动联系了他。省知识产权局与兴业银行哈尔滨支行签署战略合作协议。", "哈尔滨市",
+     [("兴业银行", ("兴业银行哈尔滨支行",))]),
+    ("bank-then-its-one-branch-other-region",
+     "招商银行为企业发放贷款。市知识产权局与招商银行南昌分行签约。", "南昌市",
+     [("招商银行", ("招商银行南昌分行",))]),
+    ("two-branches-keep-the-bank-apart",
+     "邮储银行宁夏分行与企业签约。邮储银行为企业授信。邮储银行银川分行发放贷款。", "宁夏回族自治区",
+     [("邮储银行宁夏分行", ()), ("邮储银行银川分行", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND9_BANKS],
+                         ids=[r[0] for r in ROUND9_BANKS])
+def test_round9_banks(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    got = [(i.name, i.aliases) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+
+
+def test_data_bank_branches_are_consistent() -> None:
+    section = _data()["bank_branches"]
+    assert section["bank_words"] and section["legal_forms"]
+    assert all(f.endswith("公司") for f in section["legal_forms"])
+
+
+# Round 9: categories of financial bodies and references back (dev-set shapes and sentences
+# about other regions).  (id, sentence, region, names that must not come out)
+ROUND9_CATEGORIES = [
+    ("trade-categories-in-a-list",
+     "由专利服务机构、担保公司、保险公司、商业银行、保险经纪公司自愿组成联合服务组织。", "青岛市",
+     ["商业银行", "保险经纪公司", "担保公司"]),
+    ("small-loan-companies",
+     "以特定的价格将知识产权质押给小贷公司形成债权。", "杭州市", ["小贷公司"]),
+    ("small-loan-companies-other-region",
+     "鼓励小额贷款公司和村镇银行开展知识产权质押业务。", "成都市", ["小额贷款公司", "村镇银行"]),
+    ("asset-backed-securities-are-no-broker",
+     "浦东科创1、2期知识产权资产支持证券挂牌。", "上海市", ["资产支持证券", "期知识产权资产支持证券"]),
+    ("reference-back-inside-a-clause",
+     "成为最早与该公司开展合作的银行，该行为该公司批复1亿元担保额度。", "大连市",
+     ["行为该公司", "该公司", "公司"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "absent"), [r[1:] for r in ROUND9_CATEGORIES],
+                         ids=[r[0] for r in ROUND9_CATEGORIES])
+def test_round9_categories_are_no_bodies(text: str, region: str, absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert not set(absent) & set(names)
+
+
+def test_round9_named_banks_and_companies_stay() -> None:
+    names = [n for n, _, _ in _run("青岛农商银行和太平洋保险公司、中国人民财产保险股份有限公司共同参与。", "青岛市")]
+    assert {"青岛农商银行", "太平洋保险公司", "中国人民财产保险股份有限公司"} <= set(names)

@@ -199,6 +199,8 @@ class _Vocab:
     scope_words: tuple[str, ...]  # 市场, 区域: no level prefix outside government names
     branch_units: tuple[str, ...]  # 分公司, 支行: named by parent and place
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
+    legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
+    bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -298,6 +300,7 @@ def _vocab() -> _Vocab:
             # the lookbehind starts a number only at its first digit: without it a long run of
             # digits with no 家 after it is retried from every position (quadratic)
             rf"(?:(等)(?:{_alternation(data['listed_categories']['quantifiers'])})?|(等)?"
+            rf"(?:{_alternation(data['listed_categories']['totals'])})?"
             rf"(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家)"
             rf"([\u4e00-\u9fff]{{0,{int(data['listed_categories']['modifier_chars'])}}}?)"
             rf"({_alternation(data['listed_categories']['items'])})"),
@@ -310,6 +313,8 @@ def _vocab() -> _Vocab:
         scope_words=tuple(data["scope_prefix_words"]["items"]),
         branch_units=tuple(data["branch_units"]["items"]),
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
+        legal_forms=tuple(data["bank_branches"]["legal_forms"]),
+        bank_words=tuple(data["bank_branches"]["bank_words"]),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -669,6 +674,10 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
             verb = verb if verb != party else None
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
+            country = next((q for q in _country_words() if text.endswith(q, hs, start)
+                            and known.startswith(voc.national_prefixes) and not known.startswith(q)), None)
+            if country is not None:
+                start -= len(country)  # 中国国家知识产权局: the country's name written before 国家… is part of it
         new_end, aliases = _bracket_after(text, end, voc)
         if suffix.division:  # 某市某局知识产权保护处: the division is named, the bureau stays a name too
             parent = next((p for p in reversed(out) if not p.rejected and start <= p.start < p.end < suffix_start
@@ -691,6 +700,11 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
         if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[str, ...]:
+    return tuple(_load()["national_bodies"]["country_words"])
 
 
 def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
@@ -763,6 +777,7 @@ class _WordRules:
     object_tags: frozenset[str]
     item_cut_tags: frozenset[str]
     list_words: frozenset[str]
+    reference_tags: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -782,6 +797,7 @@ def _word_rules() -> _WordRules:
         object_tags=frozenset(data["object_tags"]),
         item_cut_tags=frozenset(data["item_cut_tags"]),
         list_words=frozenset(data["list_words"]),
+        reference_tags=frozenset(data["reference_tags"]),
     )
 
 
@@ -796,7 +812,9 @@ def _restart(c: _Cand, start: int, text: str, voc: _Vocab) -> None:
 def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
     """Word boundaries of the shared analysis that the character grammar cannot see.
 
-    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``).
+    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``);
+      ``等`` closes a list, never stands in a name; a demonstrative pronoun inside a name
+      starts a reference back (``行为该公司`` -> ``该公司``, judged as one).
     * A preposition inside a bank's or company's name ends the text before it
       (``某系统为银行``, ``公司信用为企业担保``).
     * Words that cannot start a name (``尽管该公司``) are not part of it, so that what is
@@ -816,6 +834,9 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
             continue
         if w.surface in rules.list_words:
             cut = w.end  # 甲科技等公司, 服务等联盟: a list and its category, no name
+        elif (w.tag in rules.reference_tags and w.surface.startswith(voc.demonstratives)
+              and not text.startswith(voc.demonstrative_exceptions, w.start)):
+            cut = w.start  # 该行为该公司: a reference back (该公司), judged as one
         elif w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
             cut = w.end  # 银行及甲公司: two names
         elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
@@ -1114,6 +1135,10 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab,
             end = a - 1
         if not items:
             continue
+        x0, y0 = items[0]  # 甲、乙和丙共三家银行: the last two items are joined by a conjunction
+        joins = [k for k in range(x0 + 2, y0 - 1) if voc.join_re.match(text, k)]
+        if len(joins) == 1 and len(items) > 1:
+            items[0:1] = [(joins[0] + 1, y0), (x0, joins[0])]
         # the first item starts after a stop word (渤化集团所属甲, 联合乙) or, by the words of
         # the analysis, after the last verb, particle or adverb (获得该贷款支持的还包括甲)
         a, b = items[-1]
@@ -1216,7 +1241,8 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
     scope = _scope_prefix_at(name, 0, voc)  # 市, 自治区: the document's region at that level
     if place is None and scope and (c.place_len == len(scope) or scoped_whole):
-        place = _at_level(doc.region, voc.scope_prefixes[scope])
+        at = voc.scope_prefixes[scope]
+        place = _paragraph_place(doc, c.start, at) or _at_level(doc.region, at)
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
@@ -1236,6 +1262,34 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
         return gaz.locate(place, doc.region)
     return place
+
+
+def _bare_scope_region(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The district a name with a bare district word (区财政局) sits in, when its paragraph
+    names one (see :func:`_paragraph_place`); else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    return _paragraph_place(doc, c.start, voc.scope_prefixes[scope])
+
+
+def _paragraph_place(doc: Document, pos: int, level: str) -> str | None:
+    """The place at ``level`` a bare level word (区财政局) refers to in an article about
+    several places of that level: the last one named in its paragraph before ``pos``,
+    when it lies in the document's city or province; else None."""
+    if level != RegionLevel.DISTRICT.value or doc.region is None:
+        return None  # only districts share one article (a city's several districts)
+    gaz = _gazetteer()
+    home = _at_level(doc.region, RegionLevel.CITY.value) or _at_level(doc.region, RegionLevel.PROVINCE.value)
+    if home is None:
+        return None
+    para = doc.text.rfind("\n", 0, pos) + 1
+    found = [m for m in _find_places(doc.text[max(para, pos - 2000) : pos])
+             if m[3] in (RegionLevel.DISTRICT, RegionLevel.ZONE)]
+    if not found:
+        return None
+    last = found[-1][2]
+    return last if gaz.is_within(last, home) else None
 
 
 def _region_window(sent: Sentence, anchor: int) -> tuple[int, int]:
@@ -1368,18 +1422,23 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 c.name = _fold(longer)
             key = _key(c.name, voc)
             bare = _bare(c.name)
+            where = _bare_scope_region(c, text, doc, voc)
+            if where is not None:  # 区财政局 in two districts' paragraphs: two bodies
+                key, bare = f"{where}§{key}", f"{where}§{bare}"
             rec = by_key.get(key) or by_alias.get(bare)
             if rec is None and prev is not None and prev_end >= 0:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
                     rec = prev
             if rec is None:  # the tail of an earlier name (a generic one too: 该中心作为…保护中心)
-                rec = by_tail.get(key)
+                rec = by_tail.get(key.split("§")[-1])
+                if rec is not None and where is not None and rec.region != where:
+                    rec = None  # 区知识产权局 in 合川区's paragraph is not 九龙坡区知识产权局
             if rec is None:
                 kind = _kind(c, text, voc)
                 owner = c.parent or c  # a division sits where its bureau does
                 rec = _Record(c, key, [c.name], kind, _region(owner, owner.kind, doc, voc),
-                              _established(c, text, doc, voc), {bare})
+                              _established(c, text, doc, voc), {bare, _bare(c.name)})
                 records.append(rec)
                 by_key[key] = rec
                 for k in range(1, len(key) - 3):
@@ -1399,15 +1458,96 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
             prev, prev_end = rec, c.end
+    records = _merge_banks(records, voc)
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
+        names = _usual_first(r.names)
         out.append(Institution(
-            name=r.names[0],
+            name=names[0],
             kind=r.kind,
             evidence=Evidence(s.start, s.end, doc.text[s.start : s.end]),
             region=r.region,
             established=r.established,
-            aliases=tuple(r.names[1:]),
+            aliases=tuple(names[1:]),
         ))
     return out
+
+
+def _bank_forms(name: str, voc: _Vocab) -> tuple[str, ...]:
+    """The spellings of the bank a branch belongs to (``中国光大银行股份有限公司惠州分行`` ->
+    ``中国光大银行股份有限公司``, ``中国光大银行``, ``光大银行``), empty for no branch."""
+    unit = next((u for u in sorted(voc.branch_units, key=len, reverse=True) if name.endswith(u)), None)
+    if unit is None:
+        return ()
+    places = [m for m in _find_places(name) if m[1] <= len(name) - len(unit)]
+    if not places:
+        return ()
+    parent = name[: places[-1][0]]
+    forms = [parent]
+    for legal in voc.legal_forms:
+        if forms[-1].endswith(legal):
+            forms.append(forms[-1][: -len(legal)])
+            break
+    for prefix in voc.national_prefixes:
+        if forms[-1].startswith(prefix):
+            forms.append(forms[-1][len(prefix) :])
+            break
+    return tuple(_bare(f) for f in forms if len(f) >= 2 and f.endswith(voc.bank_words))
+
+
+def _merge_banks(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """One record for a bank and its one branch named in the article (``光大``, ``光大银行``,
+    ``中国光大银行股份有限公司惠州分行``): a list's short form (``浦发``) and the bank's name
+    (``浦发银行``) are one body, and so are a bank and its branch when the article names no
+    other branch of it (two branches keep the bank apart: it is then the bank as a whole)."""
+    if len(records) < 2:
+        return records
+    merged: dict[int, _Record] = {}  # id of a record merged away -> the record it went into
+
+    def absorb(into: _Record, other: _Record) -> None:
+        for n in other.names:
+            if _bare(n) not in into.seen:
+                into.seen.add(_bare(n))
+                into.names.append(n)
+        if into.region is None:
+            into.region = other.region
+        merged[id(other)] = into
+
+    banks = [r for r in records if r.kind is InstitutionKind.FINANCIAL and not _bank_forms(r.names[0], voc)]
+    for r in banks:  # 浦发 and 浦发银行
+        if id(r) in merged:
+            continue
+        for other in banks:
+            if other is not r and id(other) not in merged and any(
+                    _bare(n) + w in other.seen for n in r.names for w in voc.bank_words):
+                absorb(r, other)
+    by_bank: dict[int, list[_Record]] = {}
+    for r in records:
+        if id(r) in merged or r.kind is not InstitutionKind.FINANCIAL:
+            continue
+        forms = _bank_forms(r.names[0], voc)
+        bank = next((b for b in banks if id(b) not in merged and b.seen & set(forms)), None)
+        if bank is not None:
+            by_bank.setdefault(id(bank), []).append(r)
+    for b in banks:
+        branches = by_bank.get(id(b), [])
+        if len(branches) == 1:
+            absorb(b, branches[0])
+    return [r for r in records if id(r) not in merged]
+
+
+def _usual_first(names: list[str]) -> list[str]:
+    """A body's names with the one it usually goes by first: a city's or district's body
+    introduced with its province before the city (``四川省内江市市场监管局``, then
+    ``内江市市场监管局``) goes by the name without the province when that is written too."""
+    if len(names) < 2:
+        return names
+    for short in names[1:]:
+        prefix = names[0][: len(names[0]) - len(short)]
+        if not prefix or not names[0].endswith(short) or not any(m[0] == 0 for m in _find_places(short)):
+            continue
+        places = _find_places(prefix)
+        if len(places) == 1 and places[0][:2] == (0, len(prefix)) and places[0][3] is RegionLevel.PROVINCE:
+            return [short, names[0], *(n for n in names[1:] if n != short)]
+    return names
