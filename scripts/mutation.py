@@ -118,7 +118,7 @@ def _configure(dest: Path, target: Target) -> None:
         f"pytest_add_cli_args_test_selection = [{quoted(repr(t) for t in tests)}]",
         # the doctests of README and the package are other modules' business here
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-o", "addopts=", "-x", "-q"]',
-        'also_copy = ["seeds/", "benchmarks/", "tests/", "README.md"]',
+        'also_copy = ["seeds/", "benchmarks/", "tests/", "examples/", "docs/", "README.md"]',
         "",
     ])
     pyproject.write_text(text + section, "utf-8")
