@@ -134,7 +134,7 @@ FOUND = [
     ("bug-preposition-before-level-word", "会议由省知识产权工作领导小组办公室副主任主持。", "南京市",
      [("省知识产权工作领导小组办公室", G, "江苏省")]),
     ("bug-particle-and-count-inside-name", "去年，星辰医药集团持有的两项商标在江城银行完成质押。", "武汉市",
-     [("星辰医药集团", CO, "武汉市"), ("江城银行", F, None)]),
+     [("星辰医药集团", CO, "武汉市"), ("江城银行", F, "武汉市")]),
     ("bug-preposition-before-bank-branch", "该笔贷款由兴业银行南京分行牵头发放。", "江苏省",
      [("兴业银行南京分行", F, "南京市")]),
     ("bug-preposition-after-pronoun", "该公司向工商银行成都分行申请贷款。", "成都市", [("工商银行成都分行", F, "成都市")]),
@@ -171,7 +171,7 @@ FOUND = [
      [("华兴集团", CO, "成都市"), ("华兴精工", CO, "成都市"), ("蓝海化学", CO, "成都市"),
       ("江城盐业", CO, "成都市"), ("材料所", R, "成都市")]),
     ("bug-listed-guarantor", "联合恒信担保、中国银行等3家合作银行推出产品。", "合肥市",
-     [("中国银行", F, None), ("恒信担保", F, "合肥市")]),
+     [("中国银行", F, "合肥市"), ("恒信担保", F, "合肥市")]),
     ("bug-listed-brands", "华为、腾讯、比亚迪等3家企业入选。", "深圳市",
      [("华为", CO, "深圳市"), ("腾讯", CO, "深圳市"), ("比亚迪", CO, "深圳市")]),
     # round 2: regions
@@ -186,7 +186,7 @@ FOUND = [
      [("太平财险嘉兴分公司", F, "嘉兴市")]),
     ("bug-guarantee-company-is-financial", "西湖科技担保公司提供反担保。", "杭州市", [("西湖科技担保公司", F, "杭州市")]),
     ("bug-leasing-company-is-financial", "由重庆科技租赁公司发起设立。", "重庆市", [("重庆科技租赁公司", F, "重庆市")]),
-    ("bug-issuing-verb-before-bank", "该项目由蓉城联合银行开具银行保函。", "成都市", [("蓉城联合银行", F, None)]),
+    ("bug-issuing-verb-before-bank", "该项目由蓉城联合银行开具银行保函。", "成都市", [("蓉城联合银行", F, "成都市")]),
     ("bug-science-museum-is-other", "活动在四川科技馆举行。", "成都市", [("四川科技馆", OT, "成都市")]),
     ("bug-generic-tail-is-earlier-body",
      "中国（兰州）知识产权保护中心通过验收。该中心作为省内唯一一家面向全省服务的知识产权保护中心。", "甘肃省",
@@ -628,10 +628,10 @@ ROUND9 = [
      "合作银行共发放知识产权质押贷款3亿元。", "惠州市", [], ["合作银行"]),
     ("verb-before-a-bank-name-is-cut",
      "内江市市场监管局联动建设银行开展知识产权质押融资。", "内江市",
-     [("内江市市场监管局", G, "内江市"), ("建设银行", F, None)], ["联动建设银行", "内江市市场监管局联动建设银行"]),
+     [("内江市市场监管局", G, "内江市"), ("建设银行", F, "内江市")], ["联动建设银行", "内江市市场监管局联动建设银行"]),
     ("verb-before-a-bank-name-is-cut-other-region",
      "区知识产权局联动招商银行推出专属产品。", "武汉市",
-     [("招商银行", F, None)], ["联动招商银行"]),
+     [("招商银行", F, "武汉市")], ["联动招商银行"]),
     ("guarantee-as-a-verb-is-no-guarantor",
      "企业苦于没有实物资产作为担保，无需抵押担保的产品受到欢迎。", "杭州市", [],
      ["苦于没有实物资产作为担保", "无需抵押担保"]),
@@ -871,3 +871,16 @@ def test_round9_categories_are_no_bodies(text: str, region: str, absent: list[st
 def test_round9_named_banks_and_companies_stay() -> None:
     names = [n for n, _, _ in _run("青岛农商银行和太平洋保险公司、中国人民财产保险股份有限公司共同参与。", "青岛市")]
     assert {"青岛农商银行", "太平洋保险公司", "中国人民财产保险股份有限公司"} <= set(names)
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [
+    ("目前已有建行、中行、邮储、浦发、广发和光大共六家银行加入合作银行行列。", "惠州市",
+     [("建行", "惠州市"), ("中行", "惠州市"), ("浦发", "惠州市"), ("光大", "惠州市")]),
+    ("市市场监管局联合工商银行推出专属信贷产品。", "内江市", [("工商银行", "内江市")]),
+    ("太平洋保险公司为企业提供专利保险。", "济宁市", [("太平洋保险公司", "济宁市")]),
+    ("中信证券担任项目管理人。", "广州市", [("中信证券", None)]),
+], ids=["partner-banks-in-a-list", "bank-with-a-city-bureau", "insurer-without-a-place", "broker-without-a-place"])
+def test_round9_lenders_sit_where_they_lend(text: str, region: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got

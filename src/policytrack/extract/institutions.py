@@ -62,8 +62,10 @@ Decisions:
   inside that place (a company named ``（广州）`` in a 黄埔区 article), else the place (a
   ``合肥…集团`` in a 安徽 article stays in 合肥市 even after a district subject); weak
   service points sit in the sentence's region unless their name place lies inside it.
-  Banks and brokers named without a place (``中信证券``) sit in none; their branches
-  (``…支行``) and local guarantors (``…担保``) where the sentence is.  Regions of
+  Brokers and funds named without a place (``中信证券``) sit in none; banks and insurers
+  named without one (``工商银行``, national short names such as ``建行``), branches
+  (``…支行``) and local guarantors (``…担保``) sit where the sentence is: they lend where
+  the article is (the evaluation sets' convention for a city's partner banks).  Regions of
   粤港澳/华南-style areas are never used.
 * **Established**: the sentence date, only when an establishment verb (``成立``,
   ``挂牌``...) governs the name.
@@ -201,6 +203,7 @@ class _Vocab:
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
     legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
     bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
+    local_lenders: frozenset[str]  # 银行, 保险公司: named without a place, they sit where they act
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -315,6 +318,7 @@ def _vocab() -> _Vocab:
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
         legal_forms=tuple(data["bank_branches"]["legal_forms"]),
         bank_words=tuple(data["bank_branches"]["bank_words"]),
+        local_lenders=frozenset(data["bank_branches"]["local_lenders"]),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -1224,12 +1228,14 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     name = _bare(c.name)
     if name in voc.international or name.startswith(voc.intl_prefixes):
         return None
-    if name in voc.national:
-        return "中国"
     gaz = _gazetteer()
     anchor = c.anchor if c.anchor >= 0 else c.start
     lo, hi = _region_window(c.sentence, anchor)
     rec = record_region(doc.text, lo, hi, anchor, doc.region)
+    if name in voc.national:
+        if kind is InstitutionKind.FINANCIAL and name in voc.national_kinds and rec is not None:
+            return rec  # 建行, 中行 in a list of a city's partner banks: the bank where it acts
+        return "中国"
     place: str | None = None
     rank, place_end = -1, 0
     for _a, b, found, level in _find_places(name):
@@ -1249,9 +1255,10 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
         national = name.startswith((*voc.national_prefixes, *voc.national_names))
         if national and not c.weak and kind not in _HYBRID_KINDS | {InstitutionKind.FINANCIAL}:
             return "中国"
-        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes:
-            return None  # a bank or broker named without a place serves the whole country
-        return rec
+        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes and (
+                c.suffix not in voc.local_lenders) and not c.listed:  # 甲、乙等N家银行: lenders
+            return None  # a broker or fund named without a place serves the whole country
+        return rec  # a bank named without a place sits where it lends (内江…联合工商银行)
     if rec is None or rec == place:
         return place
     if rank == _LEVEL_RANK[RegionLevel.CITY] and name.startswith(voc.national_brackets) and (
