@@ -884,3 +884,34 @@ def test_round9_lenders_sit_where_they_lend(text: str, region: str, expected: li
     got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region=region))]
     for row in expected:
         assert row in got
+
+
+# Round 9: short company names, described branches and counted kinds.
+# (id, text, region, expected (name, aliases) records, names that must not come out)
+ROUND9_MORE = [
+    ("short-company-name-is-an-alias",
+     "作为国家知识产权优势企业，哈尔滨达城绿色建筑股份有限公司获得贷款。达城公司质押了六项专利。", "哈尔滨市",
+     [("哈尔滨达城绿色建筑股份有限公司", ("达城公司",))], ["达城公司"]),
+    ("short-company-name-is-an-alias-other-region",
+     "在青岛蓝谷罗博飞海洋技术有限公司，记者看到了养殖画面。青岛罗博飞海洋技术有限公司技术总监表示，罗博飞公司渡过了难关。",
+     "青岛市",
+     [("青岛蓝谷罗博飞海洋技术有限公司", ("青岛罗博飞海洋技术有限公司", "罗博飞公司"))], ["罗博飞公司"]),
+    ("described-branch-goes-by-its-name",
+     "浦发银行大连分行首家科技园区型支行七贤岭支行将服务目光聚焦到科技企业。", "大连市",
+     [("七贤岭支行", ())], ["科技园区型支行七贤岭支行"]),
+    ("described-branch-goes-by-its-name-other-region",
+     "招商银行苏州分行首家科创特色支行独墅湖支行正式开业。", "苏州市",
+     [("独墅湖支行", ())], ["科创特色支行独墅湖支行"]),
+    ("counted-kinds-of-platform-are-no-body",
+     "依托重庆市知识产权局“政务·知识产权在线”两大平台开展服务。", "重庆市",
+     [("重庆市知识产权局", ())], ["重庆市知识产权局“政务·知识产权在线”两大平台", "平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_MORE],
+                         ids=[r[0] for r in ROUND9_MORE])
+def test_round9_more(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]], absent: list[str]) -> None:
+    got = [(i.name, i.aliases) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+    assert not set(absent) & {n for n, _ in got}

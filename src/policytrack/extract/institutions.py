@@ -204,6 +204,7 @@ class _Vocab:
     legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
     bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
     local_lenders: frozenset[str]  # 银行, 保险公司: named without a place, they sit where they act
+    company_suffixes: tuple[str, ...]  # a company's suffixes, longest first (short names' merging)
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -319,6 +320,8 @@ def _vocab() -> _Vocab:
         legal_forms=tuple(data["bank_branches"]["legal_forms"]),
         bank_words=tuple(data["bank_branches"]["bank_words"]),
         local_lenders=frozenset(data["bank_branches"]["local_lenders"]),
+        company_suffixes=tuple(sorted((i["suffix"] for i in data["suffixes"]["items"] if i["kind"] == "company"),
+                                      key=len, reverse=True)),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -846,6 +849,10 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
         elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
               and not _in_exception(text, w.start, w.end, voc)):
             cut = w.end  # 为银行, 为企业担保
+    if c.suffix in voc.branch_units:  # 科技园区型支行七贤岭支行: a description, then the branch's name
+        inner = text.rfind(c.suffix, cut, suffix_start)
+        if inner > cut and suffix_start - (inner + len(c.suffix)) >= 2:
+            cut = inner + len(c.suffix)
     if cut > c.start:
         _restart(c, cut, text, voc)
     for _ in range(4):  # 尽管该公司 -> 该公司 (then judged as a reference back)
@@ -1465,7 +1472,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
             prev, prev_end = rec, c.end
-    records = _merge_banks(records, voc)
+    records = _merge_short_companies(_merge_banks(records, voc), voc)
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
@@ -1542,6 +1549,42 @@ def _merge_banks(records: list[_Record], voc: _Vocab) -> list[_Record]:
         if len(branches) == 1:
             absorb(b, branches[0])
     return [r for r in records if id(r) not in merged]
+
+
+def _company_core(name: str, voc: _Vocab) -> str:
+    """A company's name without its place prefix and its suffix (``青岛罗博飞海洋技术有限公司``
+    -> ``罗博飞海洋技术``, ``达城公司`` -> ``达城``)."""
+    core = _bare(name)
+    places = _find_places(core)
+    if places and places[0][0] == 0:
+        core = core[places[0][1] :]
+    suffix = next((x for x in voc.company_suffixes if core.endswith(x)), None)
+    return core[: -len(suffix)] if suffix else ""
+
+
+def _merge_short_companies(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """A company's short name (``达城公司``, ``罗博飞公司``, ``青岛罗博飞海洋技术有限公司``)
+    written with the core of a fuller name of the article (``哈尔滨达城绿色建筑股份有限公司``,
+    ``青岛蓝谷罗博飞海洋技术有限公司``) is that company: one record, the short name an alias."""
+    companies = [r for r in records if r.kind is InstitutionKind.COMPANY]
+    if len(companies) < 2:
+        return records
+    gone: set[int] = set()
+    for r in companies:
+        core = _company_core(r.names[0], voc)
+        if len(core) < 2 or _is_generic(core, voc):
+            continue
+        host = next((o for o in companies if o is not r and id(o) not in gone
+                     and len(_bare(o.names[0])) > len(_bare(r.names[0]))
+                     and core in _bare(o.names[0])), None)
+        if host is None:
+            continue
+        for n in r.names:
+            if _bare(n) not in host.seen:
+                host.seen.add(_bare(n))
+                host.names.append(n)
+        gone.add(id(r))
+    return [r for r in records if id(r) not in gone]
 
 
 def _usual_first(names: list[str]) -> list[str]:
