@@ -915,3 +915,39 @@ def test_round9_more(text: str, region: str, expected: list[tuple[str, tuple[str
     for row in expected:
         assert row in got
     assert not set(absent) & {n for n, _ in got}
+
+
+# Round 9: prefecture and political-consultative bodies, subsidiaries, qualified quoted names.
+# (id, text, region, expected (name, aliases, region) records, names that must not come out)
+ROUND9_BODIES = [
+    ("prefecture-bare-bodies",
+     "黔东南州科技局副局长、州执法队相关负责人参与调研，州编办给予支持。", "黔东南苗族侗族自治州",
+     [("州执法队", (), "黔东南苗族侗族自治州"), ("州编办", (), "黔东南苗族侗族自治州")], []),
+    ("prefecture-bare-bodies-other-region",
+     "州市场监管局联合州编办开展调研。", "恩施土家族苗族自治州",
+     [("州编办", (), "恩施土家族苗族自治州")], []),
+    ("prefectures-and-cities-are-a-class",
+     "实现14个地州市商标业务受理窗口全覆盖。", "新疆维吾尔自治区", [], ["州市商标业务受理窗口"]),
+    ("cppcc-named-then-bare",
+     "天津市政协召开专题协商会。市政协还将知识产权保护列入重点提案。", "天津市",
+     [("天津市政协", ("市政协",), "天津市")], ["市政协"]),
+    ("cppcc-named-then-bare-other-region",
+     "重庆市政协组织委员视察。市政协组织专题调研。", "重庆市",
+     [("重庆市政协", ("市政协",), "重庆市")], []),
+    ("subsidiary-with-a-generic-name",
+     "但旗下创新担保公司、高科租赁公司已是扎根普惠金融多年的优质品牌。", "西安市",
+     [("创新担保公司", (), "西安市"), ("高科租赁公司", (), None)], []),
+    ("subsidiary-with-a-generic-name-other-region",
+     "集团下属科技担保公司为企业提供增信。", "长沙市",
+     [("科技担保公司", (), "长沙市")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_BODIES],
+                         ids=[r[0] for r in ROUND9_BODIES])
+def test_round9_bodies(text: str, region: str, expected: list[tuple[str, tuple[str, ...], str | None]],
+                       absent: list[str]) -> None:
+    got = [(i.name, i.aliases, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+    assert not set(absent) & {n for n, _, _ in got}

@@ -185,6 +185,7 @@ class _Vocab:
     title_units: tuple[str, ...]
     rename_verbs: tuple[str, ...]
     first_words: tuple[str, ...]
+    specific_cues: tuple[str, ...]  # 旗下: a generic-bodied name after it is one specific body
     counted_before_re: re.Pattern[str]
     name_ends: tuple[str, ...]  # suffixes and national bodies' names
     national_kinds: dict[str, InstitutionKind]
@@ -288,6 +289,7 @@ def _vocab() -> _Vocab:
         title_units=tuple(data["title_units"]["items"]),
         rename_verbs=tuple(data["rename_verbs"]["items"]),
         first_words=tuple(data["first_words"]["items"]),
+        specific_cues=tuple(data["first_words"]["specific_cues"]),
         name_ends=(*suffixes, *sorted(national)),
         national_kinds=national_kinds,
         # exceptions first: scanning left to right, 自由 is read whole before its 由 could stop
@@ -511,7 +513,7 @@ def _left_start(
             pos = a + 1
             continue
         start, verb, verb_end = b, found.group(0), b
-        if found.group(0) in voc.first_words:
+        if found.group(0) in voc.first_words or found.group(0) in voc.specific_cues:
             first = True
         pos = b
     start = _inner_cut(text, start, suffix_start, protected, voc)
@@ -865,8 +867,8 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
             _restart(c, lead.end, text, voc)
             continue
         break
-    if c.place_len or c.kind not in rules.verb_kinds or c.start >= suffix_start:
-        return
+    if c.place_len or c.first or c.kind not in rules.verb_kinds or c.start >= suffix_start:
+        return  # (旗下创新担保公司: a group's own subsidiary is named, even by a verb)
     verb = sa.word_at(c.start)
     if verb is None or verb.start != c.start or verb.end > suffix_start or verb.tag not in rules.verb_tags:
         return
@@ -1278,6 +1280,18 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     return place
 
 
+def _scope_expanded(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The key of a name with a bare level word written with the document's place at that
+    level instead (市政协 in a 天津市 article -> 天津市政协), else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    place = _at_level(doc.region, voc.scope_prefixes[scope])
+    if place is None and doc.region is not None and doc.region.endswith(scope):
+        place = doc.region  # 天津市: a municipality is a province whose level word is 市
+    return _key(place + c.name[len(scope) :], voc) if place else None
+
+
 def _bare_scope_region(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
     """The district a name with a bare district word (区财政局) sits in, when its paragraph
     names one (see :func:`_paragraph_place`); else None."""
@@ -1440,6 +1454,8 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
             if where is not None:  # 区财政局 in two districts' paragraphs: two bodies
                 key, bare = f"{where}§{key}", f"{where}§{bare}"
             rec = by_key.get(key) or by_alias.get(bare)
+            if rec is None and where is None:  # 市政协 in a 天津 article: 天津市政协, named before
+                rec = by_key.get(_scope_expanded(c, text, doc, voc) or key)
             if rec is None and prev is not None and prev_end >= 0:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
