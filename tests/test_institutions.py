@@ -951,3 +951,34 @@ def test_round9_bodies(text: str, region: str, expected: list[tuple[str, tuple[s
     for row in expected:
         assert row in got
     assert not set(absent) & {n for n, _, _ in got}
+
+
+# Round 9: bodies only explored (convention I1) and a verb glued before a bare level word.
+# (id, text, region, expected names, absent names)
+ROUND9_UNREALISED = [
+    ("explored-centre-and-its-short-form-are-no-bodies",
+     "赴凯里市就探索筹建中国贵州黔东南外观设计知识产权快速维权保护中心（以下简称“快保中心”）开展调研。"
+     "调研组听取了快保中心筹建思路。", "贵州省", [],
+     ["中国贵州黔东南外观设计知识产权快速维权保护中心", "快保中心"]),
+    ("planned-centre-is-no-body-other-region",
+     "该市拟设立中国（赣州）知识产权保护中心，目前正在申报。", "赣州市", [], ["中国（赣州）知识产权保护中心"]),
+    ("approved-centre-is-a-body",
+     "国家知识产权局批复同意建设中国（赣州）知识产权保护中心。", "赣州市", ["中国（赣州）知识产权保护中心"], []),
+    ("lead-verb-before-a-bare-level-word",
+     "保护处负责人率省维权援助中心一行赴凯里市调研。", "贵州省", ["省维权援助中心"], ["率省维权援助中心"]),
+    ("lead-verb-before-a-bare-level-word-other-region",
+     "副局长率市知识产权保护中心一行赴企业走访。", "昆明市", ["市知识产权保护中心"], ["率市知识产权保护中心"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_UNREALISED],
+                         ids=[r[0] for r in ROUND9_UNREALISED])
+def test_round9_unrealised(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
+
+
+def test_data_unrealised_cues_are_documented_words() -> None:
+    cues = _data()["unrealised_cues"]["items"]
+    assert cues and len(cues) == len(set(cues)) and all(2 <= len(c) <= 6 for c in cues)

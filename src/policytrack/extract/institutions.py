@@ -186,6 +186,7 @@ class _Vocab:
     rename_verbs: tuple[str, ...]
     first_words: tuple[str, ...]
     specific_cues: tuple[str, ...]  # 旗下: a generic-bodied name after it is one specific body
+    unrealised: tuple[str, ...]  # 探索筹建, 拟设立: the body named next does not exist yet
     counted_before_re: re.Pattern[str]
     name_ends: tuple[str, ...]  # suffixes and national bodies' names
     national_kinds: dict[str, InstitutionKind]
@@ -290,6 +291,7 @@ def _vocab() -> _Vocab:
         rename_verbs=tuple(data["rename_verbs"]["items"]),
         first_words=tuple(data["first_words"]["items"]),
         specific_cues=tuple(data["first_words"]["specific_cues"]),
+        unrealised=tuple(data["unrealised_cues"]["items"]),
         name_ends=(*suffixes, *sorted(national)),
         national_kinds=national_kinds,
         # exceptions first: scanning left to right, 自由 is read whole before its 由 could stop
@@ -991,6 +993,8 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
         return False
     if text.startswith(voc.category_marks, c.end):
         return False  # …中心之一
+    if text.endswith(voc.unrealised, max(0, c.start - 6), c.start):
+        return False  # 探索筹建…中心: a body only explored or planned
     if _counted(text, c, voc):
         return False
     body = _body(c, text)
@@ -1421,6 +1425,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
     by_alias: dict[str, _Record] = {}
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
+    dropped: set[str] = set()  # short forms of names judged no body (探索筹建…中心（简称“快保中心”）)
     # the shared sentences, read in the prepared text (same offsets, titles blanked)
     for sa in analysis:
         sent = Sentence(sa.start, sa.end, text[sa.start : sa.end])
@@ -1443,6 +1448,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 run_start = c.start
             c.anchor, run_end = run_start, c.end
             if not (c.distributed or c.listed or _judge(c, text, voc)):
+                if len(dropped) < _MAX_SHORT_FORMS:  # its short forms name no body either (快保中心)
+                    dropped.update(_bare(a) for a in c.aliases)
+                continue
+            if _bare(c.name) in dropped:
                 continue
             longer = next((a for a in short_forms if len(a) > c.end - c.start and text.endswith(a, 0, c.end)), None)
             if longer is not None:  # 发挥审协广东中心作用: a short form given before, not 广东中心
