@@ -982,3 +982,16 @@ def test_round9_unrealised(text: str, region: str, expected: list[str], absent: 
 def test_data_unrealised_cues_are_documented_words() -> None:
     cues = _data()["unrealised_cues"]["items"]
     assert cues and len(cues) == len(set(cues)) and all(2 <= len(c) <= 6 for c in cues)
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [
+    ("大连智高专利事务所联系大连达信资产评估公司进行价值评估。", "大连市",
+     ["大连智高专利事务所", "大连达信资产评估公司"], ["大连智高专利事务所联系大连达信资产评估公司"]),
+    ("苏州恒信知识产权代理事务所委托南京德衡资产评估有限公司开展评估。", "苏州市",
+     ["苏州恒信知识产权代理事务所", "南京德衡资产评估有限公司"], []),
+    ("深圳华星科技有限公司广州分公司负责销售。", "广州市", ["深圳华星科技有限公司广州分公司"], []),
+], ids=["firm-contacts-firm", "firm-commissions-firm-other-region", "branch-right-after-company"])
+def test_round9_company_verb_place(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)

@@ -708,7 +708,8 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
         cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
             start > sent.start and text[start - 1] in voc.distributives)  # 各市党委: a class of bodies
         out.append(cand)
-        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))):
+        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))
+                                  or (cand.kind is InstitutionKind.COMPANY and _place_after_word(sent, text, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
 
@@ -725,6 +726,13 @@ def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
     if text[pos] in voc.single_stops and text[pos : pos + 2] not in voc.protected_starts:
         return True
     return voc.stop_re.match(text, pos) is not None
+
+
+def _place_after_word(sent: Sentence, text: str, pos: int) -> bool:
+    """A verb-sized word (two characters) and then a place follow a company's name at ``pos``
+    (某事务所联系大连某公司): the company is the subject, what follows is another name."""
+    return (pos + 2 < sent.end and all(_is_name_char(ch) for ch in text[pos : pos + 2])
+            and any(m[0] == pos + 2 for m in _place_mentions(sent, pos + 2, pos + 12)))
 
 
 def _word_cut_at(sa: SentenceAnalysis, pos: int) -> bool:
