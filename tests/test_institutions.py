@@ -995,3 +995,15 @@ def test_round9_company_verb_place(text: str, region: str, expected: list[str], 
     names = [n for n, _, _ in _run(text, region)]
     assert set(expected) <= set(names)
     assert not set(absent) & set(names)
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [
+    ("浙江金融监管局联动浙江省知识产权局推出服务。", "衢州市",
+     ["浙江金融监管局", "浙江省知识产权局"], ["浙江金融监管局联动浙江省知识产权局"]),
+    ("四川省知识产权服务促进中心牵手成都市律师协会共建调解机制。", "成都市",
+     ["四川省知识产权服务促进中心", "成都市律师协会"], []),
+], ids=["linking-verb-between-bodies", "linking-verb-between-bodies-other-region"])
+def test_round9_linking_verbs(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
