@@ -849,6 +849,8 @@ ROUND9_CATEGORIES = [
     ("trade-categories-in-a-list",
      "由专利服务机构、担保公司、保险公司、商业银行、保险经纪公司自愿组成联合服务组织。", "青岛市",
      ["商业银行", "保险经纪公司", "担保公司"]),
+    ("third-party-firms-are-a-category",
+     "引入第三方评估公司和第三方公司开展价值评估。", "宁波市", ["第三方评估公司", "第三方公司"]),
     ("small-loan-companies",
      "以特定的价格将知识产权质押给小贷公司形成债权。", "杭州市", ["小贷公司"]),
     ("small-loan-companies-other-region",
