@@ -134,7 +134,7 @@ FOUND = [
     ("bug-preposition-before-level-word", "会议由省知识产权工作领导小组办公室副主任主持。", "南京市",
      [("省知识产权工作领导小组办公室", G, "江苏省")]),
     ("bug-particle-and-count-inside-name", "去年，星辰医药集团持有的两项商标在江城银行完成质押。", "武汉市",
-     [("星辰医药集团", CO, "武汉市"), ("江城银行", F, None)]),
+     [("星辰医药集团", CO, "武汉市"), ("江城银行", F, "武汉市")]),
     ("bug-preposition-before-bank-branch", "该笔贷款由兴业银行南京分行牵头发放。", "江苏省",
      [("兴业银行南京分行", F, "南京市")]),
     ("bug-preposition-after-pronoun", "该公司向工商银行成都分行申请贷款。", "成都市", [("工商银行成都分行", F, "成都市")]),
@@ -171,7 +171,7 @@ FOUND = [
      [("华兴集团", CO, "成都市"), ("华兴精工", CO, "成都市"), ("蓝海化学", CO, "成都市"),
       ("江城盐业", CO, "成都市"), ("材料所", R, "成都市")]),
     ("bug-listed-guarantor", "联合恒信担保、中国银行等3家合作银行推出产品。", "合肥市",
-     [("中国银行", F, None), ("恒信担保", F, "合肥市")]),
+     [("中国银行", F, "合肥市"), ("恒信担保", F, "合肥市")]),
     ("bug-listed-brands", "华为、腾讯、比亚迪等3家企业入选。", "深圳市",
      [("华为", CO, "深圳市"), ("腾讯", CO, "深圳市"), ("比亚迪", CO, "深圳市")]),
     # round 2: regions
@@ -186,7 +186,7 @@ FOUND = [
      [("太平财险嘉兴分公司", F, "嘉兴市")]),
     ("bug-guarantee-company-is-financial", "西湖科技担保公司提供反担保。", "杭州市", [("西湖科技担保公司", F, "杭州市")]),
     ("bug-leasing-company-is-financial", "由重庆科技租赁公司发起设立。", "重庆市", [("重庆科技租赁公司", F, "重庆市")]),
-    ("bug-issuing-verb-before-bank", "该项目由蓉城联合银行开具银行保函。", "成都市", [("蓉城联合银行", F, None)]),
+    ("bug-issuing-verb-before-bank", "该项目由蓉城联合银行开具银行保函。", "成都市", [("蓉城联合银行", F, "成都市")]),
     ("bug-science-museum-is-other", "活动在四川科技馆举行。", "成都市", [("四川科技馆", OT, "成都市")]),
     ("bug-generic-tail-is-earlier-body",
      "中国（兰州）知识产权保护中心通过验收。该中心作为省内唯一一家面向全省服务的知识产权保护中心。", "甘肃省",
@@ -628,10 +628,10 @@ ROUND9 = [
      "合作银行共发放知识产权质押贷款3亿元。", "惠州市", [], ["合作银行"]),
     ("verb-before-a-bank-name-is-cut",
      "内江市市场监管局联动建设银行开展知识产权质押融资。", "内江市",
-     [("内江市市场监管局", G, "内江市"), ("建设银行", F, None)], ["联动建设银行", "内江市市场监管局联动建设银行"]),
+     [("内江市市场监管局", G, "内江市"), ("建设银行", F, "内江市")], ["联动建设银行", "内江市市场监管局联动建设银行"]),
     ("verb-before-a-bank-name-is-cut-other-region",
      "区知识产权局联动招商银行推出专属产品。", "武汉市",
-     [("招商银行", F, None)], ["联动招商银行"]),
+     [("招商银行", F, "武汉市")], ["联动招商银行"]),
     ("guarantee-as-a-verb-is-no-guarantor",
      "企业苦于没有实物资产作为担保，无需抵押担保的产品受到欢迎。", "杭州市", [],
      ["苦于没有实物资产作为担保", "无需抵押担保"]),
@@ -849,6 +849,8 @@ ROUND9_CATEGORIES = [
     ("trade-categories-in-a-list",
      "由专利服务机构、担保公司、保险公司、商业银行、保险经纪公司自愿组成联合服务组织。", "青岛市",
      ["商业银行", "保险经纪公司", "担保公司"]),
+    ("third-party-firms-are-a-category",
+     "引入第三方评估公司和第三方公司开展价值评估。", "宁波市", ["第三方评估公司", "第三方公司"]),
     ("small-loan-companies",
      "以特定的价格将知识产权质押给小贷公司形成债权。", "杭州市", ["小贷公司"]),
     ("small-loan-companies-other-region",
@@ -871,3 +873,139 @@ def test_round9_categories_are_no_bodies(text: str, region: str, absent: list[st
 def test_round9_named_banks_and_companies_stay() -> None:
     names = [n for n, _, _ in _run("青岛农商银行和太平洋保险公司、中国人民财产保险股份有限公司共同参与。", "青岛市")]
     assert {"青岛农商银行", "太平洋保险公司", "中国人民财产保险股份有限公司"} <= set(names)
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [
+    ("目前已有建行、中行、邮储、浦发、广发和光大共六家银行加入合作银行行列。", "惠州市",
+     [("建行", "惠州市"), ("中行", "惠州市"), ("浦发", "惠州市"), ("光大", "惠州市")]),
+    ("市市场监管局联合工商银行推出专属信贷产品。", "内江市", [("工商银行", "内江市")]),
+    ("太平洋保险公司为企业提供专利保险。", "济宁市", [("太平洋保险公司", "济宁市")]),
+    ("中信证券担任项目管理人。", "广州市", [("中信证券", None)]),
+], ids=["partner-banks-in-a-list", "bank-with-a-city-bureau", "insurer-without-a-place", "broker-without-a-place"])
+def test_round9_lenders_sit_where_they_lend(text: str, region: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(i.name, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+
+
+# Round 9: short company names, described branches and counted kinds.
+# (id, text, region, expected (name, aliases) records, names that must not come out)
+ROUND9_MORE = [
+    ("short-company-name-is-an-alias",
+     "作为国家知识产权优势企业，哈尔滨达城绿色建筑股份有限公司获得贷款。达城公司质押了六项专利。", "哈尔滨市",
+     [("哈尔滨达城绿色建筑股份有限公司", ("达城公司",))], ["达城公司"]),
+    ("short-company-name-is-an-alias-other-region",
+     "在青岛蓝谷罗博飞海洋技术有限公司，记者看到了养殖画面。青岛罗博飞海洋技术有限公司技术总监表示，罗博飞公司渡过了难关。",
+     "青岛市",
+     [("青岛蓝谷罗博飞海洋技术有限公司", ("青岛罗博飞海洋技术有限公司", "罗博飞公司"))], ["罗博飞公司"]),
+    ("described-branch-goes-by-its-name",
+     "浦发银行大连分行首家科技园区型支行七贤岭支行将服务目光聚焦到科技企业。", "大连市",
+     [("七贤岭支行", ())], ["科技园区型支行七贤岭支行"]),
+    ("described-branch-goes-by-its-name-other-region",
+     "招商银行苏州分行首家科创特色支行独墅湖支行正式开业。", "苏州市",
+     [("独墅湖支行", ())], ["科创特色支行独墅湖支行"]),
+    ("counted-kinds-of-platform-are-no-body",
+     "依托重庆市知识产权局“政务·知识产权在线”两大平台开展服务。", "重庆市",
+     [("重庆市知识产权局", ())], ["重庆市知识产权局“政务·知识产权在线”两大平台", "平台"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_MORE],
+                         ids=[r[0] for r in ROUND9_MORE])
+def test_round9_more(text: str, region: str, expected: list[tuple[str, tuple[str, ...]]], absent: list[str]) -> None:
+    got = [(i.name, i.aliases) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+    assert not set(absent) & {n for n, _ in got}
+
+
+# Round 9: prefecture and political-consultative bodies, subsidiaries, qualified quoted names.
+# (id, text, region, expected (name, aliases, region) records, names that must not come out)
+ROUND9_BODIES = [
+    ("prefecture-bare-bodies",
+     "黔东南州科技局副局长、州执法队相关负责人参与调研，州编办给予支持。", "黔东南苗族侗族自治州",
+     [("州执法队", (), "黔东南苗族侗族自治州"), ("州编办", (), "黔东南苗族侗族自治州")], []),
+    ("prefecture-bare-bodies-other-region",
+     "州市场监管局联合州编办开展调研。", "恩施土家族苗族自治州",
+     [("州编办", (), "恩施土家族苗族自治州")], []),
+    ("prefectures-and-cities-are-a-class",
+     "实现14个地州市商标业务受理窗口全覆盖。", "新疆维吾尔自治区", [], ["州市商标业务受理窗口"]),
+    ("cppcc-named-then-bare",
+     "天津市政协召开专题协商会。市政协还将知识产权保护列入重点提案。", "天津市",
+     [("天津市政协", ("市政协",), "天津市")], ["市政协"]),
+    ("cppcc-named-then-bare-other-region",
+     "重庆市政协组织委员视察。市政协组织专题调研。", "重庆市",
+     [("重庆市政协", ("市政协",), "重庆市")], []),
+    ("subsidiary-with-a-generic-name",
+     "但旗下创新担保公司、高科租赁公司已是扎根普惠金融多年的优质品牌。", "西安市",
+     [("创新担保公司", (), "西安市"), ("高科租赁公司", (), None)], []),
+    ("subsidiary-with-a-generic-name-other-region",
+     "集团下属科技担保公司为企业提供增信。", "长沙市",
+     [("科技担保公司", (), "长沙市")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_BODIES],
+                         ids=[r[0] for r in ROUND9_BODIES])
+def test_round9_bodies(text: str, region: str, expected: list[tuple[str, tuple[str, ...], str | None]],
+                       absent: list[str]) -> None:
+    got = [(i.name, i.aliases, i.region) for i in extract(Document(id="t", text=text, region=region))]
+    for row in expected:
+        assert row in got
+    assert not set(absent) & {n for n, _, _ in got}
+
+
+# Round 9: bodies only explored (convention I1) and a verb glued before a bare level word.
+# (id, text, region, expected names, absent names)
+ROUND9_UNREALISED = [
+    ("explored-centre-and-its-short-form-are-no-bodies",
+     "赴凯里市就探索筹建中国贵州黔东南外观设计知识产权快速维权保护中心（以下简称“快保中心”）开展调研。"
+     "调研组听取了快保中心筹建思路。", "贵州省", [],
+     ["中国贵州黔东南外观设计知识产权快速维权保护中心", "快保中心"]),
+    ("planned-centre-is-no-body-other-region",
+     "该市拟设立中国（赣州）知识产权保护中心，目前正在申报。", "赣州市", [], ["中国（赣州）知识产权保护中心"]),
+    ("approved-centre-is-a-body",
+     "国家知识产权局批复同意建设中国（赣州）知识产权保护中心。", "赣州市", ["中国（赣州）知识产权保护中心"], []),
+    ("lead-verb-before-a-bare-level-word",
+     "保护处负责人率省维权援助中心一行赴凯里市调研。", "贵州省", ["省维权援助中心"], ["率省维权援助中心"]),
+    ("lead-verb-before-a-bare-level-word-other-region",
+     "副局长率市知识产权保护中心一行赴企业走访。", "昆明市", ["市知识产权保护中心"], ["率市知识产权保护中心"]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [r[1:] for r in ROUND9_UNREALISED],
+                         ids=[r[0] for r in ROUND9_UNREALISED])
+def test_round9_unrealised(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
+
+
+def test_data_unrealised_cues_are_documented_words() -> None:
+    cues = _data()["unrealised_cues"]["items"]
+    assert cues and len(cues) == len(set(cues)) and all(2 <= len(c) <= 6 for c in cues)
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [
+    ("大连智高专利事务所联系大连达信资产评估公司进行价值评估。", "大连市",
+     ["大连智高专利事务所", "大连达信资产评估公司"], ["大连智高专利事务所联系大连达信资产评估公司"]),
+    ("苏州恒信知识产权代理事务所委托南京德衡资产评估有限公司开展评估。", "苏州市",
+     ["苏州恒信知识产权代理事务所", "南京德衡资产评估有限公司"], []),
+    ("深圳华星科技有限公司广州分公司负责销售。", "广州市", ["深圳华星科技有限公司广州分公司"], []),
+], ids=["firm-contacts-firm", "firm-commissions-firm-other-region", "branch-right-after-company"])
+def test_round9_company_verb_place(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)
+
+
+@pytest.mark.parametrize(("text", "region", "expected", "absent"), [
+    ("浙江金融监管局联动浙江省知识产权局推出服务。", "衢州市",
+     ["浙江金融监管局", "浙江省知识产权局"], ["浙江金融监管局联动浙江省知识产权局"]),
+    ("四川省知识产权服务促进中心牵手成都市律师协会共建调解机制。", "成都市",
+     ["四川省知识产权服务促进中心", "成都市律师协会"], []),
+], ids=["linking-verb-between-bodies", "linking-verb-between-bodies-other-region"])
+def test_round9_linking_verbs(text: str, region: str, expected: list[str], absent: list[str]) -> None:
+    names = [n for n, _, _ in _run(text, region)]
+    assert set(expected) <= set(names)
+    assert not set(absent) & set(names)

@@ -62,8 +62,10 @@ Decisions:
   inside that place (a company named ``（广州）`` in a 黄埔区 article), else the place (a
   ``合肥…集团`` in a 安徽 article stays in 合肥市 even after a district subject); weak
   service points sit in the sentence's region unless their name place lies inside it.
-  Banks and brokers named without a place (``中信证券``) sit in none; their branches
-  (``…支行``) and local guarantors (``…担保``) where the sentence is.  Regions of
+  Brokers and funds named without a place (``中信证券``) sit in none; banks and insurers
+  named without one (``工商银行``, national short names such as ``建行``), branches
+  (``…支行``) and local guarantors (``…担保``) sit where the sentence is: they lend where
+  the article is (the evaluation sets' convention for a city's partner banks).  Regions of
   粤港澳/华南-style areas are never used.
 * **Established**: the sentence date, only when an establishment verb (``成立``,
   ``挂牌``...) governs the name.
@@ -183,6 +185,8 @@ class _Vocab:
     title_units: tuple[str, ...]
     rename_verbs: tuple[str, ...]
     first_words: tuple[str, ...]
+    specific_cues: tuple[str, ...]  # 旗下: a generic-bodied name after it is one specific body
+    unrealised: tuple[str, ...]  # 探索筹建, 拟设立: the body named next does not exist yet
     counted_before_re: re.Pattern[str]
     name_ends: tuple[str, ...]  # suffixes and national bodies' names
     national_kinds: dict[str, InstitutionKind]
@@ -201,6 +205,8 @@ class _Vocab:
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
     legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
     bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
+    local_lenders: frozenset[str]  # 银行, 保险公司: named without a place, they sit where they act
+    company_suffixes: tuple[str, ...]  # a company's suffixes, longest first (short names' merging)
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -284,6 +290,8 @@ def _vocab() -> _Vocab:
         title_units=tuple(data["title_units"]["items"]),
         rename_verbs=tuple(data["rename_verbs"]["items"]),
         first_words=tuple(data["first_words"]["items"]),
+        specific_cues=tuple(data["first_words"]["specific_cues"]),
+        unrealised=tuple(data["unrealised_cues"]["items"]),
         name_ends=(*suffixes, *sorted(national)),
         national_kinds=national_kinds,
         # exceptions first: scanning left to right, 自由 is read whole before its 由 could stop
@@ -315,6 +323,9 @@ def _vocab() -> _Vocab:
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
         legal_forms=tuple(data["bank_branches"]["legal_forms"]),
         bank_words=tuple(data["bank_branches"]["bank_words"]),
+        local_lenders=frozenset(data["bank_branches"]["local_lenders"]),
+        company_suffixes=tuple(sorted((i["suffix"] for i in data["suffixes"]["items"] if i["kind"] == "company"),
+                                      key=len, reverse=True)),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -504,7 +515,7 @@ def _left_start(
             pos = a + 1
             continue
         start, verb, verb_end = b, found.group(0), b
-        if found.group(0) in voc.first_words:
+        if found.group(0) in voc.first_words or found.group(0) in voc.specific_cues:
             first = True
         pos = b
     start = _inner_cut(text, start, suffix_start, protected, voc)
@@ -697,7 +708,8 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis 
         cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
             start > sent.start and text[start - 1] in voc.distributives)  # 各市党委: a class of bodies
         out.append(cand)
-        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))):
+        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))
+                                  or (cand.kind is InstitutionKind.COMPANY and _place_after_word(sent, text, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
 
@@ -714,6 +726,13 @@ def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
     if text[pos] in voc.single_stops and text[pos : pos + 2] not in voc.protected_starts:
         return True
     return voc.stop_re.match(text, pos) is not None
+
+
+def _place_after_word(sent: Sentence, text: str, pos: int) -> bool:
+    """A verb-sized word (two characters) and then a place follow a company's name at ``pos``
+    (某事务所联系大连某公司): the company is the subject, what follows is another name."""
+    return (pos + 2 < sent.end and all(_is_name_char(ch) for ch in text[pos : pos + 2])
+            and any(m[0] == pos + 2 for m in _place_mentions(sent, pos + 2, pos + 12)))
 
 
 def _word_cut_at(sa: SentenceAnalysis, pos: int) -> bool:
@@ -842,6 +861,10 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
         elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
               and not _in_exception(text, w.start, w.end, voc)):
             cut = w.end  # 为银行, 为企业担保
+    if c.suffix in voc.branch_units:  # 科技园区型支行七贤岭支行: a description, then the branch's name
+        inner = text.rfind(c.suffix, cut, suffix_start)
+        if inner > cut and suffix_start - (inner + len(c.suffix)) >= 2:
+            cut = inner + len(c.suffix)
     if cut > c.start:
         _restart(c, cut, text, voc)
     for _ in range(4):  # 尽管该公司 -> 该公司 (then judged as a reference back)
@@ -854,8 +877,8 @@ def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
             _restart(c, lead.end, text, voc)
             continue
         break
-    if c.place_len or c.kind not in rules.verb_kinds or c.start >= suffix_start:
-        return
+    if c.place_len or c.first or c.kind not in rules.verb_kinds or c.start >= suffix_start:
+        return  # (旗下创新担保公司: a group's own subsidiary is named, even by a verb)
     verb = sa.word_at(c.start)
     if verb is None or verb.start != c.start or verb.end > suffix_start or verb.tag not in rules.verb_tags:
         return
@@ -978,6 +1001,8 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
         return False
     if text.startswith(voc.category_marks, c.end):
         return False  # …中心之一
+    if text.endswith(voc.unrealised, max(0, c.start - 6), c.start):
+        return False  # 探索筹建…中心: a body only explored or planned
     if _counted(text, c, voc):
         return False
     body = _body(c, text)
@@ -1224,12 +1249,14 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     name = _bare(c.name)
     if name in voc.international or name.startswith(voc.intl_prefixes):
         return None
-    if name in voc.national:
-        return "中国"
     gaz = _gazetteer()
     anchor = c.anchor if c.anchor >= 0 else c.start
     lo, hi = _region_window(c.sentence, anchor)
     rec = record_region(doc.text, lo, hi, anchor, doc.region)
+    if name in voc.national:
+        if kind is InstitutionKind.FINANCIAL and name in voc.national_kinds and rec is not None:
+            return rec  # 建行, 中行 in a list of a city's partner banks: the bank where it acts
+        return "中国"
     place: str | None = None
     rank, place_end = -1, 0
     for _a, b, found, level in _find_places(name):
@@ -1249,9 +1276,10 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
         national = name.startswith((*voc.national_prefixes, *voc.national_names))
         if national and not c.weak and kind not in _HYBRID_KINDS | {InstitutionKind.FINANCIAL}:
             return "中国"
-        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes:
-            return None  # a bank or broker named without a place serves the whole country
-        return rec
+        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes and (
+                c.suffix not in voc.local_lenders) and not c.listed:  # 甲、乙等N家银行: lenders
+            return None  # a broker or fund named without a place serves the whole country
+        return rec  # a bank named without a place sits where it lends (内江…联合工商银行)
     if rec is None or rec == place:
         return place
     if rank == _LEVEL_RANK[RegionLevel.CITY] and name.startswith(voc.national_brackets) and (
@@ -1262,6 +1290,18 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
         return gaz.locate(place, doc.region)
     return place
+
+
+def _scope_expanded(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The key of a name with a bare level word written with the document's place at that
+    level instead (市政协 in a 天津市 article -> 天津市政协), else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    place = _at_level(doc.region, voc.scope_prefixes[scope])
+    if place is None and doc.region is not None and doc.region.endswith(scope):
+        place = doc.region  # 天津市: a municipality is a province whose level word is 市
+    return _key(place + c.name[len(scope) :], voc) if place else None
 
 
 def _bare_scope_region(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
@@ -1393,6 +1433,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
     by_alias: dict[str, _Record] = {}
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
+    dropped: set[str] = set()  # short forms of names judged no body (探索筹建…中心（简称“快保中心”）)
     # the shared sentences, read in the prepared text (same offsets, titles blanked)
     for sa in analysis:
         sent = Sentence(sa.start, sa.end, text[sa.start : sa.end])
@@ -1415,6 +1456,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 run_start = c.start
             c.anchor, run_end = run_start, c.end
             if not (c.distributed or c.listed or _judge(c, text, voc)):
+                if len(dropped) < _MAX_SHORT_FORMS:  # its short forms name no body either (快保中心)
+                    dropped.update(_bare(a) for a in c.aliases)
+                continue
+            if _bare(c.name) in dropped:
                 continue
             longer = next((a for a in short_forms if len(a) > c.end - c.start and text.endswith(a, 0, c.end)), None)
             if longer is not None:  # 发挥审协广东中心作用: a short form given before, not 广东中心
@@ -1426,6 +1471,8 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
             if where is not None:  # 区财政局 in two districts' paragraphs: two bodies
                 key, bare = f"{where}§{key}", f"{where}§{bare}"
             rec = by_key.get(key) or by_alias.get(bare)
+            if rec is None and where is None:  # 市政协 in a 天津 article: 天津市政协, named before
+                rec = by_key.get(_scope_expanded(c, text, doc, voc) or key)
             if rec is None and prev is not None and prev_end >= 0:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
@@ -1458,7 +1505,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
             prev, prev_end = rec, c.end
-    records = _merge_banks(records, voc)
+    records = _merge_short_companies(_merge_banks(records, voc), voc)
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
@@ -1535,6 +1582,42 @@ def _merge_banks(records: list[_Record], voc: _Vocab) -> list[_Record]:
         if len(branches) == 1:
             absorb(b, branches[0])
     return [r for r in records if id(r) not in merged]
+
+
+def _company_core(name: str, voc: _Vocab) -> str:
+    """A company's name without its place prefix and its suffix (``青岛罗博飞海洋技术有限公司``
+    -> ``罗博飞海洋技术``, ``达城公司`` -> ``达城``)."""
+    core = _bare(name)
+    places = _find_places(core)
+    if places and places[0][0] == 0:
+        core = core[places[0][1] :]
+    suffix = next((x for x in voc.company_suffixes if core.endswith(x)), None)
+    return core[: -len(suffix)] if suffix else ""
+
+
+def _merge_short_companies(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """A company's short name (``达城公司``, ``罗博飞公司``, ``青岛罗博飞海洋技术有限公司``)
+    written with the core of a fuller name of the article (``哈尔滨达城绿色建筑股份有限公司``,
+    ``青岛蓝谷罗博飞海洋技术有限公司``) is that company: one record, the short name an alias."""
+    companies = [r for r in records if r.kind is InstitutionKind.COMPANY]
+    if len(companies) < 2:
+        return records
+    gone: set[int] = set()
+    for r in companies:
+        core = _company_core(r.names[0], voc)
+        if len(core) < 2 or _is_generic(core, voc):
+            continue
+        host = next((o for o in companies if o is not r and id(o) not in gone
+                     and len(_bare(o.names[0])) > len(_bare(r.names[0]))
+                     and core in _bare(o.names[0])), None)
+        if host is None:
+            continue
+        for n in r.names:
+            if _bare(n) not in host.seen:
+                host.seen.add(_bare(n))
+                host.names.append(n)
+        gone.add(id(r))
+    return [r for r in records if id(r) not in gone]
 
 
 def _usual_first(names: list[str]) -> list[str]:
