@@ -119,6 +119,8 @@ class _Vocab:
     first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
     plan_re: re.Pattern[str]  # 正在推动设立, 拟发行: what the clause sets up after it is planned
     subject_copulas: tuple[str, ...]  # X专项计划是…: the descriptions after it restate X
+    scheme_heads: frozenset[str]  # 质押保险贷款: a scheme of its own, a product when launched
+    launch_re: re.Pattern[str]  # 推出, 推行: a scheme launched in the clause
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -234,6 +236,8 @@ def _vocab() -> _Vocab:
         ),
         first_participles=_bylen(raw["first_participles"]),
         subject_copulas=_bylen(raw["subject_copulas"]),
+        scheme_heads=frozenset(raw["scheme_heads"]),
+        launch_re=re.compile(_alternation(raw["launch_verbs"])),
         plan_re=re.compile(f"(?:{_alternation(raw['plan_cues'])})(?:{_alternation(raw['setup_verbs'])})"),
         label_kind_cues=tuple(
             (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
@@ -651,9 +655,12 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                     or (head in vocab.pledge_heads and _is_generic(mod.removeprefix("纯")))  # 纯知识产权质押融资
                 ):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
-                    if claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
+                    if claimed is None and head in vocab.scheme_heads and vocab.launch_re.search(clause, 0, m.start()):
+                        pass  # 推行专利权质押保险贷款: a scheme launched
+                    elif claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
                         continue  # (a pledge deal claimed first is a product: 首笔商标权质押融资)
-                    one, mod, first = claimed + one, "", True
+                    else:
+                        one, mod, first = claimed + one, "", True
                 elif head in vocab.pledge_heads and not _pledge_asset(mod) and not _deal_claim(_first_claimed(before)):
                     continue  # (全市首单农民专业合作社商标质押贷款: the deal of a first claim)
                 if (
