@@ -9,6 +9,7 @@ into the original: match on the fold, report the words as written.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ._data import load_json
@@ -17,13 +18,21 @@ __all__ = ["simplified"]
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, int]:
+def _table() -> tuple[re.Pattern[str], dict[int, int]]:
     raw = load_json("simplified.json")
-    return str.maketrans(raw["traditional"], raw["simplified"])
+    return re.compile(f"[{re.escape(raw['traditional'])}]"), str.maketrans(raw["traditional"], raw["simplified"])
 
 
+@lru_cache(maxsize=8)
 def simplified(text: str) -> str:
-    """``text`` with every traditional character replaced by its simplified form (same length)."""
+    """``text`` with every traditional character replaced by its simplified form (same length).
+
+    Text with no traditional character (most of it) is returned as is after one regex scan;
+    the last few results are remembered (a document's text is folded once for all its records).
+    """
     if text.isascii():
         return text
-    return text.translate(_table())
+    traditional, table = _table()
+    if traditional.search(text) is None:
+        return text
+    return text.translate(table)
