@@ -45,3 +45,21 @@ def test_table_is_one_character_for_one() -> None:
     assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in fold_table.items())
     assert set(data["marks"]) <= set(fold_table)
     assert "於" not in data["marks"]  # 於 is also written in simplified text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("知識產權質押融資", "知识产权质押融资"),
+        ("資產支持專項計劃", "资产支持专项计划"),
+        ("地理標志被侵權損失保險", "地理标志被侵权损失保险"),
+        ("知识产权质押融资", "知识产权质押融资"),  # simplified text is unchanged
+        ("ABS 2.5%", "ABS 2.5%"),
+        ("", ""),
+    ],
+)
+def test_fold_characters_keeps_length(text: str, want: str) -> None:
+    from policytrack.extract.script_fold import fold_characters
+
+    assert fold_characters(text) == want
+    assert len(fold_characters(text)) == len(text)

@@ -50,11 +50,11 @@ from typing import Any
 import attrs
 
 from .._data import load_json
-from .._simplified import simplified
 from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductKind, Qualifier, Quantity
 from . import dates, numbers
 from . import regions as _regions
 from .analysis import Analysis, analyse
+from .script_fold import fold_characters as simplified
 from .sentences import Sentence
 
 __all__ = ["extract"]
@@ -119,6 +119,8 @@ class _Vocab:
     first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
     plan_re: re.Pattern[str]  # 正在推动设立, 拟发行: what the clause sets up after it is planned
     subject_copulas: tuple[str, ...]  # X专项计划是…: the descriptions after it restate X
+    scheme_heads: frozenset[str]  # 质押保险贷款: a scheme of its own, a product when launched
+    launch_re: re.Pattern[str]  # 推出, 推行: a scheme launched in the clause
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -234,6 +236,8 @@ def _vocab() -> _Vocab:
         ),
         first_participles=_bylen(raw["first_participles"]),
         subject_copulas=_bylen(raw["subject_copulas"]),
+        scheme_heads=frozenset(raw["scheme_heads"]),
+        launch_re=re.compile(_alternation(raw["launch_verbs"])),
         plan_re=re.compile(f"(?:{_alternation(raw['plan_cues'])})(?:{_alternation(raw['setup_verbs'])})"),
         label_kind_cues=tuple(
             (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
@@ -333,13 +337,13 @@ _TYPE_TAIL = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _TYPE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
 # a clause; a short gloss in brackets inside a name (技术产权(技术交易)ABS) does not end it
 _CLAUSE = re.compile(
-    f"(?:[^{re.escape(_CLAUSE_BREAK)}]|[（(][^{re.escape(_CLAUSE_BREAK)}]{{1,10}}[）)](?=[^{re.escape(_CLAUSE_BREAK)}]))+"
+    f"(?:[^{re.escape(_CLAUSE_BREAK)}]+|[（(][^{re.escape(_CLAUSE_BREAK)}]{{1,10}}[）)](?=[^{re.escape(_CLAUSE_BREAK)}]))+"
 )
 _TRANCHE_NO = f"第?[{_NUMERAL}]{{1,3}}期"
 _TRANCHE_AFTER = re.compile(f"^第[{_NUMERAL}]{{1,3}}期")  # …ABS第三期
 # a tranche opening a clause and doing something: 2期项目于8月14日发行, 其中，1期项目是…
 _TRANCHE_LEAD = re.compile(
-    f"(?:^|(?<=[，,；;。：:\n]))(?:其中[，,]?)?({_TRANCHE_NO})(?:项目|产品)?(?=于|已|在|成功|顺利|是|为|也|发行|完成)"
+    f"(?:^|[，,；;。：:\n])(?:其中[，,]?)?({_TRANCHE_NO})(?:项目|产品)?(?=于|已|在|成功|顺利|是|为|也|发行|完成)"
 )
 _LABEL = re.compile(r"[“「『][^“”「」『』，。；,;\n]{1,60}[”」』]")
 _LABEL_BREAK = re.compile(r"[，。；！？,;!?\n]")
@@ -512,7 +516,7 @@ def _label_kind(text: str, start: int, end: int, bare: str) -> ProductKind | Non
     (``“知疆通”专项金融业务``, ``信贷产品“血橙贷”``, ``“智融宝”这一…质押贷款产品``): read from the
     words of its clause before it and of that noun phrase (质押: a pledge loan; 信贷: a credit loan)."""
     vocab = _vocab()
-    if not 2 <= len(bare) <= 12 or _LABEL_BREAK.search(bare) or _is_generic(bare):
+    if not 2 <= len(bare) <= 12 or _LABEL_BREAK.search(bare):
         return None
     before = text[max(0, start - 40) : start]
     cut = max((m.end() for m in _LABEL_BREAK.finditer(before)), default=0)
@@ -526,6 +530,8 @@ def _label_kind(text: str, start: int, end: int, bare: str) -> ProductKind | Non
             return None
         before, noun = "", said
     elif vocab.ip_re.search(text) is None:
+        return None
+    if _is_generic(bare):
         return None
     context = before + (noun.group(0) if noun else "")
     for cue, kind in vocab.label_kind_cues:
@@ -568,11 +574,12 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
         if k >= 0 and quotes[k][0] <= cstart < quotes[k][1]:
             continue
         prev_head_end = 0
+        bracketed = "(" in clause or "（" in clause
         for m in vocab.head_re.finditer(clause):
             head = m.group(0)
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
-            if max(clause.rfind("(", 0, m.start()), clause.rfind("（", 0, m.start())) > max(
+            if bracketed and max(clause.rfind("(", 0, m.start()), clause.rfind("（", 0, m.start())) > max(
                 clause.rfind(")", 0, m.start()), clause.rfind("）", 0, m.start())
             ):
                 continue  # ABCP(资产支持商业票据): a gloss of the name before it
@@ -651,9 +658,12 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                     or (head in vocab.pledge_heads and _is_generic(mod.removeprefix("纯")))  # 纯知识产权质押融资
                 ):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
-                    if claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
+                    if claimed is None and head in vocab.scheme_heads and vocab.launch_re.search(clause, 0, m.start()):
+                        pass  # 推行专利权质押保险贷款: a scheme launched
+                    elif claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
                         continue  # (a pledge deal claimed first is a product: 首笔商标权质押融资)
-                    one, mod, first = claimed + one, "", True
+                    else:
+                        one, mod, first = claimed + one, "", True
                 elif head in vocab.pledge_heads and not _pledge_asset(mod) and not _deal_claim(_first_claimed(before)):
                     continue  # (全市首单农民专业合作社商标质押贷款: the deal of a first claim)
                 if (

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .._data import load_json
 
-__all__ = ["Folding", "fold", "is_traditional"]
+__all__ = ["Folding", "fold", "fold_characters", "is_traditional"]
 
 _MIN_MARKS = 8  # characters never written in simplified text that make a text traditional
 _MIN_SHARE = 0.02  # ... and their least share of the text's Han characters
@@ -71,3 +71,12 @@ class Folding:
 def fold(text: str) -> str:
     """The simplified reading of ``text`` (``text`` itself when it is not traditional)."""
     return Folding(text).folded
+
+
+@lru_cache(maxsize=8)
+def fold_characters(text: str) -> str:
+    """Every traditional character of ``text`` in its simplified form, whatever the rest of the
+    text is written in (same length): for keys and names that mix both scripts."""
+    if text.isascii():
+        return text
+    return text.translate(_table()[0])
