@@ -625,3 +625,37 @@ def test_merged_values_never_print_in_exponent_form(written: str, expected: str)
     from policytrack.queries import _plain_decimal
 
     assert str(_plain_decimal(Decimal(written))) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# found by mutation testing (scripts/mutation.py merge-ids)
+
+
+def test_most_common_takes_the_first_seen_on_a_tie() -> None:
+    from policytrack.queries import _most_common
+
+    assert _most_common(["b", "a", "a", "b"]) == "b"
+    assert _most_common(["b", "a", "a"]) == "a"
+    assert _most_common(iter(["x"])) == "x"
+
+
+def test_entities_carry_what_their_records_said() -> None:
+    from policytrack.models import Milestone, MilestoneKind, Qualifier, Quantity
+
+    b = DocBuilder("p", published="2023-01-05", region="杭州市")
+    b.sentence("2022年，杭州市发放知识产权质押贷款30亿元。").product("pledge_loan", "知识产权质押贷款", "杭州市", "2022",
+                                                          "3000000000")
+    b.sentence("2022年，杭州市专利授权量超8.2万件。")
+    b.records["milestones"].append(Milestone(
+        MilestoneKind.MEASUREMENT, "专利授权量超8.2万件", b.ev, PartialDate(2022), PartialDate(2022, 12), "杭州市",
+        "专利授权量", Quantity(Decimal(82000), "件", Qualifier.OVER, "超8.2万件")))
+    b.sentence("2021年，杭州市在全国率先开展数据知识产权登记。").first("national", "pioneer", "数据知识产权登记", "杭州市", "2021")
+    resolved = resolve([b.build()], regions=GAZ)
+    (fact,) = resolved.facts
+    assert (fact.kind, fact.type, fact.name, fact.value, fact.unit) == (
+        "product", "pledge_loan", "知识产权质押贷款", Decimal(3000000000), "元")
+    (m,) = resolved.measurements
+    assert (m.metric, m.written, m.qualifier, str(m.end), m.description) == (
+        "专利授权量", ("专利授权量",), "over", "2022-12", "专利授权量超8.2万件")
+    (claim,) = resolved.claims
+    assert (claim.kind, claim.subject, claim.region) == ("pioneer", "数据知识产权登记", "杭州市")
