@@ -659,3 +659,23 @@ def test_entities_carry_what_their_records_said() -> None:
         "专利授权量", ("专利授权量",), "over", "2022-12", "专利授权量超8.2万件")
     (claim,) = resolved.claims
     assert (claim.kind, claim.subject, claim.region) == ("pioneer", "数据知识产权登记", "杭州市")
+
+
+def test_an_event_entity_has_its_end_and_no_type_or_amount() -> None:
+    b = DocBuilder("span", published="2023-01-05", region="杭州市")
+    b.sentence("2021年3月至2022年6月，杭州市开展知识产权执法专项行动。").event("开展知识产权执法专项行动", "2021-03",
+                                                                   end="2022-06")
+    (fact,) = resolve([b.build()], regions=GAZ).facts
+    assert (fact.kind, fact.type, str(fact.end), fact.value, fact.unit) == ("event", None, "2022-06", None, None)
+
+
+def test_a_catalog_given_is_the_one_used() -> None:
+    from policytrack.queries import Metric
+
+    b = DocBuilder("c", published="2023-01-05", region="杭州市")
+    b.sentence("2022年，杭州市知产授权8.2万件。").value("知产授权", "82000", "件", "2022")
+    doc = b.build()
+    mine = MetricCatalog([Metric("杭州专利授权", "Hangzhou grants", ("件",), ("知产授权",))])
+    assert [m.metric for m in resolve([doc], regions=GAZ, catalog=mine).measurements] == ["杭州专利授权"]
+    assert [m.metric for m in resolve([doc], regions=GAZ).measurements] == ["知产授权"]
+    assert [m.metric for m in Corpus([doc], gazetteer=GAZ).resolve(catalog=mine).measurements] == ["杭州专利授权"]
