@@ -652,11 +652,11 @@ def test_entities_carry_what_their_records_said() -> None:
     b.sentence("2021年，杭州市在全国率先开展数据知识产权登记。").first("national", "pioneer", "数据知识产权登记", "杭州市", "2021")
     resolved = resolve([b.build()], regions=GAZ)
     (fact,) = resolved.facts
-    assert (fact.kind, fact.type, fact.name, fact.value, fact.unit) == (
-        "product", "pledge_loan", "知识产权质押贷款", Decimal(3000000000), "元")
+    assert (fact.kind, fact.type, fact.name, fact.value, fact.unit, fact.end) == (
+        "product", "pledge_loan", "知识产权质押贷款", Decimal(3000000000), "元", None)
     (m,) = resolved.measurements
-    assert (m.metric, m.written, m.qualifier, str(m.end), m.description) == (
-        "专利授权量", ("专利授权量",), "over", "2022-12", "专利授权量超8.2万件")
+    assert (m.metric, m.written, m.qualifier, str(m.end), m.description, m.unit, m.label) == (
+        "专利授权量", ("专利授权量",), "over", "2022-12", "专利授权量超8.2万件", "件", "Patents granted")
     (claim,) = resolved.claims
     assert (claim.kind, claim.subject, claim.region) == ("pioneer", "数据知识产权登记", "杭州市")
 
@@ -679,3 +679,13 @@ def test_a_catalog_given_is_the_one_used() -> None:
     assert [m.metric for m in resolve([doc], regions=GAZ, catalog=mine).measurements] == ["杭州专利授权"]
     assert [m.metric for m in resolve([doc], regions=GAZ).measurements] == ["知产授权"]
     assert [m.metric for m in Corpus([doc], gazetteer=GAZ).resolve(catalog=mine).measurements] == ["杭州专利授权"]
+
+
+def test_a_record_in_another_region_than_its_article_keeps_it() -> None:
+    b = DocBuilder("gz", published="2023-01-05", region="广州市")
+    b.sentence("2021年，深圳市落地全国首单知识产权证券化产品。").first("national", "first", "知识产权证券化产品", "深圳市",
+                                                          "2021")
+    b.sentence("2022年，深圳市专利授权量27.5万件。").value("专利授权量", "275000", "件", "2022", "深圳市")
+    resolved = resolve([b.build()], regions=GAZ)
+    assert [c.region for c in resolved.claims] == ["深圳市"]
+    assert [m.region for m in resolved.measurements] == ["深圳市"]
