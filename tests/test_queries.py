@@ -625,3 +625,67 @@ def test_merged_values_never_print_in_exponent_form(written: str, expected: str)
     from policytrack.queries import _plain_decimal
 
     assert str(_plain_decimal(Decimal(written))) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# found by mutation testing (scripts/mutation.py merge-ids)
+
+
+def test_most_common_takes_the_first_seen_on_a_tie() -> None:
+    from policytrack.queries import _most_common
+
+    assert _most_common(["b", "a", "a", "b"]) == "b"
+    assert _most_common(["b", "a", "a"]) == "a"
+    assert _most_common(iter(["x"])) == "x"
+
+
+def test_entities_carry_what_their_records_said() -> None:
+    from policytrack.models import Milestone, MilestoneKind, Qualifier, Quantity
+
+    b = DocBuilder("p", published="2023-01-05", region="杭州市")
+    b.sentence("2022年，杭州市发放知识产权质押贷款30亿元。").product("pledge_loan", "知识产权质押贷款", "杭州市", "2022",
+                                                          "3000000000")
+    b.sentence("2022年，杭州市专利授权量超8.2万件。")
+    b.records["milestones"].append(Milestone(
+        MilestoneKind.MEASUREMENT, "专利授权量超8.2万件", b.ev, PartialDate(2022), PartialDate(2022, 12), "杭州市",
+        "专利授权量", Quantity(Decimal(82000), "件", Qualifier.OVER, "超8.2万件")))
+    b.sentence("2021年，杭州市在全国率先开展数据知识产权登记。").first("national", "pioneer", "数据知识产权登记", "杭州市", "2021")
+    resolved = resolve([b.build()], regions=GAZ)
+    (fact,) = resolved.facts
+    assert (fact.kind, fact.type, fact.name, fact.value, fact.unit, fact.end) == (
+        "product", "pledge_loan", "知识产权质押贷款", Decimal(3000000000), "元", None)
+    (m,) = resolved.measurements
+    assert (m.metric, m.written, m.qualifier, str(m.end), m.description, m.unit, m.label) == (
+        "专利授权量", ("专利授权量",), "over", "2022-12", "专利授权量超8.2万件", "件", "Patents granted")
+    (claim,) = resolved.claims
+    assert (claim.kind, claim.subject, claim.region) == ("pioneer", "数据知识产权登记", "杭州市")
+
+
+def test_an_event_entity_has_its_end_and_no_type_or_amount() -> None:
+    b = DocBuilder("span", published="2023-01-05", region="杭州市")
+    b.sentence("2021年3月至2022年6月，杭州市开展知识产权执法专项行动。").event("开展知识产权执法专项行动", "2021-03",
+                                                                   end="2022-06")
+    (fact,) = resolve([b.build()], regions=GAZ).facts
+    assert (fact.kind, fact.type, str(fact.end), fact.value, fact.unit) == ("event", None, "2022-06", None, None)
+
+
+def test_a_catalog_given_is_the_one_used() -> None:
+    from policytrack.queries import Metric
+
+    b = DocBuilder("c", published="2023-01-05", region="杭州市")
+    b.sentence("2022年，杭州市知产授权8.2万件。").value("知产授权", "82000", "件", "2022")
+    doc = b.build()
+    mine = MetricCatalog([Metric("杭州专利授权", "Hangzhou grants", ("件",), ("知产授权",))])
+    assert [m.metric for m in resolve([doc], regions=GAZ, catalog=mine).measurements] == ["杭州专利授权"]
+    assert [m.metric for m in resolve([doc], regions=GAZ).measurements] == ["知产授权"]
+    assert [m.metric for m in Corpus([doc], gazetteer=GAZ).resolve(catalog=mine).measurements] == ["杭州专利授权"]
+
+
+def test_a_record_in_another_region_than_its_article_keeps_it() -> None:
+    b = DocBuilder("gz", published="2023-01-05", region="广州市")
+    b.sentence("2021年，深圳市落地全国首单知识产权证券化产品。").first("national", "first", "知识产权证券化产品", "深圳市",
+                                                          "2021")
+    b.sentence("2022年，深圳市专利授权量27.5万件。").value("专利授权量", "275000", "件", "2022", "深圳市")
+    resolved = resolve([b.build()], regions=GAZ)
+    assert [c.region for c in resolved.claims] == ["深圳市"]
+    assert [m.region for m in resolved.measurements] == ["深圳市"]

@@ -819,3 +819,91 @@ def test_versions_take_a_relative_path(tmp_path: Path, store: Store, monkeypatch
     monkeypatch.chdir(tmp_path)
     assert [v.version for v in store.versions(Path("a") / "a.txt")] == [1]
     assert store.document(Path("a") / "a.txt").id == "a"
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose size and modification time match its last ingest is counted unchanged
+    without being read (unless rehash); a touched file is read and found unchanged."""
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name, text in (("a.txt", "2021年，杭州市滨江区成立知识产权保护中心。"),
+                       ("b.txt", "2022年，广州市天河区发行全国首单知识产权证券化产品。")):
+        (folder / name).write_text(text, encoding="utf-8")
+    read: list[str] = []
+    real = store_module._prepare
+
+    def counting(doc: Document) -> Any:
+        read.append(Path(doc.path or "").name)
+        return real(doc)
+
+    monkeypatch.setattr(store_module, "_prepare", counting)
+    with Store.open(tmp_path / "t.db") as s:
+        assert s.ingest(folder).added == (str(folder / "a.txt"), str(folder / "b.txt"))
+        assert read == ["a.txt", "b.txt"]  # by default in this process
+        again = s.ingest(folder)
+        assert (again.unchanged, read) == ((str(folder / "a.txt"), str(folder / "b.txt")), ["a.txt", "b.txt"])
+        os.utime(folder / "b.txt", ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+        touched = s.ingest(folder)
+        assert (len(touched.unchanged), touched.new_versions, read[2:]) == (2, (), ["b.txt"])
+        assert s.ingest(folder).unchanged and read[3:] == []
+        assert len(s.ingest(folder, rehash=True).unchanged) == 2 and read[3:] == ["a.txt", "b.txt"]
+
+
+def test_walk_failures_are_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "w"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    (folder / "b").mkdir()
+    (folder / "b" / "loop").symlink_to(folder)
+    (folder / "c.txt").write_text("2022年，苏州工业园区知识产权运营中心揭牌。", encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as s:
+        report = s.ingest(folder)
+        assert [Path(p).name for p in report.added] == ["a.txt", "c.txt"]
+        assert [(Path(f.path).name, f.error) for f in report.failures] == [("loop", "UnreadableFileError")]
+
+
+def test_a_new_store_names_itself_and_a_damaged_one_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with Store.open(path) as s:
+        assert dict(s._db.execute("SELECT key, value FROM meta")) == {
+            "application": "policytrack", "schema_version": str(SCHEMA_VERSION)}
+        s.add([Document(id="d", text="广州开发区", region="广州开发区")])
+        assert s._db.execute("SELECT region FROM documents").fetchall() == [("广州开发区",)]
+        s._db.execute("PRAGMA user_version = 0")
+    with pytest.raises(StoreError, match=r"t\.db: damaged policytrack store \(no schema version\)$"):
+        Store.open(path)
+
+
+def test_a_store_that_cannot_be_opened_says_so(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"nowhere/t\.db: cannot open the store \(unable to open"):
+        Store.open(tmp_path / "nowhere" / "t.db")
+
+
+def test_stored_json_is_compact_with_chinese_as_written(seed_store: Store) -> None:
+    import zlib
+
+    (blob,) = seed_store._db.execute("SELECT data FROM documents ORDER BY id LIMIT 1").fetchone()
+    text = zlib.decompress(blob).decode("utf-8")
+    assert text.startswith('{"id":') and ", " not in text[:200] and '": ' not in text and "\\u" not in text
+    (entity,) = seed_store._db.execute("SELECT data FROM entities ORDER BY id LIMIT 1").fetchone()
+    assert ", " not in entity[:100] and "\\u" not in entity
+
+
+def test_merge_keys_round_trip_with_values_and_gaps() -> None:
+    from policytrack._store_codec import decode_key, encode_key
+
+    for key in [("value", "measurement", "专利授权量", "杭州市", Decimal("8.2E+4"), "件"),
+                ("value", "target", "专利授权量", None, Decimal("0.5"), "%"),
+                ("first", "national", None, "知识产权证券化")]:
+        assert decode_key(encode_key(key)) == key
+    assert decode_key(encode_key(("product", "pledge_loan", "value"))) == ("product", "pledge_loan", "value")
+
+
+def test_an_event_span_is_answered_from_the_store_like_a_corpus(store: Store) -> None:
+    b = DocBuilder("span", published="2023-01-05", region="杭州市")
+    b.sentence("2021年3月至2022年6月，杭州市开展知识产权执法专项行动。").event("开展知识产权执法专项行动", "2021-03",
+                                                                   end="2022-06")
+    doc = b.build()
+    store.add([doc])
+    assert store.timeline() == Corpus([doc]).timeline()
+    assert [str(e.end) for e in store.timeline().entries if e.end] == ["2022-06"]
