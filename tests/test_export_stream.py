@@ -6,6 +6,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,28 @@ def test_auto_workers_uses_every_cpu_only_for_enough_files() -> None:
 
     assert auto_workers(AUTO_MIN_FILES - 1) == 1
     assert auto_workers(AUTO_MIN_FILES) == max(os.cpu_count() or 1, 1)
+
+
+def test_folders_are_walked_as_files_are_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first file comes out after one folder was listed, not after the whole tree."""
+    import os
+
+    from policytrack._parallel import expand
+
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        for i in range(3):
+            (tmp_path / folder / f"{i}.txt").write_text("x", encoding="utf-8")
+    listed: list[str] = []
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        listed.append(os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    walk = expand(tmp_path)
+    first = next(walk)
+    assert first == tmp_path / "a" / "0.txt" and len(listed) == 2  # the root, then a
+    assert [p.relative_to(tmp_path).as_posix() for p in [first, *walk]] == [  # type: ignore[union-attr]
+        f"{f}/{i}.txt" for f in "abc" for i in range(3)]

@@ -117,14 +117,24 @@ def test_a_second_writer_waits_and_says_so_once(articles: Path, tmp_path: Path) 
     Store.open(db).close()
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
-    release = threading.Timer(1.5, lambda: holder.execute("COMMIT"))
-    release.start()
     notices: list[str] = []
+    waiting = threading.Event()
+
+    def on_wait(message: str) -> None:
+        notices.append(message)
+        waiting.set()
+
+    def release() -> None:  # the other writer finishes once this one is waiting for it
+        waiting.wait(timeout=120)
+        holder.execute("COMMIT")
+
+    releaser = threading.Thread(target=release)
+    releaser.start()
     try:
-        with Store.open(db, on_wait=notices.append, wait=60) as store:
+        with Store.open(db, on_wait=on_wait, wait=300) as store:
             report = store.ingest(articles, progress=False)
     finally:
-        release.join()
+        releaser.join()
         holder.close()
     assert len(report.added) == 24
     assert notices == [f"policytrack: waiting for the store {db} (another process is writing to it)"]

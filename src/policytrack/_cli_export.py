@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._cli_output import table_width
-from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, parse_workers
+from ._parallel import AUTO_MIN_FILES, Expanded, auto_workers, expand, map_paths, parse_workers
 from .convert import document_json, write_export
 from .corpus import LoadFailure
 from .errors import BadArgumentError
@@ -83,7 +83,7 @@ def export(args: argparse.Namespace, format_rows: FormatRows, summary_rows: Summ
     # the folders are walked as the files are read: a list of every path would grow with the corpus
     walk = expand([p for p in paths if p not in missing])
     head = list(itertools.islice(walk, AUTO_MIN_FILES))
-    targets = itertools.chain(head, walk)
+    targets = Expanded(itertools.chain(head, walk))
     workers: int | None = getattr(args, "workers", None)
     n = auto_workers(sum(not isinstance(t, LoadFailure) for t in head)) if workers is None else workers
     fmt = args.format

@@ -23,7 +23,7 @@ from .corpus import LoadFailure
 from .errors import BadArgumentError, LoadError
 from .models import Document
 
-__all__ = ["AUTO_MIN_FILES", "CHUNK", "as_error", "auto_workers", "expand", "extract_paths", "map_paths", "parse_workers",
+__all__ = ["AUTO_MIN_FILES", "CHUNK", "Expanded", "as_error", "auto_workers", "expand", "extract_paths", "map_paths", "parse_workers",
            "resolve_workers"]
 
 #: Files sent to a worker at a time.
@@ -82,29 +82,52 @@ def as_error(failure: LoadFailure) -> LoadError:
     return cls(failure.path, failure.reason)
 
 
-def expand(paths: str | Path | Iterable[Target]) -> Iterator[Path | LoadFailure]:
+class Expanded(Iterator["Path | LoadFailure"]):
+    """What :func:`expand` gives: files already walked and named once.  Given to :func:`expand`
+    (or :func:`map_paths`) again, it passes through as it is, without a second walk or a second
+    memory of every name."""
+
+    def __init__(self, items: Iterable[Path | LoadFailure]) -> None:
+        self._items = iter(items)
+
+    def __iter__(self) -> Expanded:
+        return self
+
+    def __next__(self) -> Path | LoadFailure:
+        return next(self._items)
+
+
+def expand(paths: str | Path | Iterable[Target]) -> Expanded:
     """Files and folders -> the article files to read (folders walked as :func:`policytrack.load`
     walks them, each file once), with the walk's errors as failures where they were met.
 
-    A :class:`LoadFailure` given passes through unchanged.
+    A :class:`LoadFailure` given passes through unchanged.  Yields as it walks; it remembers
+    the names it gave only when several paths were given (one of them may hold another).
     """
+    if isinstance(paths, Expanded):
+        return paths
+    givens: list[Target] = [paths] if isinstance(paths, str | Path) else list(paths)
+    return Expanded(_expand(givens))
+
+
+def _expand(givens: list[Target]) -> Iterator[Path | LoadFailure]:
     from .load import _targets  # the loader's own walk: one definition of which files are articles
 
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    seen: set[str] = set()
-    for given in paths:
+    seen: set[str] | None = set() if len(givens) > 1 else None
+    for given in givens:
         if isinstance(given, LoadFailure):
             yield given
             continue
-        for item in _targets([given]):
+        for item in _targets(given):
             if isinstance(item, LoadError):
                 yield _failure(item)
                 continue
-            key = str(item)
-            if key not in seen:
+            if seen is not None:
+                key = str(item)
+                if key in seen:
+                    continue
                 seen.add(key)
-                yield item
+            yield item
 
 
 def _read_one(path: str, then: Callable[[Document], Any] | None = None) -> Any:

@@ -309,60 +309,74 @@ def _is_article_name(name: str) -> bool:
     return name.lower().endswith(ARTICLE_SUFFIXES)
 
 
-def _sort_key(item: Path | LoadError) -> tuple[str, ...]:
-    return Path(item.path).parts if isinstance(item, LoadError) else item.parts
-
-
 def _walk(root: Path) -> Iterator[Path | LoadError]:
-    """Article files below ``root`` (sorted), and errors for loops met on the way."""
+    """Article files below ``root`` in sorted order (a folder's entries by name, each subfolder's
+    files where its name falls), and errors for loops met on the way.
+
+    Yields as it walks, one folder's listing at a time, so memory does not grow with the number
+    of files below ``root``."""
     try:
         st = root.stat()
     except OSError as err:
         yield UnreadableFileError(str(root), err.strerror or str(err))
         return
-    # (folder, the (device, inode) identities of it and every folder above it)
-    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(root, frozenset({(st.st_dev, st.st_ino)}))]
-    found: list[Path | LoadError] = []
+    listing = _listing(root)
+    if isinstance(listing, LoadError):
+        yield listing
+        return
+    # (the folder's remaining entries, the (device, inode) identities of it and every folder above it)
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = [
+        (iter(listing), frozenset({(st.st_dev, st.st_ino)}))]
     while stack:
-        folder, ancestors = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as err:
-            found.append(UnreadableFileError(str(folder), err.strerror or str(err)))
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            child = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir:
             try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                try:
-                    cst = child.stat()
-                except OSError as err:
-                    found.append(UnreadableFileError(str(child), err.strerror or str(err)))
-                    continue
-                ident = (cst.st_dev, cst.st_ino)
-                if ident in ancestors:
-                    found.append(UnreadableFileError(str(child), "symbolic link loop (points to a folder above it)"))
-                    continue
-                stack.append((child, ancestors | {ident}))
-            elif _is_article_name(entry.name):
-                found.append(child)
-    yield from sorted(found, key=_sort_key)
+                cst = child.stat()
+            except OSError as err:
+                yield UnreadableFileError(str(child), err.strerror or str(err))
+                continue
+            ident = (cst.st_dev, cst.st_ino)
+            if ident in ancestors:
+                yield UnreadableFileError(str(child), "symbolic link loop (points to a folder above it)")
+                continue
+            listing = _listing(child)
+            if isinstance(listing, LoadError):
+                yield listing
+                continue
+            stack.append((iter(listing), ancestors | {ident}))
+        elif _is_article_name(entry.name):
+            yield child
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]] | LoadError:
+    """A folder's entries sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as err:
+        return UnreadableFileError(str(folder), err.strerror or str(err))
 
 
 def _targets(paths: str | Path | Iterable[str | Path]) -> Iterator[Path | LoadError]:
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    seen: set[str] = set()
-    for given in paths:
+    givens = [paths] if isinstance(paths, str | Path) else list(paths)
+    # a name is remembered only when several paths were given (one may hold another)
+    seen: set[str] | None = set() if len(givens) > 1 else None
+    for given in givens:
         p = Path(given)
         items: Iterable[Path | LoadError] = _walk(p) if p.is_dir() else [p]
         for item in items:
-            if isinstance(item, Path):
+            if isinstance(item, Path) and seen is not None:
                 k = str(item)
                 if k in seen:
                     continue

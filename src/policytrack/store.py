@@ -88,7 +88,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import queries
-from ._parallel import AUTO_MIN_FILES, auto_workers, expand, map_paths, resolve_workers
+from ._parallel import AUTO_MIN_FILES, Expanded, auto_workers, expand, map_paths, resolve_workers
 from ._progress import Progress
 from ._store_codec import (
     DateCache,
@@ -591,7 +591,7 @@ class Store(Queries):
                 self._put(result, key, size, mtime, out)
 
         def extracted(bar: Progress) -> Iterator[_Prepared | LoadFailure]:
-            for result in map_paths(itertools.chain(head, files), _prepare, n):
+            for result in map_paths(Expanded(itertools.chain(head, files)), _prepare, n):
                 bar.update()
                 yield result
 
