@@ -53,7 +53,7 @@ from .._data import load_json
 from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
 from . import dates
 from . import regions as _regions
-from .analysis import Analysis, analyse
+from .analysis import Analysis, SentenceAnalysis, analyse
 from .sentences import BREAK_CHARS, Sentence
 
 __all__ = ["extract"]
@@ -118,6 +118,17 @@ class _Vocab:
     # the rest of a list closed by 等服务/等工作: an event head in it is a service
     service_list_re: re.Pattern[str]
     zone_followers: tuple[str, ...]  # a zone head before these is still named: …先行区建设
+    demand_verbs: tuple[str, ...]  # a quote starting so names no programme or event: a demand
+    problem_enders: tuple[str, ...]  # a quote ending so names a problem: “价值评估难”
+    purpose_followers: tuple[str, ...]  # a quote before (的) these is a goal or theme: “…”的目标
+    enterprise_labels: tuple[str, ...]  # classes of firms: “专精特新”, “独角兽”
+    newspaper_exceptions: tuple[str, ...]  # titles ending in 报 that are documents: 年报
+    alias_introducers: tuple[str, ...]  # (以下简称《…》): a short form of the name before
+    place_zone_words: tuple[str, ...]  # names ending so are places: 天津自贸试验区
+    future_markers: tuple[str, ...]  # a mechanism after these in its sentence is only proposed
+    future_kinds: frozenset[InitiativeKind]
+    designation_heads: frozenset[str]  # a quoted name with one of these heads is a designation
+    national_only_heads: frozenset[str]  # heads naming a designation only after 国家: 国家…基地
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     # lookup tables derived from the lists above (same answers, fewer scans)
@@ -197,6 +208,17 @@ def _vocab() -> _Vocab:
             f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:{_alternation(raw['service_list_enders'])})"
         ),
         zone_followers=tuple(raw["zone_followers"]),
+        demand_verbs=tuple(sorted(raw["demand_verbs"], key=len, reverse=True)),
+        problem_enders=tuple(raw["problem_enders"]),
+        purpose_followers=tuple(raw["quote_purpose_followers"]),
+        enterprise_labels=tuple(sorted(raw["enterprise_labels"], key=len, reverse=True)),
+        newspaper_exceptions=tuple(raw["newspaper_exceptions"]),
+        alias_introducers=tuple(raw["alias_introducers"]),
+        place_zone_words=tuple(raw["place_zone_words"]),
+        future_markers=tuple(raw["future_markers"]),
+        future_kinds=frozenset(InitiativeKind(k) for k in raw["future_kinds"]),
+        designation_heads=frozenset(raw["designation_heads"]),
+        national_only_heads=frozenset(raw["national_only_heads"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
         quoted_heads=quoted_heads,
@@ -239,7 +261,10 @@ _NUMBERED_QUOTE = re.compile(rf"^[{_NUMERAL}]+[个项条级大]")
 # a counted quote that is an amount (两个10亿) or a place (一条街), not a set of measures
 _NOT_NUMBERED_NAME = re.compile(r"[0-9０-９][万亿元倍%％]|^[一两]条[^款例]")
 # a counted summary of a list before it: …三大体系
-_COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大$")
+_COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大[{_CJK}]{{0,2}}$")
+# a rank or a uniqueness before a name: 我省第二家…试点城市, 河北省唯一一家国家…基地
+_RANK_PREFIX = re.compile(rf"^[{_CJK}]{{0,6}}?(?:唯一|第[{_NUMERAL}]+)[一]?[家个所批](?=[{_CJK}]{{4}})")
+_SENTENCE_QUOTE = re.compile(r"[，,。；;！？!?]")
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _JOINERS = re.compile(r"[和与及、的]")
 _NUMBERED_TAIL = re.compile(rf"[{_NUMERAL}]+条$")
@@ -268,7 +293,7 @@ def _strip_leading(name: str) -> str:
                 name = name[size:]
                 changed = True
                 break
-        m = _DATE_PREFIX.match(name)
+        m = _DATE_PREFIX.match(name) or _RANK_PREFIX.match(name)
         if m and m.end() < len(name):
             name = name[m.end() :]
             changed = True
@@ -336,6 +361,10 @@ def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
             continue  # a newspaper, a certificate, or a short back-reference: 《纲要》
         if any(p in sentence.text[max(0, m.start() - 24) : m.start()] for p in vocab.foreign_publishers):
             continue  # a foreign body's report: 世界知识产权组织发布的《全球创新指数报告》
+        if len(bare) >= 3 and bare.endswith("报") and not bare.endswith(vocab.newspaper_exceptions):
+            continue  # a newspaper: 《中国质量报》
+        if sentence.text[max(0, m.start() - 6) : m.start()].rstrip("：:，, ").endswith(vocab.alias_introducers):
+            continue  # (以下简称《海南意见》): a short form of the title before it
         kind = InitiativeKind.OTHER
         if not after.startswith(vocab.title_other_followers):
             best = ""
@@ -407,6 +436,8 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             continue
         if s.startswith(vocab.problem_followers, m.end()):
             continue  # “融资难、融资贵”问题: a problem, not a measure
+        if _not_a_measure(inner, s, m.end()):
+            continue  # a sentence, a problem, a goal or theme, a class of firms
         if _clause_rest(s, m.end()).endswith(vocab.body_followers):
             continue  # 打造“…”专业服务队伍: a body, read as an institution
         name, kind = inner, None
@@ -421,7 +452,11 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             if bare.endswith(word) and len(bare) > len(word) + 2:
                 bare = bare[: -len(word)]
         hk = _head_kind(bare, quoted=True)
-        if tail is not None:
+        if tail is None and inner.startswith(vocab.demand_verbs) and (hk is None or hk[1] in vocab.weak_kinds):
+            continue  # 《意见》提出“完善…机制”: a demand, not a measure in place
+        if tail is None and hk is not None and hk[0] in vocab.designation_heads:
+            kind = hk[1]  # a quoted designation is a name, generic words or not: “国家…试点城市”
+        elif tail is not None:
             name = inner + tail[0]
             kind = tail[2]
             end = m.end() + len(tail[0])
@@ -455,6 +490,37 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         chain_ok = True
         out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
     return out
+
+
+def _not_a_measure(inner: str, s: str, end: int) -> bool:
+    """True when the quote ``inner`` (closing at ``end`` of sentence ``s``) names no measure.
+
+    A quote holding a sentence break is a sentence quoted; one ending in a problem word
+    (“价值评估难”) is a problem; one followed by (的) a goal, theme or problem word is that goal
+    (“…融合发展”的目标, “…”的核心痛点); one made only of classes of firms (“专精特新”, “独角兽”)
+    names firms, not a scheme.
+    """
+    vocab = _vocab()
+    if _SENTENCE_QUOTE.search(inner):
+        return True
+    rest = _clause_rest(s, end)
+    if inner.endswith(vocab.problem_enders) and _head_kind(rest) is None:
+        return True
+    rest = rest[1:] if rest.startswith("的") else rest
+    for follower in vocab.purpose_followers:
+        at = rest.find(follower)
+        if 0 <= at <= 2:
+            return True
+    core = inner
+    changed = True
+    while core and changed:
+        changed = False
+        for label in vocab.enterprise_labels:
+            if core.startswith(label):
+                core = core[len(label) :].lstrip("、和与")
+                changed = True
+                break
+    return not core
 
 
 def _clauses(s: str) -> Iterable[tuple[int, str]]:
@@ -496,7 +562,16 @@ def _goal(s: str, start: int) -> bool:
     return window[: last.end()].endswith(vocab.goal_verbs)
 
 
-def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
+def _proposed(sa: SentenceAnalysis | None, pos: int) -> bool:
+    """True when a word marking a plan or proposal (将, 下一步, 建议, 提出…) stands before
+    document offset ``pos`` in its sentence: what follows is proposed, not in place."""
+    if sa is None:
+        return False
+    markers = _vocab().future_markers
+    return any(w.surface in markers for w in sa.words if w.end <= pos)
+
+
+def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
     s = sentence.text
@@ -562,6 +637,10 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     cut = end
                     break
             name = _strip_leading(left[cut:])
+            if name.endswith(vocab.place_zone_words):
+                continue  # 推动天津自贸试验区对接…: a place
+            if head in vocab.national_only_heads and not name.startswith(vocab.national_document_prefixes):
+                continue  # 孵化基地: a site; 国家…基地 is a designation
             if head in vocab.zone_heads and (
                 left[:cut].endswith(vocab.locative_before) or left[cut:].startswith(vocab.locative_before)
             ):
@@ -614,6 +693,8 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     continue  # 服务体系, 示范试点县: only generic words (实施知识产权战略 names one)
                 if head == "计划" and _TRUST_PLAN.search(one):
                     continue
+                if kind in vocab.future_kinds and _proposed(sa, sentence.start + cstart + m.end() - len(one)):
+                    continue  # 下一步…将…健全风险补偿体系: proposed, not in place
                 # coordinated names share the span of the whole phrase
                 start = sentence.start + cstart + m.end() - (len(one) if len(names) == 1 else len(name))
                 out.append(_Candidate(one, kind, start, sentence.start + cstart + m.end(), sentence, 2))
@@ -666,6 +747,12 @@ def _same_keys(ka: str, kb: str) -> bool:
         and short[-1] == long[-1]
         and _is_subsequence(short, long)
     )
+
+
+def _national_form(ka: str, kb: str) -> bool:
+    """True when one key is the other with a national prefix: 国家…试点城市 / …试点城市."""
+    short, long = sorted((ka, kb), key=len)
+    return any(long == prefix + short for prefix in (*_vocab().national_prefixes, "国家"))
 
 
 def _fuzzy_group(key: str, filed: dict[int, list[str]]) -> int | None:
@@ -802,15 +889,16 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]
     vocab = _vocab()
     cands: list[_Candidate] = []
     if vocab.scan_unbroken:  # the titles, quotes and heads of the whole text tell which sentences to read
-        sentences = [s.sentence for s in analysis.holding(m.start() for m in vocab.scan_re.finditer(text))]
+        read = analysis.holding(m.start() for m in vocab.scan_re.finditer(text))
     else:
-        sentences = [s.sentence for s in analysis]
-    for sentence in sentences:
+        read = list(analysis)
+    for sa in read:
+        sentence = sa.sentence
         if "《" in sentence.text:
             cands.extend(_titles(text, sentence))
         if "“" in sentence.text:
             cands.extend(_quotes(text, sentence))
-        cands.extend(_phrases(text, sentence))
+        cands.extend(_phrases(text, sentence, sa))
     groups: list[list[_Candidate]] = []
     by_key: dict[str, int] = {}  # merge key -> its group
     # each group's merge keys, filed by last character (keys :func:`_same_keys` joins end alike)
@@ -820,7 +908,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]
         index = by_key.get(key)
         if index is None and len(groups) <= _FUZZY_LIMIT:
             index = _fuzzy_group(key, by_last.get(key[-1:], {}))
-            if index is not None and any(o.sentence.start == c.sentence.start for o in groups[index]):
+            if index is not None and any(
+                o.sentence.start == c.sentence.start and not _national_form(key, _merge_key(o.name))
+                for o in groups[index]
+            ):
                 index = None  # two names in one sentence (国家…示范区、国家…集聚发展示范区) are two
         if index is None:
             index = len(groups)
