@@ -127,6 +127,13 @@ class _Vocab:
     place_zone_words: tuple[str, ...]  # names ending so are places: 天津自贸试验区
     future_markers: tuple[str, ...]  # a mechanism after these in its sentence is only proposed
     future_kinds: frozenset[InitiativeKind]
+    event_bad_followers: tuple[str, ...]  # an event head before these is an activity: 宣传培训工作
+    activity_heads: frozenset[str]  # event heads naming an activity before event_bad_followers
+    heads_before_building: frozenset[str]  # heads still named before 建设: …培育库建设
+    company_markers: tuple[str, ...]  # a name holding these is a company or a person's title
+    quote_goal_verbs: tuple[str, ...]  # a quoted zone after these is a goal: 迈向“数字先行区”
+    descriptive_prefixes: tuple[str, ...]  # a name starting so describes measures: 一系列…措施
+    figurative_before: tuple[str, ...]  # a quote right after these is a figure of speech
     designation_heads: frozenset[str]  # a quoted name with one of these heads is a designation
     national_only_heads: frozenset[str]  # heads naming a designation only after 国家: 国家…基地
     head_re: re.Pattern[str]
@@ -217,6 +224,13 @@ def _vocab() -> _Vocab:
         place_zone_words=tuple(raw["place_zone_words"]),
         future_markers=tuple(raw["future_markers"]),
         future_kinds=frozenset(InitiativeKind(k) for k in raw["future_kinds"]),
+        event_bad_followers=tuple(raw["event_bad_followers"]),
+        activity_heads=frozenset(raw["activity_heads"]),
+        heads_before_building=frozenset(raw["heads_before_building"]),
+        company_markers=tuple(raw["company_markers"]),
+        quote_goal_verbs=tuple(raw["quote_goal_verbs"]),
+        descriptive_prefixes=tuple(raw["descriptive_prefixes"]),
+        figurative_before=tuple(raw["figurative_before"]),
         designation_heads=frozenset(raw["designation_heads"]),
         national_only_heads=frozenset(raw["national_only_heads"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
@@ -255,7 +269,9 @@ _DATE_PREFIX = re.compile(
     rf"|[{_NUMERAL}]+[个项次场家批年届])"
 )
 _AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
-_AWARD_GRADE = re.compile(r"奖?(?:金|银|铜|优秀)奖$|奖评选$")
+# a grade of an award is the award (中国专利金奖 -> 中国专利奖); 优秀奖 is an award of its own
+_AWARD_GRADE = re.compile(r"奖?(?:金|银|铜)奖$|奖评选$")
+_COUNT_BEFORE = re.compile(rf"(?<![唯{_NUMERAL}])[{_NUMERAL}]+[家个项]$")
 _COUNTED_HEAD = re.compile(rf"^(.+?)[{_NUMERAL}]+[个项]([{_CJK}]{{1,4}})$")
 _NUMBERED_QUOTE = re.compile(rf"^[{_NUMERAL}]+[个项条级大]")
 # a counted quote that is an amount (两个10亿) or a place (一条街), not a set of measures
@@ -398,8 +414,8 @@ def _tail_head(text: str, pos: int) -> tuple[str, str, InitiativeKind] | None:
         if follower.startswith(vocab.bad_followers):
             continue
         tail = window[: m.end()]
-        if vocab.verb_re.search(tail[: m.start()]):
-            return None
+        if vocab.verb_re.search(tail[: m.start()]) or tail.startswith(("的", "等")):
+            return None  # “标准化+精准化”的服务体系: the quote describes a generic head
         return tail, head, vocab.heads[head]
     return None
 
@@ -425,11 +441,13 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
     out: list[_Candidate] = []
     s = sentence.text
     chain_ok = False  # the previous quote was accepted and this one follows it directly
+    goal_chain = False  # the previous quote was a goal and this one follows it directly
     prev_end = -1
     for m in _QUOTE.finditer(s):
         inner = m.group(1).strip()
         before = _preceding_clause(s, m.start())
         adjacent = chain_ok and s[prev_end : m.start()] in ("", "、", "和", "及")
+        goal_chain = goal_chain and s[prev_end : m.start()] in ("", "、", "和", "及")
         chain_ok = False
         prev_end = m.end()
         if not inner or inner.startswith("‘"):
@@ -443,7 +461,7 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         name, kind = inner, None
         tail = _tail_head(s, m.end())
         if tail is None and (
-            inner.endswith(vocab.product_suffixes) or (before.endswith("的") and not adjacent)
+            inner.endswith(vocab.product_suffixes) or (_figurative(inner, before) and not adjacent)
         ):
             continue
         end = m.end()
@@ -452,6 +470,16 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             if bare.endswith(word) and len(bare) > len(word) + 2:
                 bare = bare[: -len(word)]
         hk = _head_kind(bare, quoted=True)
+        if (
+            tail is None
+            and hk is not None
+            and hk[0] in vocab.national_only_heads
+            and not bare.startswith(vocab.national_document_prefixes)
+        ):
+            continue  # “…专利导航服务基地”: a site; 国家…基地 is a designation
+        if hk is not None and hk[0] in vocab.zone_heads and (goal_chain or before.endswith(vocab.quote_goal_verbs)):
+            goal_chain = True
+            continue  # 到2025年实现“…先行区”: a goal
         if tail is None and inner.startswith(vocab.demand_verbs) and (hk is None or hk[1] in vocab.weak_kinds):
             continue  # 《意见》提出“完善…机制”: a demand, not a measure in place
         if tail is None and hk is not None and hk[0] in vocab.designation_heads:
@@ -490,6 +518,14 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         chain_ok = True
         out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
     return out
+
+
+def _figurative(inner: str, before: str) -> bool:
+    """True when a quote right after 的/其 is a figure of speech (一份亮眼的“越秀方案”), not a
+    long name with its own head (构建的“多层次普惠金融服务体系”)."""
+    if not before.endswith(_vocab().figurative_before):
+        return False
+    return not (len(inner) >= 8 and _head_kind(inner, quoted=True) is not None)
 
 
 def _not_a_measure(inner: str, s: str, end: int) -> bool:
@@ -562,6 +598,15 @@ def _goal(s: str, start: int) -> bool:
     return window[: last.end()].endswith(vocab.goal_verbs)
 
 
+def _straddles(sa: SentenceAnalysis | None, start: int, end: int) -> bool:
+    """True when the word holding document offset ``start`` began before it and ends inside
+    ``start:end``: the head is read across a word boundary (畅通/知识产权 holds no 通知)."""
+    if sa is None:
+        return False
+    word = sa.word_at(start)
+    return word is not None and word.start < start and word.end < end
+
+
 def _proposed(sa: SentenceAnalysis | None, pos: int) -> bool:
     """True when a word marking a plan or proposal (将, 下一步, 建议, 提出…) stands before
     document offset ``pos`` in its sentence: what follows is proposed, not in place."""
@@ -602,9 +647,21 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
             if (
                 head != "奖"
                 and follower.startswith(vocab.bad_followers)
-                and not (head in vocab.zone_heads and follower.startswith(vocab.zone_followers))
+                and not (
+                    (head in vocab.zone_heads or head in vocab.heads_before_building)
+                    and follower.startswith(vocab.zone_followers)
+                )
             ):
                 continue
+            after = s[cstart + m.end() : cstart + m.end() + 1]
+            if after == "《":
+                continue  # 发布地方标准《…》: the title's type word; the title is read as a title
+            if head in vocab.activity_heads and follower.startswith(vocab.event_bad_followers):
+                continue  # 宣传培训工作: an activity
+            if head in vocab.zone_heads and follower.startswith("的"):
+                continue  # 用好…先行区的…政策: a place
+            if _straddles(sa, sentence.start + cstart + m.start(), sentence.start + cstart + m.end()):
+                continue  # 畅通知识产权…: the head's characters belong to another word
             in_service_list = vocab.service_list_re.match(s, cstart + m.end()) is not None
             if in_service_list and vocab.heads.get(head) is InitiativeKind.EVENT:
                 continue  # 提供…、知识产权培训等服务: a service offered
@@ -636,10 +693,16 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                 if len(_strip_leading(left[end:])) > len(head) + 1:
                     cut = end
                     break
+            cut = max(cut, left.rfind("了", 0, len(left) - len(head)) + 1)  # 了 ends a clause's verb
             name = _strip_leading(left[cut:])
+            if any(w in name for w in vocab.company_markers) or name.startswith(vocab.descriptive_prefixes):
+                continue  # …工程有限公司, …行长, 一系列…措施
             if name.endswith(vocab.place_zone_words):
                 continue  # 推动天津自贸试验区对接…: a place
-            if head in vocab.national_only_heads and not name.startswith(vocab.national_document_prefixes):
+            if head in vocab.national_only_heads and (
+                not name.startswith(vocab.national_document_prefixes)
+                or _COUNT_BEFORE.search(left[: len(left) - len(name)])
+            ):
                 continue  # 孵化基地: a site; 国家…基地 is a designation
             if head in vocab.zone_heads and (
                 left[:cut].endswith(vocab.locative_before) or left[cut:].startswith(vocab.locative_before)
