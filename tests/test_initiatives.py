@@ -675,6 +675,22 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "滨海新区",
         [("国家知识产权保护示范区建设城市", "programme")],
     ),
+    ("awards-as-a-count", "实现了山西省中国专利奖奖项的新突破。", "山西省", []),
+    (
+        "quote-before-a-head-across-words",
+        "实施“数字赋能+政策协同”双轮驱动畅通知识产权融资渠道。",
+        "重庆市",
+        [],
+    ),
+    ("site-section-name", "经济网 中国经济论坛", "中国", []),
+    ("site-section-name-elsewhere", "财经频道 西部发展论坛", "成都市", []),
+    ("system-of-institutions", "不断探索行之有效的体制机制。", "包头市", []),
+    (
+        "approved-to-build",
+        "2018年11月，华明街获批建设天津市知识产权特色小镇。",
+        "东丽区",
+        [("天津市知识产权特色小镇", "programme")],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [

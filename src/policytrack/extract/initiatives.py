@@ -128,6 +128,7 @@ class _Vocab:
     future_markers: tuple[str, ...]  # a mechanism after these in its sentence is only proposed
     future_kinds: frozenset[InitiativeKind]
     event_bad_followers: tuple[str, ...]  # an event head before these is an activity: 宣传培训工作
+    award_bad_followers: tuple[str, ...]  # 奖 before these names no award: 奖项
     activity_heads: frozenset[str]  # event heads naming an activity before event_bad_followers
     heads_before_building: frozenset[str]  # heads still named before 建设: …培育库建设
     company_markers: tuple[str, ...]  # a name holding these is a company or a person's title
@@ -225,6 +226,7 @@ def _vocab() -> _Vocab:
         future_markers=tuple(raw["future_markers"]),
         future_kinds=frozenset(InitiativeKind(k) for k in raw["future_kinds"]),
         event_bad_followers=tuple(raw["event_bad_followers"]),
+        award_bad_followers=tuple(raw["award_bad_followers"]),
         activity_heads=frozenset(raw["activity_heads"]),
         heads_before_building=frozenset(raw["heads_before_building"]),
         company_markers=tuple(raw["company_markers"]),
@@ -436,7 +438,7 @@ def _modifies_long_noun(s: str, pos: int) -> bool:
     return j - pos >= 8
 
 
-def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
+def _quotes(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
     s = sentence.text
@@ -460,6 +462,10 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             continue  # 打造“…”专业服务队伍: a body, read as an institution
         name, kind = inner, None
         tail = _tail_head(s, m.end())
+        if tail is not None:
+            head_end = sentence.start + m.end() + len(tail[0])
+            if _straddles(sa, head_end - len(tail[1]), head_end):
+                tail = None  # “…”双轮驱动畅通知识产权…: no 通知 across 畅通/知识产权
         if tail is None and (
             inner.endswith(vocab.product_suffixes) or (_figurative(inner, before) and not adjacent)
         ):
@@ -607,6 +613,16 @@ def _straddles(sa: SentenceAnalysis | None, start: int, end: int) -> bool:
     return word is not None and word.start < start and word.end < end
 
 
+_FURNITURE_MAX = 16  # a verbless line this short is site furniture (经济网 中国经济论坛)
+
+
+def _furniture_line(sa: SentenceAnalysis | None) -> bool:
+    """True when the sentence is a short line with no verb and no date: a site's furniture."""
+    if sa is None or len(sa.text.strip()) > _FURNITURE_MAX or re.search(r"[0-9０-９]", sa.text):
+        return False
+    return not any(w.tag in ("v", "vd", "vi") for w in sa.words)  # a verbal noun (发展/vn) is no verb
+
+
 def _proposed(sa: SentenceAnalysis | None, pos: int) -> bool:
     """True when a word marking a plan or proposal (将, 下一步, 建议, 提出…) stands before
     document offset ``pos`` in its sentence: what follows is proposed, not in place."""
@@ -714,6 +730,8 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                 continue  # …三大体系 sums up a list
             if head in vocab.report_heads and not _released(s[: cstart + m.end() - len(name)]):
                 continue  # 获评…典型案例 is an honour won, 发布了…白皮书 a release
+            if head == "奖" and follower.startswith(vocab.award_bad_followers):
+                continue  # 中国专利奖奖项: the awards, not an award's name
             if head == "奖" or name.endswith("奖评选"):
                 name = _normalise_award(_ORDINAL.sub("", name))
                 if not _AWARD.match(name):
@@ -756,6 +774,8 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                     continue  # 服务体系, 示范试点县: only generic words (实施知识产权战略 names one)
                 if head == "计划" and _TRUST_PLAN.search(one):
                     continue
+                if kind is InitiativeKind.EVENT and _furniture_line(sa):
+                    continue  # 经济网 中国经济论坛: a site's section name, no event
                 if kind in vocab.future_kinds and _proposed(sa, sentence.start + cstart + m.end() - len(one)):
                     continue  # 下一步…将…健全风险补偿体系: proposed, not in place
                 # coordinated names share the span of the whole phrase
@@ -960,7 +980,7 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]
         if "《" in sentence.text:
             cands.extend(_titles(text, sentence))
         if "“" in sentence.text:
-            cands.extend(_quotes(text, sentence))
+            cands.extend(_quotes(text, sentence, sa))
         cands.extend(_phrases(text, sentence, sa))
     groups: list[list[_Candidate]] = []
     by_key: dict[str, int] = {}  # merge key -> its group
