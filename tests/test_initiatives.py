@@ -691,6 +691,33 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "东丽区",
         [("天津市知识产权特色小镇", "programme")],
     ),
+    (
+        "business-environment-campaign",
+        "省知识产权局在推进落实优化营商环境专项行动中，联手金融部门。",
+        "黑龙江省",
+        [("优化营商环境专项行动", "programme")],
+    ),
+    (
+        "business-environment-campaign-elsewhere",
+        "该市持续优化营商环境专项行动成效明显。",
+        "昆明市",
+        [("优化营商环境专项行动", "programme")],
+    ),
+    (
+        "member-proposes-a-strategy",
+        "郭委员建议，针对重点领域制定个性化知识产权保护战略和政策措施。",
+        "天津市",
+        [],
+    ),
+    ("loan-contracts-are-deals", "15家银行分别与28家企业签署了知识产权质押贷款协议。", "苏州市", []),
+    ("loan-contract-is-a-deal-elsewhere", "该公司与赣州银行签订商标专用权质押融资协议。", "赣州市", []),
+    ("strategic-cooperation-agreement", "省知识产权局分别与三家银行签署战略合作协议。", "哈尔滨市", []),
+    (
+        "fund-cooperation-agreement-is-kept",
+        "推进会上，惠州市知识产权局与光大银行签订了知识产权质押融资风险补偿基金合作协议。",
+        "惠州市",
+        [("知识产权质押融资风险补偿基金合作协议", "other")],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [

@@ -127,6 +127,9 @@ class _Vocab:
     place_zone_words: tuple[str, ...]  # names ending so are places: 天津自贸试验区
     future_markers: tuple[str, ...]  # a mechanism after these in its sentence is only proposed
     future_kinds: frozenset[InitiativeKind]
+    proposal_markers: tuple[str, ...]  # a name of a weak kind after these is a proposal: 建议…
+    name_verb_phrases: tuple[str, ...]  # verb phrases opening a name: 优化营商环境…
+    deal_enders: tuple[str, ...]  # a name ending so is a loan contract: …质押贷款协议
     event_bad_followers: tuple[str, ...]  # an event head before these is an activity: 宣传培训工作
     award_bad_followers: tuple[str, ...]  # 奖 before these names no award: 奖项
     activity_heads: frozenset[str]  # event heads naming an activity before event_bad_followers
@@ -225,6 +228,9 @@ def _vocab() -> _Vocab:
         place_zone_words=tuple(raw["place_zone_words"]),
         future_markers=tuple(raw["future_markers"]),
         future_kinds=frozenset(InitiativeKind(k) for k in raw["future_kinds"]),
+        proposal_markers=tuple(raw["proposal_markers"]),
+        name_verb_phrases=tuple(raw["name_verb_phrases"]),
+        deal_enders=tuple(raw["deal_enders"]),
         event_bad_followers=tuple(raw["event_bad_followers"]),
         award_bad_followers=tuple(raw["award_bad_followers"]),
         activity_heads=frozenset(raw["activity_heads"]),
@@ -623,12 +629,12 @@ def _furniture_line(sa: SentenceAnalysis | None) -> bool:
     return not any(w.tag in ("v", "vd", "vi") for w in sa.words)  # a verbal noun (发展/vn) is no verb
 
 
-def _proposed(sa: SentenceAnalysis | None, pos: int) -> bool:
+def _proposed(sa: SentenceAnalysis | None, pos: int, markers: tuple[str, ...] | None = None) -> bool:
     """True when a word marking a plan or proposal (将, 下一步, 建议, 提出…) stands before
     document offset ``pos`` in its sentence: what follows is proposed, not in place."""
     if sa is None:
         return False
-    markers = _vocab().future_markers
+    markers = _vocab().future_markers if markers is None else markers
     return any(w.surface in markers for w in sa.words if w.end <= pos)
 
 
@@ -702,7 +708,11 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
             lo = max(0, m.end() - _NAME_MAX, joined_at)
             left = clause[lo : m.end()]
             base = max(left.rfind("的"), left.rfind("等")) + 1
-            ends = [v.end() for v in vocab.verb_re.finditer(left, base, max(base, len(left) - len(head)))]
+            ends = [
+                v.end()
+                for v in vocab.verb_re.finditer(left, base, max(base, len(left) - len(head)))
+                if not left.startswith(vocab.name_verb_phrases, v.start())  # 优化营商环境专项行动
+            ]
             # the last verb, unless the name after it is only the head (推进…金融深化工程)
             cut = ends[-1] if ends else base
             for end in reversed(ends):
@@ -711,7 +721,11 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                     break
             cut = max(cut, left.rfind("了", 0, len(left) - len(head)) + 1)  # 了 ends a clause's verb
             name = _strip_leading(left[cut:])
-            if any(w in name for w in vocab.company_markers) or name.startswith(vocab.descriptive_prefixes):
+            if (
+                any(w in name for w in vocab.company_markers)
+                or name.startswith(vocab.descriptive_prefixes)
+                or name.endswith(vocab.deal_enders)
+            ):
                 continue  # …工程有限公司, …行长, 一系列…措施
             if name.endswith(vocab.place_zone_words):
                 continue  # 推动天津自贸试验区对接…: a place
@@ -776,7 +790,10 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                     continue
                 if kind is InitiativeKind.EVENT and _furniture_line(sa):
                     continue  # 经济网 中国经济论坛: a site's section name, no event
-                if kind in vocab.future_kinds and _proposed(sa, sentence.start + cstart + m.end() - len(one)):
+                at = sentence.start + cstart + m.end() - len(one)
+                if (kind in vocab.future_kinds and _proposed(sa, at)) or (
+                    kind in vocab.weak_kinds and _proposed(sa, at, vocab.proposal_markers)
+                ):
                     continue  # 下一步…将…健全风险补偿体系: proposed, not in place
                 # coordinated names share the span of the whole phrase
                 start = sentence.start + cstart + m.end() - (len(one) if len(names) == 1 else len(name))
