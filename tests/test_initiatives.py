@@ -718,6 +718,19 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "惠州市",
         [("知识产权质押融资风险补偿基金合作协议", "other")],
     ),
+    (
+        "planning-as-a-service-offered",
+        "服务站为外贸企业提供海外布局规划、风险预警、纠纷应对等“一站式”服务。",
+        "越秀区",
+        [],
+    ),
+    ("planning-as-a-service-elsewhere", "中心为企业提供专利布局规划、导航分析等服务。", "宁波市", []),
+    (
+        "measures-to-be-studied",
+        "研究加强大数据、人工智能等新领域新业态知识产权保护措施。",
+        "广州市",
+        [],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [

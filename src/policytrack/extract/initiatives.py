@@ -117,6 +117,7 @@ class _Vocab:
     body_followers: tuple[str, ...]  # a quote whose clause ends in these names a body: “…”服务队伍
     # the rest of a list closed by 等服务/等工作: an event head in it is a service
     service_list_re: re.Pattern[str]
+    service_list_kinds: frozenset[InitiativeKind]  # heads of these kinds in a list of services are services
     zone_followers: tuple[str, ...]  # a zone head before these is still named: …先行区建设
     demand_verbs: tuple[str, ...]  # a quote starting so names no programme or event: a demand
     problem_enders: tuple[str, ...]  # a quote ending so names a problem: “价值评估难”
@@ -216,8 +217,9 @@ def _vocab() -> _Vocab:
         problem_followers=tuple(raw["problem_followers"]),
         body_followers=tuple(raw["body_followers"]),
         service_list_re=re.compile(
-            f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:{_alternation(raw['service_list_enders'])})"
+            f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:“[^”]{{1,8}}”)?(?:{_alternation(raw['service_list_enders'])})"
         ),
+        service_list_kinds=frozenset(InitiativeKind(k) for k in raw["service_list_kinds"]),
         zone_followers=tuple(raw["zone_followers"]),
         demand_verbs=tuple(sorted(raw["demand_verbs"], key=len, reverse=True)),
         problem_enders=tuple(raw["problem_enders"]),
@@ -685,7 +687,7 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
             if _straddles(sa, sentence.start + cstart + m.start(), sentence.start + cstart + m.end()):
                 continue  # 畅通知识产权…: the head's characters belong to another word
             in_service_list = vocab.service_list_re.match(s, cstart + m.end()) is not None
-            if in_service_list and vocab.heads.get(head) is InitiativeKind.EVENT:
+            if in_service_list and vocab.heads.get(head) in vocab.service_list_kinds:
                 continue  # 提供…、知识产权培训等服务: a service offered
             if (
                 head in vocab.verb_like_heads
