@@ -731,6 +731,19 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
         "广州市",
         [],
     ),
+    (
+        "base-in-a-ceremony",
+        "现场为国家级专利导航服务基地、省级地理标志保护示范区代表举行了授牌。",
+        "河南省",
+        [("国家级专利导航服务基地", "programme"), ("省级地理标志保护示范区", "programme")],
+    ),
+    ("counted-bases-are-a-count", "全省已有12家国家级专利导航服务基地。", "湖北省", []),
+    (
+        "provincial-award",
+        "2017年，河南省政府设立了省级专利奖。",
+        "河南省",
+        [("省级专利奖", "other")],
+    ),
 ]
 
 KNOWN_FAILURES: list[tuple[str, str, str | None, list[Row]]] = [

@@ -278,7 +278,7 @@ _DATE_PREFIX = re.compile(
     rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[0-9０-９]{{4}}(?=[{_CJK}])"
     rf"|[{_NUMERAL}]+[个项次场家批年届])"
 )
-_AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
+_AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市]|[省市]级)[{_CJK}]{{1,6}}奖$")
 # a grade of an award is the award (中国专利金奖 -> 中国专利奖); 优秀奖 is an award of its own
 _AWARD_GRADE = re.compile(r"奖?(?:金|银|铜)奖$|奖评选$")
 _COUNT_BEFORE = re.compile(rf"(?<![唯{_NUMERAL}])[{_NUMERAL}]+[家个项]$")
@@ -731,6 +731,8 @@ def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) 
                 continue  # …工程有限公司, …行长, 一系列…措施
             if name.endswith(vocab.place_zone_words):
                 continue  # 推动天津自贸试验区对接…: a place
+            if head in vocab.national_only_heads and name.find("国家") > 0:
+                name = name[name.find("国家") :]  # 现场为国家级…基地: the designation starts at 国家
             if head in vocab.national_only_heads and (
                 not name.startswith(vocab.national_document_prefixes)
                 or _COUNT_BEFORE.search(left[: len(left) - len(name)])
