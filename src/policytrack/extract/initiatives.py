@@ -53,7 +53,7 @@ from .._data import load_json
 from ..models import Document, Evidence, Initiative, InitiativeKind, PartialDate
 from . import dates
 from . import regions as _regions
-from .analysis import Analysis, analyse
+from .analysis import Analysis, SentenceAnalysis, analyse
 from .sentences import BREAK_CHARS, Sentence
 
 __all__ = ["extract"]
@@ -117,7 +117,30 @@ class _Vocab:
     body_followers: tuple[str, ...]  # a quote whose clause ends in these names a body: “…”服务队伍
     # the rest of a list closed by 等服务/等工作: an event head in it is a service
     service_list_re: re.Pattern[str]
+    service_list_kinds: frozenset[InitiativeKind]  # heads of these kinds in a list of services are services
     zone_followers: tuple[str, ...]  # a zone head before these is still named: …先行区建设
+    demand_verbs: tuple[str, ...]  # a quote starting so names no programme or event: a demand
+    problem_enders: tuple[str, ...]  # a quote ending so names a problem: “价值评估难”
+    purpose_followers: tuple[str, ...]  # a quote before (的) these is a goal or theme: “…”的目标
+    enterprise_labels: tuple[str, ...]  # classes of firms: “专精特新”, “独角兽”
+    newspaper_exceptions: tuple[str, ...]  # titles ending in 报 that are documents: 年报
+    alias_introducers: tuple[str, ...]  # (以下简称《…》): a short form of the name before
+    place_zone_words: tuple[str, ...]  # names ending so are places: 天津自贸试验区
+    future_markers: tuple[str, ...]  # a mechanism after these in its sentence is only proposed
+    future_kinds: frozenset[InitiativeKind]
+    proposal_markers: tuple[str, ...]  # a name of a weak kind after these is a proposal: 建议…
+    name_verb_phrases: tuple[str, ...]  # verb phrases opening a name: 优化营商环境…
+    deal_enders: tuple[str, ...]  # a name ending so is a loan contract: …质押贷款协议
+    event_bad_followers: tuple[str, ...]  # an event head before these is an activity: 宣传培训工作
+    award_bad_followers: tuple[str, ...]  # 奖 before these names no award: 奖项
+    activity_heads: frozenset[str]  # event heads naming an activity before event_bad_followers
+    heads_before_building: frozenset[str]  # heads still named before 建设: …培育库建设
+    company_markers: tuple[str, ...]  # a name holding these is a company or a person's title
+    quote_goal_verbs: tuple[str, ...]  # a quoted zone after these is a goal: 迈向“数字先行区”
+    descriptive_prefixes: tuple[str, ...]  # a name starting so describes measures: 一系列…措施
+    figurative_before: tuple[str, ...]  # a quote right after these is a figure of speech
+    designation_heads: frozenset[str]  # a quoted name with one of these heads is a designation
+    national_only_heads: frozenset[str]  # heads naming a designation only after 国家: 国家…基地
     head_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     # lookup tables derived from the lists above (same answers, fewer scans)
@@ -194,9 +217,32 @@ def _vocab() -> _Vocab:
         problem_followers=tuple(raw["problem_followers"]),
         body_followers=tuple(raw["body_followers"]),
         service_list_re=re.compile(
-            f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:{_alternation(raw['service_list_enders'])})"
+            f"[^{re.escape(_LIST_BREAK)}]{{0,30}}?等(?:“[^”]{{1,8}}”)?(?:{_alternation(raw['service_list_enders'])})"
         ),
+        service_list_kinds=frozenset(InitiativeKind(k) for k in raw["service_list_kinds"]),
         zone_followers=tuple(raw["zone_followers"]),
+        demand_verbs=tuple(sorted(raw["demand_verbs"], key=len, reverse=True)),
+        problem_enders=tuple(raw["problem_enders"]),
+        purpose_followers=tuple(raw["quote_purpose_followers"]),
+        enterprise_labels=tuple(sorted(raw["enterprise_labels"], key=len, reverse=True)),
+        newspaper_exceptions=tuple(raw["newspaper_exceptions"]),
+        alias_introducers=tuple(raw["alias_introducers"]),
+        place_zone_words=tuple(raw["place_zone_words"]),
+        future_markers=tuple(raw["future_markers"]),
+        future_kinds=frozenset(InitiativeKind(k) for k in raw["future_kinds"]),
+        proposal_markers=tuple(raw["proposal_markers"]),
+        name_verb_phrases=tuple(raw["name_verb_phrases"]),
+        deal_enders=tuple(raw["deal_enders"]),
+        event_bad_followers=tuple(raw["event_bad_followers"]),
+        award_bad_followers=tuple(raw["award_bad_followers"]),
+        activity_heads=frozenset(raw["activity_heads"]),
+        heads_before_building=frozenset(raw["heads_before_building"]),
+        company_markers=tuple(raw["company_markers"]),
+        quote_goal_verbs=tuple(raw["quote_goal_verbs"]),
+        descriptive_prefixes=tuple(raw["descriptive_prefixes"]),
+        figurative_before=tuple(raw["figurative_before"]),
+        designation_heads=frozenset(raw["designation_heads"]),
+        national_only_heads=frozenset(raw["national_only_heads"]),
         head_re=re.compile(f"(?:{_alternation([*heads, '奖'])})"),
         verb_re=re.compile(f"(?:{_alternation(raw['verbs'])})"),
         quoted_heads=quoted_heads,
@@ -232,14 +278,19 @@ _DATE_PREFIX = re.compile(
     rf"^(?:[0-9０-９]{{4}}年(?:度)?(?:[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}日)?)?|[0-9０-９]{{4}}(?=[{_CJK}])"
     rf"|[{_NUMERAL}]+[个项次场家批年届])"
 )
-_AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市])[{_CJK}]{{1,6}}奖$")
-_AWARD_GRADE = re.compile(r"奖?(?:金|银|铜|优秀)奖$|奖评选$")
+_AWARD = re.compile(rf"^(?:中国|[{_CJK}]{{2,3}}[省市]|[省市]级)[{_CJK}]{{1,6}}奖$")
+# a grade of an award is the award (中国专利金奖 -> 中国专利奖); 优秀奖 is an award of its own
+_AWARD_GRADE = re.compile(r"奖?(?:金|银|铜)奖$|奖评选$")
+_COUNT_BEFORE = re.compile(rf"(?<![唯{_NUMERAL}])[{_NUMERAL}]+[家个项]$")
 _COUNTED_HEAD = re.compile(rf"^(.+?)[{_NUMERAL}]+[个项]([{_CJK}]{{1,4}})$")
 _NUMBERED_QUOTE = re.compile(rf"^[{_NUMERAL}]+[个项条级大]")
 # a counted quote that is an amount (两个10亿) or a place (一条街), not a set of measures
 _NOT_NUMBERED_NAME = re.compile(r"[0-9０-９][万亿元倍%％]|^[一两]条[^款例]")
 # a counted summary of a list before it: …三大体系
-_COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大$")
+_COUNT_SUMMARY = re.compile(rf"[{_NUMERAL}]+大[{_CJK}]{{0,2}}$")
+# a rank or a uniqueness before a name: 我省第二家…试点城市, 河北省唯一一家国家…基地
+_RANK_PREFIX = re.compile(rf"^[{_CJK}]{{0,6}}?(?:唯一|第[{_NUMERAL}]+)[一]?[家个所批](?=[{_CJK}]{{4}})")
+_SENTENCE_QUOTE = re.compile(r"[，,。；;！？!?]")
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _JOINERS = re.compile(r"[和与及、的]")
 _NUMBERED_TAIL = re.compile(rf"[{_NUMERAL}]+条$")
@@ -268,7 +319,7 @@ def _strip_leading(name: str) -> str:
                 name = name[size:]
                 changed = True
                 break
-        m = _DATE_PREFIX.match(name)
+        m = _DATE_PREFIX.match(name) or _RANK_PREFIX.match(name)
         if m and m.end() < len(name):
             name = name[m.end() :]
             changed = True
@@ -336,6 +387,10 @@ def _titles(text: str, sentence: Sentence) -> list[_Candidate]:
             continue  # a newspaper, a certificate, or a short back-reference: 《纲要》
         if any(p in sentence.text[max(0, m.start() - 24) : m.start()] for p in vocab.foreign_publishers):
             continue  # a foreign body's report: 世界知识产权组织发布的《全球创新指数报告》
+        if len(bare) >= 3 and bare.endswith("报") and not bare.endswith(vocab.newspaper_exceptions):
+            continue  # a newspaper: 《中国质量报》
+        if sentence.text[max(0, m.start() - 6) : m.start()].rstrip("：:，, ").endswith(vocab.alias_introducers):
+            continue  # (以下简称《海南意见》): a short form of the title before it
         kind = InitiativeKind.OTHER
         if not after.startswith(vocab.title_other_followers):
             best = ""
@@ -369,8 +424,8 @@ def _tail_head(text: str, pos: int) -> tuple[str, str, InitiativeKind] | None:
         if follower.startswith(vocab.bad_followers):
             continue
         tail = window[: m.end()]
-        if vocab.verb_re.search(tail[: m.start()]):
-            return None
+        if vocab.verb_re.search(tail[: m.start()]) or tail.startswith(("的", "等")):
+            return None  # “标准化+精准化”的服务体系: the quote describes a generic head
         return tail, head, vocab.heads[head]
     return None
 
@@ -391,28 +446,36 @@ def _modifies_long_noun(s: str, pos: int) -> bool:
     return j - pos >= 8
 
 
-def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
+def _quotes(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
     s = sentence.text
     chain_ok = False  # the previous quote was accepted and this one follows it directly
+    goal_chain = False  # the previous quote was a goal and this one follows it directly
     prev_end = -1
     for m in _QUOTE.finditer(s):
         inner = m.group(1).strip()
         before = _preceding_clause(s, m.start())
         adjacent = chain_ok and s[prev_end : m.start()] in ("", "、", "和", "及")
+        goal_chain = goal_chain and s[prev_end : m.start()] in ("", "、", "和", "及")
         chain_ok = False
         prev_end = m.end()
         if not inner or inner.startswith("‘"):
             continue
         if s.startswith(vocab.problem_followers, m.end()):
             continue  # “融资难、融资贵”问题: a problem, not a measure
+        if _not_a_measure(inner, s, m.end()):
+            continue  # a sentence, a problem, a goal or theme, a class of firms
         if _clause_rest(s, m.end()).endswith(vocab.body_followers):
             continue  # 打造“…”专业服务队伍: a body, read as an institution
         name, kind = inner, None
         tail = _tail_head(s, m.end())
+        if tail is not None:
+            head_end = sentence.start + m.end() + len(tail[0])
+            if _straddles(sa, head_end - len(tail[1]), head_end):
+                tail = None  # “…”双轮驱动畅通知识产权…: no 通知 across 畅通/知识产权
         if tail is None and (
-            inner.endswith(vocab.product_suffixes) or (before.endswith("的") and not adjacent)
+            inner.endswith(vocab.product_suffixes) or (_figurative(inner, before) and not adjacent)
         ):
             continue
         end = m.end()
@@ -421,7 +484,21 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
             if bare.endswith(word) and len(bare) > len(word) + 2:
                 bare = bare[: -len(word)]
         hk = _head_kind(bare, quoted=True)
-        if tail is not None:
+        if (
+            tail is None
+            and hk is not None
+            and hk[0] in vocab.national_only_heads
+            and not bare.startswith(vocab.national_document_prefixes)
+        ):
+            continue  # “…专利导航服务基地”: a site; 国家…基地 is a designation
+        if hk is not None and hk[0] in vocab.zone_heads and (goal_chain or before.endswith(vocab.quote_goal_verbs)):
+            goal_chain = True
+            continue  # 到2025年实现“…先行区”: a goal
+        if tail is None and inner.startswith(vocab.demand_verbs) and (hk is None or hk[1] in vocab.weak_kinds):
+            continue  # 《意见》提出“完善…机制”: a demand, not a measure in place
+        if tail is None and hk is not None and hk[0] in vocab.designation_heads:
+            kind = hk[1]  # a quoted designation is a name, generic words or not: “国家…试点城市”
+        elif tail is not None:
             name = inner + tail[0]
             kind = tail[2]
             end = m.end() + len(tail[0])
@@ -455,6 +532,45 @@ def _quotes(text: str, sentence: Sentence) -> list[_Candidate]:
         chain_ok = True
         out.append(_Candidate(name, kind, sentence.start + m.start(), sentence.start + end, sentence, 1))
     return out
+
+
+def _figurative(inner: str, before: str) -> bool:
+    """True when a quote right after 的/其 is a figure of speech (一份亮眼的“越秀方案”), not a
+    long name with its own head (构建的“多层次普惠金融服务体系”)."""
+    if not before.endswith(_vocab().figurative_before):
+        return False
+    return not (len(inner) >= 8 and _head_kind(inner, quoted=True) is not None)
+
+
+def _not_a_measure(inner: str, s: str, end: int) -> bool:
+    """True when the quote ``inner`` (closing at ``end`` of sentence ``s``) names no measure.
+
+    A quote holding a sentence break is a sentence quoted; one ending in a problem word
+    (“价值评估难”) is a problem; one followed by (的) a goal, theme or problem word is that goal
+    (“…融合发展”的目标, “…”的核心痛点); one made only of classes of firms (“专精特新”, “独角兽”)
+    names firms, not a scheme.
+    """
+    vocab = _vocab()
+    if _SENTENCE_QUOTE.search(inner):
+        return True
+    rest = _clause_rest(s, end)
+    if inner.endswith(vocab.problem_enders) and _head_kind(rest) is None:
+        return True
+    rest = rest[1:] if rest.startswith("的") else rest
+    for follower in vocab.purpose_followers:
+        at = rest.find(follower)
+        if 0 <= at <= 2:
+            return True
+    core = inner
+    changed = True
+    while core and changed:
+        changed = False
+        for label in vocab.enterprise_labels:
+            if core.startswith(label):
+                core = core[len(label) :].lstrip("、和与")
+                changed = True
+                break
+    return not core
 
 
 def _clauses(s: str) -> Iterable[tuple[int, str]]:
@@ -496,7 +612,35 @@ def _goal(s: str, start: int) -> bool:
     return window[: last.end()].endswith(vocab.goal_verbs)
 
 
-def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
+def _straddles(sa: SentenceAnalysis | None, start: int, end: int) -> bool:
+    """True when the word holding document offset ``start`` began before it and ends inside
+    ``start:end``: the head is read across a word boundary (畅通/知识产权 holds no 通知)."""
+    if sa is None:
+        return False
+    word = sa.word_at(start)
+    return word is not None and word.start < start and word.end < end
+
+
+_FURNITURE_MAX = 16  # a verbless line this short is site furniture (经济网 中国经济论坛)
+
+
+def _furniture_line(sa: SentenceAnalysis | None) -> bool:
+    """True when the sentence is a short line with no verb and no date: a site's furniture."""
+    if sa is None or len(sa.text.strip()) > _FURNITURE_MAX or re.search(r"[0-9０-９]", sa.text):
+        return False
+    return not any(w.tag in ("v", "vd", "vi") for w in sa.words)  # a verbal noun (发展/vn) is no verb
+
+
+def _proposed(sa: SentenceAnalysis | None, pos: int, markers: tuple[str, ...] | None = None) -> bool:
+    """True when a word marking a plan or proposal (将, 下一步, 建议, 提出…) stands before
+    document offset ``pos`` in its sentence: what follows is proposed, not in place."""
+    if sa is None:
+        return False
+    markers = _vocab().future_markers if markers is None else markers
+    return any(w.surface in markers for w in sa.words if w.end <= pos)
+
+
+def _phrases(text: str, sentence: Sentence, sa: SentenceAnalysis | None = None) -> list[_Candidate]:
     vocab = _vocab()
     out: list[_Candidate] = []
     s = sentence.text
@@ -527,11 +671,23 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
             if (
                 head != "奖"
                 and follower.startswith(vocab.bad_followers)
-                and not (head in vocab.zone_heads and follower.startswith(vocab.zone_followers))
+                and not (
+                    (head in vocab.zone_heads or head in vocab.heads_before_building)
+                    and follower.startswith(vocab.zone_followers)
+                )
             ):
                 continue
+            after = s[cstart + m.end() : cstart + m.end() + 1]
+            if after == "《":
+                continue  # 发布地方标准《…》: the title's type word; the title is read as a title
+            if head in vocab.activity_heads and follower.startswith(vocab.event_bad_followers):
+                continue  # 宣传培训工作: an activity
+            if head in vocab.zone_heads and follower.startswith("的"):
+                continue  # 用好…先行区的…政策: a place
+            if _straddles(sa, sentence.start + cstart + m.start(), sentence.start + cstart + m.end()):
+                continue  # 畅通知识产权…: the head's characters belong to another word
             in_service_list = vocab.service_list_re.match(s, cstart + m.end()) is not None
-            if in_service_list and vocab.heads.get(head) is InitiativeKind.EVENT:
+            if in_service_list and vocab.heads.get(head) in vocab.service_list_kinds:
                 continue  # 提供…、知识产权培训等服务: a service offered
             if (
                 head in vocab.verb_like_heads
@@ -554,14 +710,34 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
             lo = max(0, m.end() - _NAME_MAX, joined_at)
             left = clause[lo : m.end()]
             base = max(left.rfind("的"), left.rfind("等")) + 1
-            ends = [v.end() for v in vocab.verb_re.finditer(left, base, max(base, len(left) - len(head)))]
+            ends = [
+                v.end()
+                for v in vocab.verb_re.finditer(left, base, max(base, len(left) - len(head)))
+                if not left.startswith(vocab.name_verb_phrases, v.start())  # 优化营商环境专项行动
+            ]
             # the last verb, unless the name after it is only the head (推进…金融深化工程)
             cut = ends[-1] if ends else base
             for end in reversed(ends):
                 if len(_strip_leading(left[end:])) > len(head) + 1:
                     cut = end
                     break
+            cut = max(cut, left.rfind("了", 0, len(left) - len(head)) + 1)  # 了 ends a clause's verb
             name = _strip_leading(left[cut:])
+            if (
+                any(w in name for w in vocab.company_markers)
+                or name.startswith(vocab.descriptive_prefixes)
+                or name.endswith(vocab.deal_enders)
+            ):
+                continue  # …工程有限公司, …行长, 一系列…措施
+            if name.endswith(vocab.place_zone_words):
+                continue  # 推动天津自贸试验区对接…: a place
+            if head in vocab.national_only_heads and name.find("国家") > 0:
+                name = name[name.find("国家") :]  # 现场为国家级…基地: the designation starts at 国家
+            if head in vocab.national_only_heads and (
+                not name.startswith(vocab.national_document_prefixes)
+                or _COUNT_BEFORE.search(left[: len(left) - len(name)])
+            ):
+                continue  # 孵化基地: a site; 国家…基地 is a designation
             if head in vocab.zone_heads and (
                 left[:cut].endswith(vocab.locative_before) or left[cut:].startswith(vocab.locative_before)
             ):
@@ -572,6 +748,8 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                 continue  # …三大体系 sums up a list
             if head in vocab.report_heads and not _released(s[: cstart + m.end() - len(name)]):
                 continue  # 获评…典型案例 is an honour won, 发布了…白皮书 a release
+            if head == "奖" and follower.startswith(vocab.award_bad_followers):
+                continue  # 中国专利奖奖项: the awards, not an award's name
             if head == "奖" or name.endswith("奖评选"):
                 name = _normalise_award(_ORDINAL.sub("", name))
                 if not _AWARD.match(name):
@@ -614,6 +792,13 @@ def _phrases(text: str, sentence: Sentence) -> list[_Candidate]:
                     continue  # 服务体系, 示范试点县: only generic words (实施知识产权战略 names one)
                 if head == "计划" and _TRUST_PLAN.search(one):
                     continue
+                if kind is InitiativeKind.EVENT and _furniture_line(sa):
+                    continue  # 经济网 中国经济论坛: a site's section name, no event
+                at = sentence.start + cstart + m.end() - len(one)
+                if (kind in vocab.future_kinds and _proposed(sa, at)) or (
+                    kind in vocab.weak_kinds and _proposed(sa, at, vocab.proposal_markers)
+                ):
+                    continue  # 下一步…将…健全风险补偿体系: proposed, not in place
                 # coordinated names share the span of the whole phrase
                 start = sentence.start + cstart + m.end() - (len(one) if len(names) == 1 else len(name))
                 out.append(_Candidate(one, kind, start, sentence.start + cstart + m.end(), sentence, 2))
@@ -666,6 +851,12 @@ def _same_keys(ka: str, kb: str) -> bool:
         and short[-1] == long[-1]
         and _is_subsequence(short, long)
     )
+
+
+def _national_form(ka: str, kb: str) -> bool:
+    """True when one key is the other with a national prefix: 国家…试点城市 / …试点城市."""
+    short, long = sorted((ka, kb), key=len)
+    return any(long == prefix + short for prefix in (*_vocab().national_prefixes, "国家"))
 
 
 def _fuzzy_group(key: str, filed: dict[int, list[str]]) -> int | None:
@@ -802,15 +993,16 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]
     vocab = _vocab()
     cands: list[_Candidate] = []
     if vocab.scan_unbroken:  # the titles, quotes and heads of the whole text tell which sentences to read
-        sentences = [s.sentence for s in analysis.holding(m.start() for m in vocab.scan_re.finditer(text))]
+        read = analysis.holding(m.start() for m in vocab.scan_re.finditer(text))
     else:
-        sentences = [s.sentence for s in analysis]
-    for sentence in sentences:
+        read = list(analysis)
+    for sa in read:
+        sentence = sa.sentence
         if "《" in sentence.text:
             cands.extend(_titles(text, sentence))
         if "“" in sentence.text:
-            cands.extend(_quotes(text, sentence))
-        cands.extend(_phrases(text, sentence))
+            cands.extend(_quotes(text, sentence, sa))
+        cands.extend(_phrases(text, sentence, sa))
     groups: list[list[_Candidate]] = []
     by_key: dict[str, int] = {}  # merge key -> its group
     # each group's merge keys, filed by last character (keys :func:`_same_keys` joins end alike)
@@ -820,7 +1012,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Initiative]
         index = by_key.get(key)
         if index is None and len(groups) <= _FUZZY_LIMIT:
             index = _fuzzy_group(key, by_last.get(key[-1:], {}))
-            if index is not None and any(o.sentence.start == c.sentence.start for o in groups[index]):
+            if index is not None and any(
+                o.sentence.start == c.sentence.start and not _national_form(key, _merge_key(o.name))
+                for o in groups[index]
+            ):
                 index = None  # two names in one sentence (国家…示范区、国家…集聚发展示范区) are two
         if index is None:
             index = len(groups)
