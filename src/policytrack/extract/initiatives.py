@@ -27,7 +27,17 @@ regulation or event.  Three kinds of mention are read, in this order of trust:
    list closed by 等服务/等工作 (``提供…、知识产权培训等服务``) is a service, not an event.  Reports and lists a government releases
    (``…白皮书``, ``十大事件``, ``…典型案例`` after 发布, not after 获评) are ``other``.
 
-Titles of newspapers and certificates, bare back-references (``《纲要》``) and
+Generic descriptions are told from names by their shape (issue 13): a quote that is a demand
+of a cited document (``提出“完善…机制”``), a sentence, a goal or theme (``“…”的目标``), a problem
+(``“价值评估难”``) or a class of firms (``“专精特新”``, ``“独角兽”``) names no measure, while a
+quoted designation does (``“国家…试点城市”``); a head read across a word of the sentence's
+analysis (``畅通/知识产权`` holds no 通知) is no head; a mechanism after a plan or proposal word
+(下一步, 将, 建议, 研究) is proposed, not in place; free-trade zones are places, loan contracts
+(``…质押贷款协议``) deals, company names and a short verbless line (site furniture) no names;
+``国家…基地`` is a designation, a local ``…基地`` a site.
+
+Titles of newspapers (``《…报》``) and certificates, short-title aliases (``以下简称《…》``),
+bare back-references (``《纲要》``) and
 reports by foreign bodies (``世界知识产权组织发布的《…》``) are skipped.  National
 names get the region 中国: 中国/全国 names, document titles starting with 国家,
 and names holding a national word (``知识产权强国建设纲要``).
