@@ -118,13 +118,22 @@ def _configure(dest: Path, target: Target) -> None:
         f"pytest_add_cli_args_test_selection = [{quoted(repr(t) for t in tests)}]",
         # the doctests of README and the package are other modules' business here
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-o", "addopts=", "-x", "-q"]',
-        'also_copy = ["seeds/", "benchmarks/", "tests/", "README.md"]',
+        'also_copy = ["seeds/", "benchmarks/", "tests/", "examples/", "docs/", "README.md"]',
         "",
     ])
     pyproject.write_text(text + section, "utf-8")
 
 
-def run_target(name: str, target: Target, work: Path, children: int, fresh: bool = False) -> Counter[str]:
+def _statuses(mutmut: Path, dest: Path, env: dict[str, str], target: Target, wanted: set[str]) -> list[str]:
+    listed = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=dest, env=env,
+                            capture_output=True, text=True, check=False).stdout
+    found = [m.groups() for m in map(STATUS.match, listed.splitlines()) if m]
+    return [n for n, status in found if status in wanted
+            and (not target.functions or any(_glob(n, g) for g in target.functions))]
+
+
+def run_target(name: str, target: Target, work: Path, children: int, fresh: bool = False,
+               survivors_only: bool = False) -> Counter[str]:
     dest = work / name
     if fresh and (dest / "mutants").exists():
         shutil.rmtree(dest / "mutants")  # every mutant tested again (after the tests changed)
@@ -133,7 +142,10 @@ def run_target(name: str, target: Target, work: Path, children: int, fresh: bool
     _configure(dest, target)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     mutmut = Path(sys.executable).with_name("mutmut")
-    cmd = [str(mutmut), "run", "--max-children", str(children), *target.functions]
+    names = list(target.functions)
+    if survivors_only and (dest / "mutants").exists():
+        names = _statuses(mutmut, dest, env, target, {"survived", "no tests"}) or names
+    cmd = [str(mutmut), "run", "--max-children", str(children), *names]
     with (dest / "mutmut.log").open("w", encoding="utf-8") as log:
         subprocess.run(cmd, cwd=dest, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
     listed = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=dest, env=env,
@@ -170,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print the targets and stop")
     parser.add_argument("--max-children", type=int, default=2, help="forked test runs at a time (default 2)")
     parser.add_argument("--fresh", action="store_true", help="forget earlier results of these targets")
+    parser.add_argument("--survivors", action="store_true",
+                        help="test again only the mutants that survived the last run (after adding tests)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "policytrack-mutation")
     args = parser.parse_args(argv)
     if args.list:
@@ -181,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown target(s): {', '.join(unknown)}")
     print(f"{'target':<10} {'mutants':>8} {'killed':>7} {'survived':>9} {'timeout':>8} {'other':>6}  survivors")
     for name in args.targets or list(TARGETS):
-        counts = run_target(name, TARGETS[name], args.work, args.max_children, args.fresh)
+        counts = run_target(name, TARGETS[name], args.work, args.max_children, args.fresh, args.survivors)
         total = sum(counts.values())
         killed, survived, timeout = counts["killed"], counts["survived"] + counts["no tests"], counts["timeout"]
         other = total - killed - survived - timeout

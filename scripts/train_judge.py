@@ -123,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--guard", nargs="*", default=["seeds"], help="sets a threshold may not hurt (default: seeds)")
     ap.add_argument("--guard-loss", type=float, default=0.01, help="F1 a threshold may cost a guard set")
+    ap.add_argument("--calibrate", nargs="*", default=["r2a-held", "r2c-held"],
+                    help="sets the confidence is calibrated and thresholds chosen on: articles the rules were "
+                    "never tuned on (default: r2a-held r2c-held; none: out-of-fold scores of the training sets)")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
     # the seeds are left out by default: the rules were tuned on them, so their proposals are
@@ -131,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                          and evaluate.records_annotated(s)]
     guard = collect([g for g in args.guard if g not in sets])
     guard_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
+    cal = collect([c for c in args.calibrate if c in evaluate.set_names()])
+    cal_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
     rows = collect(sets)
     gold_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
     docs = sorted({r["doc"] for r in rows} | {d for d, _ in gold_counts})
@@ -159,15 +164,26 @@ def main(argv: list[str] | None = None) -> int:
             for i, z in zip(test_ix, zs, strict=False):
                 oof_z[i] = z
         ys = [r["y"] for r in tr]
-        a, b = _platt(oof_z, ys)
-        oof_p = [_sig(a * z + b) for z in oof_z]
         vec, clf = _fit([r["x"] for r in tr], ys, args.C)
+        # calibration: on the calibration sets (articles the rules were never tuned on) when
+        # given, else on the out-of-fold scores of the training sets
+        c_rows = [r for r in cal if r["type"] == t]
+        if c_rows and clf is not None:
+            e_z = _logit(vec, clf, [r["x"] for r in c_rows], const)
+            e_y = [r["y"] for r in c_rows]
+            e_gold = sum(n for (d, tt), n in cal_counts.items() if tt == t)
+        else:
+            e_z, e_y, e_gold = oof_z, ys, gold_total
+        a, b = _platt(e_z, e_y)
+        e_p = [_sig(a * z + b) for z in e_z]
         if a <= 0.05:
-            # no skill out of fold (the rescaling would flatten or invert the model): the type's
-            # confidence is its base rate, the same for every record
-            print(f"train: {t}: no out-of-fold skill (Platt slope {a:.2f}); confidence = base rate {base:.2f}")
+            # no skill on unseen articles (the rescaling would flatten or invert the model): the
+            # type's confidence is its base rate there, the same for every record
+            rate = sum(e_y) / len(e_y) if e_y else base
+            print(f"train: {t}: no skill out of sample (Platt slope {a:.2f}); confidence = base rate {rate:.2f}")
             clf, a, b = None, 1.0, 0.0
-            oof_p = [base] * len(tr)
+            const = math.log(max(rate, 1e-3) / max(1 - rate, 1e-3))
+            e_p = [rate] * len(e_y)
         if clf is None:
             weights: dict[str, float] = {}
             bias = const
@@ -185,21 +201,22 @@ def main(argv: list[str] | None = None) -> int:
         g_ys = [r["y"] for r in g_rows]
         g_p = [final_p(r["x"]) for r in g_rows]
         g_keep = _f1(g_ys, g_gold)
-        # threshold: the best out-of-fold F1 over a grid; 0 unless it gains enough
-        f1_keep = _f1(ys, gold_total)
+        # threshold: the best F1 over a grid on the calibration scores; 0 unless it gains enough
+        f1_keep = _f1(e_y, e_gold)
         best_t, best_f = 0.0, f1_keep
         for th in GRID[1:]:
-            f = _f1([y for y, p in zip(ys, oof_p, strict=False) if p >= th], gold_total)
+            f = _f1([y for y, p in zip(e_y, e_p, strict=False) if p >= th], e_gold)
             g = _f1([y for y, p in zip(g_ys, g_p, strict=False) if p >= th], g_gold)
             if f > best_f + 1e-9 and g_keep - g <= args.guard_loss:
                 best_t, best_f = th, f
         if best_f - f1_keep < args.min_gain:
             best_t, best_f = 0.0, f1_keep
-        kept = [(p, bool(y)) for y, p in zip(ys, oof_p, strict=False) if p >= best_t]
+        kept = [(p, bool(y)) for y, p in zip(e_y, e_p, strict=False) if p >= best_t]
         all_bands.extend(kept)
         report[t] = {
             "proposed": len(tr), "right": sum(ys), "gold": gold_total,
-            "oof_f1_rules": round(f1_keep, 3), "oof_f1_judged": round(best_f, 3), "threshold": best_t,
+            "calibrated_on": "calibration sets" if c_rows else "out of fold",
+            "f1_rules": round(f1_keep, 3), "f1_judged": round(best_f, 3), "threshold": best_t,
             "guard_f1": round(g_keep, 3),
             "guard_f1_judged": round(_f1([y for y, p in zip(g_ys, g_p, strict=False) if p >= best_t], g_gold), 3),
             "reliability": evaluate.reliability(kept),
@@ -212,9 +229,10 @@ def main(argv: list[str] | None = None) -> int:
                            "probability": round(_sig(a * z + b), 6)})
     for t, rep in report.items():
         print(f"{t:20} proposed={rep['proposed']:4} right={rep['right']:4} gold={rep['gold']:4} "
-              f"OOF F1 rules={rep['oof_f1_rules']:.3f} judged={rep['oof_f1_judged']:.3f} threshold={rep['threshold']} "
+              f"F1 rules={rep['f1_rules']:.3f} judged={rep['f1_judged']:.3f} threshold={rep['threshold']} "
               f"guard F1 {rep['guard_f1']:.3f}->{rep['guard_f1_judged']:.3f}")
-    print("out-of-fold reliability of kept records (band: n, share right, mean confidence):")
+    print(f"reliability of kept records on {'the calibration sets' if cal else 'out-of-fold scores'} "
+          "(band: n, share right, mean confidence):")
     for band in evaluate.reliability(all_bands):
         if band["n"]:
             print(f"  {band['band']}: n={band['n']:4} right={band['matched']:.2f} mean={band['mean_confidence']:.2f}")

@@ -15,6 +15,7 @@ from policytrack.errors import UndecodableTextError
 SIMPLIFIED = "佛山市设立知识产权质押融资风险补偿资金池，首期规模5000万元。\n2023年，全市质押融资登记金额达18.6亿元。\n"
 # written for these tests, in traditional characters as a Taiwan or Hong Kong outlet prints them
 TRADITIONAL = "臺北市政府近日宣布，將設立智慧財產權質押融資保證基金，協助中小企業以專利向銀行取得貸款。\n"
+HONG_KONG = "香港特區政府推出知識產權融資計劃，協助中小企業。𨋢即升降機。\n"  # 𨋢 is in HKSCS only
 RARE = "𠮷野家在广州开设门店，商标注册号为第12345678号。\n"  # 𠮷 is a four-byte GB18030 character
 
 
@@ -39,6 +40,7 @@ def _page(charset: str, body: str) -> str:
         pytest.param(TRADITIONAL.encode("big5"), TRADITIONAL, "cp950", id="big5"),
         pytest.param(TRADITIONAL[:10].encode("big5"), TRADITIONAL[:10], "cp950", id="big5-short"),
         pytest.param(TRADITIONAL.encode("gb18030"), TRADITIONAL, "gb18030", id="traditional-in-gb18030"),
+        pytest.param(HONG_KONG.encode("big5hkscs"), HONG_KONG, "big5hkscs", id="big5-hkscs"),
         pytest.param(codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED, "utf-16", id="utf-16-le-bom"),
         pytest.param(codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16", id="utf-16-be-bom"),
         pytest.param(SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED, "utf-16-le", id="utf-16-le-no-bom"),

@@ -10,7 +10,7 @@ import pytest
 import policytrack
 from policytrack.models import PartialDate
 from policytrack.queries import date_order_key
-from policytrack.render import typed_frame
+from policytrack.render import CATEGORY_COLUMNS, typed_frame
 
 pd = pytest.importorskip("pandas")
 
@@ -22,6 +22,7 @@ ARTICLE = (
     "2022年，广州开发区知识产权质押融资金额超26.13亿元。"
     "2021年，越秀区有效发明专利量达1.39万件。"
     "越秀区成立知识产权保护中心。"
+    "2022年，广州开发区落地全国首单知识产权证券化产品。"
 )
 
 
@@ -75,3 +76,15 @@ def test_compare_frames_keep_counts_apart(corpus: policytrack.Corpus) -> None:
     assert all(str(t) == "int64" for t in counts.dtypes)
     assert counts.loc["越秀区", "institution"] >= 1
     assert result.value("有效发明专利量", "越秀区") == Decimal(13900)
+
+
+@pytest.mark.parametrize("ask", [lambda c: c.timeline(), lambda c: c.firsts(), lambda c: c.history("有效发明专利量")],
+                         ids=["timeline", "firsts", "history"])
+def test_an_empty_answer_has_the_same_typed_columns(ask: object, corpus: policytrack.Corpus) -> None:
+    full = ask(corpus)  # type: ignore[operator]
+    empty = ask(policytrack.Corpus([]))  # type: ignore[operator]
+    assert tuple(full.to_records()[0]) == type(full).record_fields  # the declared fields are the records'
+    assert len(empty.to_pandas()) == 0
+    typed = [c for c in full.to_pandas().columns if c in ("date", "date_precision", "reported", "value", *CATEGORY_COLUMNS)]
+    assert list(empty.to_pandas().columns) == list(full.to_pandas().columns)
+    assert dict(empty.to_pandas()[typed].dtypes.astype(str)) == dict(full.to_pandas()[typed].dtypes.astype(str))

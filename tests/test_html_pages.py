@@ -31,12 +31,12 @@ def plain() -> Document:
     return read_document(DATA / "article.txt")
 
 
-# (page, source expected: the outlet or publishing body the page names)
+# (page, source expected: the outlet a 来源 line names, else the publishing body, else the site)
 LAYOUTS = [
     pytest.param("gov_trs_editor.html", "佛山市市场监督管理局", id="body-in-TRS_Editor"),
-    pytest.param("gov_index_table.html", None, id="index-number-header-table"),
+    pytest.param("gov_index_table.html", "佛山市市场监督管理局", id="index-number-header-table"),  # 发布机构
     pytest.param("news_logo_h1.html", "新华网", id="logo-h1-before-headline"),
-    pytest.param("gov_form_body.html", "中国政府网", id="body-inside-form"),
+    pytest.param("gov_form_body.html", "佛山市人民政府", id="body-inside-form"),  # its 来源 line, not the site
     pytest.param("news_attribute_markup.html", "南方网", id="markup-inside-attributes"),
     pytest.param("gov_gb2312.html", "佛山市市场监督管理局", id="gb2312-page"),
     pytest.param("wechat_post.html", "佛山知识产权", id="wechat-post"),
@@ -143,6 +143,17 @@ NO_ARTICLE = [
         "<html><body><div style='display:none'><p>隐藏的文字，不会显示。</p></div><div hidden>也隐藏。</div></body></html>",
         id="only-hidden-text",
     ),
+    pytest.param(
+        "<html><head><title>404 页面不存在</title></head><body><h1>404</h1>"
+        "<p>抱歉，您访问的页面不存在或已被删除！</p><a href='/'>返回首页</a></body></html>",
+        id="not-found-page",
+    ),
+    pytest.param(
+        "<html><head><title>通知公告_佛山市人民政府</title></head><body><ul>"
+        + "".join(f"<li><a href='/{i}'>关于开展第{i}批知识产权示范企业认定工作的通知</a><span>2024-03-{i:02d}</span></li>" for i in range(1, 20))
+        + "</ul></body></html>",
+        id="list-of-links",
+    ),
 ]
 
 
@@ -240,3 +251,47 @@ def test_seed_article_in_layout_matches_plain_text(seed: Path, page: Path) -> No
     # the same records, once both carry the same publication date (the layout's own date may differ)
     again = extract_document(attrs.evolve(plain, published=html.published, source=html.source))
     assert html.records() == again.records()
+
+
+@pytest.mark.parametrize(
+    ("dateline", "source"),
+    [
+        pytest.param("2024-03-15 09:00 来源：21世纪经济报道", "21世纪经济报道", id="source-line-beats-site"),
+        pytest.param("2024-03-15 09:00", "新浪财经", id="site-when-page-names-none"),
+    ],
+)
+def test_source_line_of_the_page_beats_the_site_in_its_title(dateline: str, source: str) -> None:
+    html = (
+        f"<html><head><title>{HEADLINE}_新浪财经_新浪网</title></head><body><h1>{HEADLINE}</h1>"
+        f"<div class='date-source'>{dateline}</div>"
+        "<div id='artibody'><p>近日，佛山市设立首期规模5000万元的风险补偿资金池。</p></div></body></html>"
+    )
+    assert parse(html, id="x").source == source
+
+
+def test_a_table_of_figures_does_not_cut_the_article() -> None:
+    rows = "".join(f"<tr><td>{y}年</td><td>{n}件</td><td>{m}亿元</td></tr>" for y, n, m in [
+        (2019, 120, 3.2), (2020, 156, 4.8), (2021, 203, 6.1), (2022, 251, 9.7), (2023, 310, 18.6),
+        (2018, 98, 2.1), (2017, 77, 1.5), (2016, 60, 1.1),
+    ])
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><div class='content'>"
+        "<p>近日，佛山市设立首期规模5000万元的风险补偿资金池，历年质押融资情况如下。</p>"
+        f"<table><tr><th>年份</th><th>项目数</th><th>金额</th></tr>{rows}</table>"
+        "<p>资金池按贷款本金损失的40%给予补偿，单笔补偿最高200万元。</p></div>"
+        "<ul class='links'><li><a href='/1'>相关新闻一</a></li><li><a href='/2'>相关新闻二</a></li></ul></body></html>"
+    )
+    text = parse(html, id="x").text
+    assert text.startswith("近日，佛山市") and text.endswith("单笔补偿最高200万元。")
+    assert "2023年310件18.6亿元" in text.replace(" ", "")
+
+
+def test_clauses_on_lines_of_their_own_are_prose() -> None:
+    # a WeChat-style post: one clause a line, each ending in a comma
+    clauses = ["下周一，", "佛山市知识产权质押融资风险补偿资金池", "将正式启用，", "首期规模5000万元，", "惠及全市科技型中小企业。"]
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><p>2024-03-15 佛山发布</p>"
+        + "".join(f"<p>{c}</p>" for c in clauses)
+        + "<div class='qrcode'>长按识别二维码关注我们</div></body></html>"
+    )
+    assert parse(html, id="x").text.split("\n") == clauses

@@ -151,6 +151,18 @@ PAGES = [
                  BODY, id="copyright-holder"),
     pytest.param("云浮推进专利转化\n" + BODY + "\n（来源：视觉中国）", "云浮推进专利转化", None, None, BODY,
                  id="picture-credit-names-no-source"),
+    # -- shapes of the evaluation sets' pages (real shapes; the articles here are invented) ------
+    pytest.param("原标题：丽江市推进知识产权质押融资\n" + BODY, "丽江市推进知识产权质押融资", None, None, BODY,
+                 id="original-title-label-is-not-part-of-the-title"),
+    pytest.param("海南全力抢抓跨越发展的重大机遇(知识产权报)\n" + BODY, "海南全力抢抓跨越发展的重大机遇", "知识产权报",
+                 None, BODY, id="outlet-in-brackets-after-the-headline"),
+    pytest.param("湖南湘江新区知识产权证券化项目在深交所发行-焦点播报\n" + BODY,
+                 "湖南湘江新区知识产权证券化项目在深交所发行", None, None, BODY, id="column-name-after-the-headline"),
+    pytest.param("□苏报记者 杨帆\n\n(相关资料图)\n\n" + BODY, None, "苏报", None, BODY,
+                 id="outlet-reporter-byline-and-image-caption-above-a-headless-excerpt"),
+    pytest.param("本報訊 記者潘從武 通訊員陽海霞 記者近日從會上獲悉，新疆授權專利20495件。", None, None, None,
+                 "本報訊 記者潘從武 通訊員陽海霞 記者近日從會上獲悉，新疆授權專利20495件。",
+                 id="traditional-benbao-names-no-outlet"),
 ]
 
 
@@ -209,6 +221,7 @@ def test_body_furniture(line: str, dropped: bool) -> None:
         ("福建新消费", "福建新消费"),
         ("国家知识产权局网", "国家知识产权局网"),
         ("", None),
+        ("本報", None),
         ("国家统计局数据显示，2023年增长", None),
     ],
 )

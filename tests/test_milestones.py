@@ -547,7 +547,7 @@ BUGS: list[Row] = [
         "2023-06-01",
         "浙江省",
         [
-            ("measurement", "每户融资", "3000000", "元", "2023-05", "浙江省"),
+            ("measurement", "平均每户融资", "3000000", "元", "2023-05", "浙江省"),
             ("measurement", "发行规模", "200000000", "元", "2023-05", "浙江省"),
             ("event", "某证券化产品发行", None, None, "2023-05", "浙江省"),
         ],
@@ -708,6 +708,496 @@ BUGS: list[Row] = [
         "2024-01-10",
         "南京市",
         [("measurement", "专利质押融资", "4200000000", "元", "2023", "南京市")],
+    ),
+]
+
+
+# shapes met on the round-2 dev sets (r2a..r2d): each a real sentence's shape, and the same
+# shape about another region
+ROUND2: list[Row] = [
+    (
+        "traditional-script-statistics",  # 筆, 億元, 項: read in simplified, written back as in the text
+        "2024年，新疆實現知識產權質押融資111筆，質押金額15.49億元。",
+        "2025-01-10",
+        "新疆维吾尔自治区",
+        [
+            ("measurement", "實現知識產權質押融資", "111", "筆", "2024", "新疆维吾尔自治区"),
+            ("measurement", "質押金額", "1549000000", "元", "2024", "新疆维吾尔自治区"),
+        ],
+    ),
+    (
+        "traditional-script-event",  # 出臺: an event verb written in traditional characters
+        "2022年4月，贛州市出臺了《知識產權質押融資入園惠企專項行動方案》。",
+        None,
+        "赣州市",
+        [("event", "出臺了《知識產權質押融資", None, None, "2022-04", "赣州市")],
+    ),
+    (
+        "from-dated-value-to-dated-value",  # 由2011年的X提升到2014年的Y: two measurements, not a target
+        "全市专利申请量由2011年的10997件提升到2014年的24307件。",
+        None,
+        "郑州市",
+        [
+            ("measurement", "专利申请量", "10997", "件", "2011", "郑州市"),
+            ("measurement", "专利申请量", "24307", "件", "2014", "郑州市"),
+        ],
+    ),
+    (
+        "from-dated-value-to-dated-value-other-region",  # 从2020年X增至2024年Y
+        "拉萨市知识产权质押融资规模从2020年1350万元增至2024年4.06亿元。",
+        None,
+        "拉萨市",
+        [
+            ("measurement", "知识产权质押融资规模", "13500000", "元", "2020", "拉萨市"),
+            ("measurement", "知识产权质押融资规模", "406000000", "元", "2024", "拉萨市"),
+        ],
+    ),
+    (
+        "from-value-names-to-its-left",  # 办理时限从15天降至7天: not 降至 as the name of 15天
+        "相关业务办理时限从15天降至7天，质押登记信息由50余项削减至10余项。",
+        None,
+        "重庆市",
+        [
+            ("measurement", "相关业务办理时限", "15", "天", None, "重庆市"),
+            ("measurement", "相关业务办理时限", "7", "天", None, "重庆市"),
+            ("measurement", "质押登记信息", "50", "项", None, "重庆市"),
+            ("measurement", "质押登记信息", "10", "项", None, "重庆市"),
+        ],
+    ),
+    (
+        "span-inside-a-year-is-no-target",  # 2025年1月至11月: a span of that year, not 至11月 as a target
+        "2025年1月至11月，全市银行业金融机构累计向14家企业发放知识产权质押贷款4950.5万元。",
+        None,
+        "丽江市",
+        [
+            ("measurement", "企业发放知识产权质押贷款", "14", "家", "2025", "丽江市"),
+            ("measurement", "企业发放知识产权质押贷款", "49505000", "元", "2025", "丽江市"),
+        ],
+    ),
+    (
+        "span-inside-a-year-is-no-target-other-region",
+        "2023年1月至9月，西宁市专利权质押登记金额8.6亿元。",
+        None,
+        "西宁市",
+        [("measurement", "专利权质押登记金额", "860000000", "元", "2023", "西宁市")],
+    ),
+    (
+        "growth-rate-stated-on-its-own",  # 增幅达10.86%: a measurement in %; the 750万元 growth is a change
+        "2024年，昆明市相关企业研发投入同比增长750万元，增幅达10.86%。",
+        "2025-01-10",
+        "昆明市",
+        [("measurement", "增幅", "10.86", "%", "2024", "昆明市")],
+    ),
+    (
+        "growth-rate-named-by-its-statistic",  # 有效专利年平均增长率达到62%
+        "截至2020年底，东丽区有效专利2187件，有效专利年平均增长率达到62%。",
+        None,
+        "东丽区",
+        [
+            ("measurement", "有效专利", "2187", "件", "2020-12", "东丽区"),
+            ("measurement", "有效专利年平均增长率", "62", "%", "2020-12", "东丽区"),
+        ],
+    ),
+    (
+        "growth-compared-with-the-year-start",  # 贷款余额较年初增长103.91%: named without 较年初
+        "2023年，合肥市知识产权质押贷款余额较年初增长45.2%。",
+        "2024-02-01",
+        "合肥市",
+        [("measurement", "知识产权质押贷款余额", "45.2", "%", "2023", "合肥市")],
+    ),
+    (
+        "list-head-inside-a-word",  # 特等奖, 一等奖: the 等 of a word is no list head (words, not characters)
+        "2022年，株洲市获得湖南省专利特等奖5项、一等奖28项。",
+        "2024-01-01",
+        "株洲市",
+        [
+            ("measurement", "获得湖南省专利特等奖", "5", "项", "2022", "株洲市"),
+            ("measurement", "一等奖", "28", "项", "2022", "株洲市"),
+        ],
+    ),
+    (
+        "list-head-inside-a-word-other-region",
+        "2023年，绵阳市获四川省专利特等奖2项、二等奖11项。",
+        "2024-01-01",
+        "绵阳市",
+        [
+            ("measurement", "获四川省专利特等奖", "2", "项", "2023", "绵阳市"),
+            ("measurement", "二等奖", "11", "项", "2023", "绵阳市"),
+        ],
+    ),
+    (
+        "right-name-ends-where-its-clause-goes-on",  # 500吨桥翼板正在…发挥着…: the name ends before 正在
+        "截至2023年底，全省1200家企业正在使用专利导航服务。",
+        None,
+        "四川省",
+        [("measurement", "企业", "1200", "家", "2023-12", "四川省")],
+    ),
+    (
+        "left-name-starts-after-an-aspect-particle",  # 公开发行了为期10年利率…: the clause of 发行了 is not the name
+        "2022年，该行向科技型企业发放了知识产权质押贷款总额3.2亿元。",
+        "2023-01-05",
+        "南昌市",
+        [("measurement", "知识产权质押贷款总额", "320000000", "元", "2022", "南昌市")],
+    ),
+    (
+        "year-end-result-then-an-aim",  # 2024年，全市完成…100亿元 is a result; 预计…将突破120亿元 aims past it
+        "2024年，全市完成质押融资100亿元，预计2025年将突破120亿元。",
+        "2025-01-05",
+        "苏州市",
+        [
+            ("measurement", "完成质押融资", "10000000000", "元", "2024", "苏州市"),
+            ("target", "完成质押融资", "12000000000", "元", "2025", "苏州市"),
+        ],
+    ),
+    (
+        "year-end-result-then-an-aim-other-region",
+        "2023年，全省专利权质押登记金额达85亿元，力争2024年突破100亿元。",
+        "2024-01-20",
+        "贵州省",
+        [
+            ("measurement", "专利权质押登记金额", "8500000000", "元", "2023", "贵州省"),
+            ("target", "专利权质押登记金额", "10000000000", "元", "2024", "贵州省"),
+        ],
+    ),
+    (
+        "counted-actors-before-an-event-verb",  # 4个…产品入选…: an event too (and the count)
+        "2017年，横县茉莉花茶等4个国家地理标志产品入选中国品牌价值评价名单。",
+        "2019-04-24",
+        "广西壮族自治区",
+        [
+            ("measurement", "茉莉花茶地理标志产品入选中国品牌价值评价名单", "4", "个", "2017", "横县"),
+            ("event", "入选中国品牌价值评价名单", None, None, "2017", "横县"),
+        ],
+    ),
+    (
+        "counted-actors-before-an-event-verb-other-region",
+        "2018年，3个贵州地理标志产品入选中国品牌价值评价名单。",
+        "2019-04-24",
+        "贵州省",
+        [
+            ("measurement", "地理标志产品入选中国品牌价值评价名单", "3", "个", "2018", "贵州省"),
+            ("event", "入选中国品牌价值评价名单", None, None, "2018", "贵州省"),
+        ],
+    ),
+    (
+        "count-before-a-weak-verb-is-no-event",  # 300家企业获得…: a statistic only
+        "2023年，全市300家企业获得知识产权质押贷款。",
+        "2024-01-10",
+        "无锡市",
+        [("measurement", "企业获得知识产权质押贷款", "300", "家", "2023", "无锡市")],
+    ),
+    (
+        "event-verbs-of-round-two",  # 正式运行, 升格为
+        "2021年9月24日，中国（山西）知识产权保护中心正式运行。2013年4月，温州正式升格为国家知识产权投融资服务试点城市。",
+        None,
+        None,
+        [
+            ("event", "保护中心正式运行", None, None, "2021-09-24", "山西省"),
+            ("event", "升格为国家知识产权投融资服务试点城市", None, None, "2013-04", "温州市"),
+        ],
+    ),
+    (
+        "event-verbs-of-round-two-other-region",
+        "2022年3月1日，中国（宁夏）知识产权保护中心正式运行。2016年，烟台市升格为国家知识产权示范城市。",
+        None,
+        None,
+        [
+            ("event", "保护中心正式运行", None, None, "2022-03-01", "宁夏回族自治区"),
+            ("event", "升格为国家知识产权示范城市", None, None, "2016", "烟台市"),
+        ],
+    ),
+    (
+        "a-requirement-is-no-ongoing-effort",  # …等要求: 要 inside 要求 is no 要 of an effort
+        "2015年，国家知识产权局印发《关于进一步推动知识产权金融服务工作的意见》提出“鼓励金融机构开展知识产权质押融资业务”等要求。",
+        "2025-01-26",
+        "海淀区",
+        [("event", "印发《关于进一步推动知识产权金融服务工作的意见》", None, None, "2015", "海淀区")],
+    ),
+    (
+        "enumeration-in-words-is-no-statistic",  # 从三个维度: a count written as a name (M1)
+        "2023年，长沙市从三个维度完善顶层设计，全市发放知识产权质押贷款52亿元。",
+        "2024-02-01",
+        "长沙市",
+        [("measurement", "发放知识产权质押贷款", "5200000000", "元", "2023", "长沙市")],
+    ),
+    (
+        "enumeration-in-words-is-no-statistic-other-region",
+        "2022年，南宁市围绕五个方面推进改革，新增专利授权1.2万件。",
+        "2023-02-01",
+        "南宁市",
+        [("measurement", "新增专利授权", "12000", "件", "2022", "南宁市")],
+    ),
+    (
+        "policy-rates-and-caps-are-no-statistics",  # 给予50%补贴, 最高可享受15万元 (M1: policy parameters)
+        "对企业贷款利息给予50%补贴，最高可享受15万元补贴。2023年，全区发放专利贷3.5亿元。",
+        "2024-02-01",
+        "合肥经济技术开发区",
+        [("measurement", "发放专利贷", "350000000", "元", "2023", "合肥经济技术开发区")],
+    ),
+    (
+        "policy-rates-and-caps-are-no-statistics-other-region",  # 单笔最高额度, 贴息补助30%
+        "该产品单笔最高额度1000万元，对贷款贴息补助30%。2023年，全市专利质押融资12亿元。",
+        "2024-02-01",
+        "丽江市",
+        [("measurement", "专利质押融资", "1200000000", "元", "2023", "丽江市")],
+    ),
+    (
+        "an-average-is-its-own-statistic",  # 平均授权周期, 平均每户融资: 平均 stays in the name
+        "2021年，经山西保护中心预审的发明专利案件，平均授权周期压减至52天。",
+        "2022-09-19",
+        "山西省",
+        [("measurement", "平均授权周期", "52", "天", "2021", "山西省")],
+    ),
+    (
+        "an-average-is-its-own-statistic-other-region",
+        "2018—2021年，全市融资企业2500余家，平均每户融资约400万元。",
+        "2022-05-01",
+        "南京市",
+        [
+            ("measurement", "融资企业", "2500", "家", "2018", "南京市"),
+            ("measurement", "平均每户融资", "4000000", "元", "2018", "南京市"),
+        ],
+    ),
+    (
+        "a-bare-head-keeps-the-word-before-it",  # 累计金额, 全省占比: not 金额, 占比
+        "该企业先后获得温州银行专利权质押贷款4笔，累计金额3320万元。",
+        None,
+        "温州市",
+        [
+            ("measurement", "该企业先后获得温州银行专利权质押贷款", "4", "笔", None, "温州市"),
+            ("measurement", "累计金额", "33200000", "元", None, "温州市"),
+        ],
+    ),
+    (
+        "a-bare-head-keeps-the-word-before-it-other-region",
+        "成都市有效发明专利8.1万件，全省占比超过五成。",
+        None,
+        "成都市",
+        [
+            ("measurement", "有效发明专利", "81000", "件", None, "成都市"),
+            ("measurement", "全省占比", "50", "%", None, "成都市"),
+        ],
+    ),
+    (
+        "a-name-ends-on-a-word",  # 现场签约3亿元: 约 is the end of 签约, not "about"
+        "活动现场签约3亿元，银行授信5亿元。",
+        None,
+        "赣州市",
+        [
+            ("measurement", "活动现场签约", "300000000", "元", None, "赣州市"),
+            ("measurement", "银行授信", "500000000", "元", None, "赣州市"),
+        ],
+    ),
+    (
+        "a-title-keeps-its-country",  # 中国驰名商标: a title, like 中国专利金奖, keeps 中国
+        "截止2022年3月，全市中国驰名商标41件，地理标志证明商标19件。",
+        None,
+        "株洲市",
+        [
+            ("measurement", "中国驰名商标", "41", "件", "2022-03", "株洲市"),
+            ("measurement", "地理标志证明商标", "19", "件", "2022-03", "株洲市"),
+        ],
+    ),
+    (
+        "a-reached-value-after-a-right-read-one",  # 批复1亿元担保额度，并逐步扩大到2.5亿元
+        "该行为该公司批复1亿元担保额度，并逐步扩大到2.5亿元。",
+        None,
+        "大连市",
+        [
+            ("measurement", "担保额度", "100000000", "元", None, "大连市"),
+            ("measurement", "担保额度", "250000000", "元", None, "大连市"),
+        ],
+    ),
+    (
+        "respective-shares-go-with-their-values",  # A X件、B Y件，分别占全省的a%、b%
+        "2017年，沈阳市专利申请达到20879件、发明专利申请9872件，分别占全省的41.87%、48.16%。",
+        None,
+        "沈阳市",
+        [
+            ("measurement", "专利申请", "20879", "件", "2017", "沈阳市"),
+            ("measurement", "发明专利申请", "9872", "件", "2017", "沈阳市"),
+            ("measurement", "专利申请占全省", "41.87", "%", "2017", "沈阳市"),
+            ("measurement", "发明专利申请占全省", "48.16", "%", "2017", "沈阳市"),
+        ],
+    ),
+    (
+        "respective-ratios-go-with-their-values",  # …分别是2013年的3.2倍、2.5倍: dated 2023, not the base
+        "2023年，呼和浩特市专利授权量8200件，发明专利授权量1500件，分别是2013年的3.2倍、2.5倍。",
+        "2024-03-01",
+        "呼和浩特市",
+        [
+            ("measurement", "专利授权量", "8200", "件", "2023", "呼和浩特市"),
+            ("measurement", "发明专利授权量", "1500", "件", "2023", "呼和浩特市"),
+            ("measurement", "专利授权量", "3.2", "倍", "2023", "呼和浩特市"),
+            ("measurement", "发明专利授权量", "2.5", "倍", "2023", "呼和浩特市"),
+        ],
+    ),
+    (
+        "a-list-of-values-of-one-name",  # 占全省的31%、35%: each value is a share
+        "2022年，全市专利质押金额12亿元，商标质押金额3亿元，占全省的31%、35%。",
+        "2023-03-01",
+        "南昌市",
+        [
+            ("measurement", "专利质押金额", "1200000000", "元", "2022", "南昌市"),
+            ("measurement", "商标质押金额", "300000000", "元", "2022", "南昌市"),
+            ("measurement", "占全省", "31", "%", "2022", "南昌市"),
+            ("measurement", "占全省", "35", "%", "2022", "南昌市"),
+        ],
+    ),
+    (
+        "a-ratio-to-an-earlier-year",  # 是2012年的5倍: a measurement in 倍 of the value just told
+        "2022年，全市专利授权量1.2万件，是2012年的5倍。",
+        "2023-03-01",
+        "银川市",
+        [
+            ("measurement", "专利授权量", "12000", "件", "2022", "银川市"),
+            ("measurement", "专利授权量", "5", "倍", "2022", "银川市"),
+        ],
+    ),
+    (
+        "an-event-verb-modifying-a-noun-is-no-event",  # 于2010年成立的X公司, 这是…发行的首单…
+        "于2010年成立的深圳扬兴科技有限公司是一家高新技术企业。这是湖南省发行的首单知识产权证券化产品。",
+        "2021-09-01",
+        "深圳市",
+        [],
+    ),
+    (
+        "a-cleft-sentence-dates-a-founding",  # X是1991年3月6日经国务院批准设立的…
+        "郑州高新区是1991年3月6日经国务院批准设立的首批国家级高新区。",
+        None,
+        "郑州高新技术产业开发区",
+        [("event", "批准设立", None, None, "1991-03-06", "郑州高新技术产业开发区")],
+    ),
+    (
+        "a-subjectless-clause-takes-the-clause-before",  # 1期项目是…，于今年3月4日发行
+        "其中，1期项目是国内首单知识产权ABS，于2020年3月4日发行；2期项目于2020年8月14日发行。",
+        "2020-09-09",
+        "浦东新区",
+        [
+            (
+                "event",
+                "1期项目是国内首单知识产权ABS，于2020年3月4日发行",
+                None,
+                None,
+                "2020-03-04",
+                "浦东新区",
+            ),
+            ("event", "2期项目于2020年8月14日发行", None, None, "2020-08-14", "浦东新区"),
+        ],
+    ),
+    (
+        "tranche-labels-are-no-counts-other-region",  # 1期项目 labels; 发行2期 counts
+        "该专项计划已顺利发行2期，1期项目于2021年5月10日发行。",
+        "2021-09-01",
+        "西安市",
+        [
+            ("measurement", "该专项计划已顺利发行", "2", "期", None, "西安市"),
+            ("event", "1期项目于2021年5月10日发行", None, None, "2021-05-10", "西安市"),
+        ],
+    ),
+    (
+        "membership-count-is-no-statistic",  # 被列为…第二批6个试点城市之一: an event, not 6个
+        "2009年，温州市被列为浙江省唯一的全国第二批6个知识产权质押融资试点城市之一。",
+        None,
+        "温州市",
+        [("event", "被列为", None, None, "2009", "温州市")],
+    ),
+    (
+        "membership-count-is-no-statistic-other-region",
+        "2012年，佛山市入选全国首批8个知识产权投融资服务试点城市之一。",
+        None,
+        "佛山市",
+        [("event", "入选全国首批", None, None, "2012", "佛山市")],
+    ),
+    (
+        "a-cap-is-no-statistic",  # 由最高500万元提高到1000万元, 最高予200万元奖励: caps (M1)
+        "2014年，芜湖市将专利权质押贷款额度由最高500万元提高到1000万元，全年专利权质押贷款2.1亿元。",
+        None,
+        "芜湖市",
+        [("measurement", "专利权质押贷款", "210000000", "元", "2014", "芜湖市")],
+    ),
+    (
+        "a-whole-before-its-part",  # 49项专利中有42项…: the name of 49项 ends before 中有
+        "2017年，首届专利奖获奖的49项专利中有42项来自企业。",
+        None,
+        "河南省",
+        [
+            ("measurement", "专利", "49", "项", "2017", "河南省"),
+            ("measurement", "来自企业", "42", "项", "2017", "河南省"),
+        ],
+    ),
+    (
+        "a-whole-before-its-part-other-region",
+        "2021年，长沙市获奖的30项专利中有21项来自民营企业。",
+        None,
+        "长沙市",
+        [
+            ("measurement", "获奖专利", "30", "项", "2021", "长沙市"),
+            ("measurement", "来自民营企业", "21", "项", "2021", "长沙市"),
+        ],
+    ),
+    (
+        "a-space-between-han-ends-a-name",  # 融资累计突破70亿元 有效缓解…: two clauses of a headline
+        "据悉，全省知识产权质押融资突破300亿元 助力中小企业发展。",
+        None,
+        "湖北省",
+        [("measurement", "知识产权质押融资", "30000000000", "元", None, "湖北省")],
+    ),
+    (
+        "services-counted-in-jiaci",  # 服务160家次: one count in 家次, not 160家 named 次
+        "截至2024年底，已累计为海淀区科技型中小企业提供质押融资贷款服务160家次。",
+        "2025-01-26",
+        "海淀区",
+        [("measurement", "科技型中小企业提供质押融资贷款服务", "160", "家次", "2024-12", "海淀区")],
+    ),
+    (
+        "services-counted-in-jiaci-other-region",
+        "截至2023年底，已累计为全市企业提供专利导航服务320户次。",
+        "2024-01-10",
+        "兰州市",
+        [("measurement", "企业提供专利导航服务", "320", "户次", "2023-12", "兰州市")],
+    ),
+    (
+        "an-aim-counts-in-words",  # 力争新建两个…: a target of 2 (M2), not an article or a list
+        "2023年，全市力争新建两个知识产权保护中心。",
+        "2023-01-04",
+        "长春市",
+        [("target", "新建知识产权保护中心", "2", "个", "2023", "长春市")],
+    ),
+    (
+        "an-aim-counts-in-words-other-region",
+        "2024年，全省力争培育两个知识产权强县。",
+        "2024-01-04",
+        "甘肃省",
+        [("target", "培育知识产权强县", "2", "个", "2024", "甘肃省")],
+    ),
+    (
+        "a-level-keeps-its-place",  # 江苏省级…: 省级 is the level of the designation, not a place to strip
+        "截至2022年底，江苏省级知识产权示范企业达300家。",
+        None,
+        "江苏省",
+        [("measurement", "江苏省级知识产权示范企业", "300", "家", "2022-12", "江苏省")],
+    ),
+    (
+        "the-size-of-a-pool-set-up",  # 率先设立规模1000万元的…风险补偿资金: the pool's size, not a statistic
+        "2023年，北碚区在全市率先设立规模1000万元的知识产权质押融资风险补偿资金，全年质押金额5616.28万元。",
+        "2024-01-10",
+        "北碚区",
+        [("measurement", "质押金额", "56162800", "元", "2023", "北碚区")],
+    ),
+    (
+        "the-size-of-a-pool-set-up-other-region",
+        "2022年，安顺市设立3000万元的风险池，全年专利质押融资1.2亿元。",
+        "2023-01-10",
+        "安顺市",
+        [("measurement", "专利质押融资", "120000000", "元", "2022", "安顺市")],
+    ),
+    (
+        "the-amount-of-a-named-loan",  # 获得200万元“桂惠贷”: the named product's amount (P2)
+        "2023年，一家科创企业获得500万元“科创贷”，全市知识产权质押融资达20亿元。",
+        "2024-01-10",
+        "北海市",
+        [("measurement", "知识产权质押融资", "2000000000", "元", "2023", "北海市")],
     ),
 ]
 
@@ -941,3 +1431,25 @@ def test_long_input_completes(text: str) -> None:
     # a catastrophic regex shows up as a hung test; the result itself must be well formed
     for m in milestones.extract(_doc(text, "2022-01-01", "广州市")):
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "region", "expected"), [r[1:] for r in ROUND2], ids=[r[0] for r in ROUND2]
+)
+def test_round2_shapes(
+    text: str,
+    published: str | None,
+    region: str | None,
+    expected: list[tuple[str, str, str | None, str | None, str | None, str | None]],
+) -> None:
+    _check(text, published, region, expected)
+
+
+def test_simplified_text_is_not_folded() -> None:
+    # a stray traditional character in a simplified text (a quoted name) changes nothing
+    text = "2023年，杭州市有效发明专利1200件，“發明之星”企業30家。"
+    found = milestones.extract(_doc(text, "2024-01-01", "杭州市"))
+    assert [(m.metric, m.quantity.unit if m.quantity else None) for m in found] == [
+        ("有效发明专利", "件"),
+        ("發明之星”企業", "家"),  # the opening quote is stripped with the punctuation
+    ]

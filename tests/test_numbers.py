@@ -315,6 +315,11 @@ BUG_CASES = [
     ("twelve-times-kept", "累计开展培训十二次", [(D(12), "次", None, "十二次")]),
     ("shu-before-digits-kept", "发明专利数12件", [(D(12), "件", None, "12件")]),
     ("liang-ci-kept", "先后两次获评", [(D(2), "次", None, "两次")]),
+    # 签约3亿元: the 约 ends 签约, it does not make the value approximate (约5亿元 still does)
+    ("qianyue-is-no-about", "现场签约3亿元，约5亿元", [(D(300_000_000), "元", None, "3亿元"), (D(500_000_000), "元", "about", "约5亿元")]),
+    ("jieyue-is-no-about", "累计节约2000万元", [(D(20_000_000), "元", None, "2000万元")]),
+    # 家次, 户次: counters of services, like 人次 (not 160家 and a name 次)
+    ("jiaci-is-a-counter", "提供质押融资贷款服务160家次", [(D(160), "家次", None, "160家次")]),
 ]
 
 

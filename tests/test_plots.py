@@ -41,7 +41,7 @@ def test_timeline_plot_says_how_many_undated_records_it_left_out() -> None:
     text = "广州开发区专利授权量超1.39万件。2022年，广州开发区知识产权质押融资金额达26.13亿元。"
     timeline = policytrack.Corpus([policytrack.parse(text, id="gz")]).timeline()
     assert timeline.undated == 1
-    assert timeline.plot().policytrack_left_out == ["1 undated records"]
+    assert timeline.plot().policytrack_left_out == ["1 undated record"]
 
 
 def test_without_a_cjk_font_one_warning_and_no_glyph_flood(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -237,7 +237,7 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
     ),
     (
         "shared-size-jun",
-        "正在推动设立杭州市数字产业知识产权运营基金和宁波市智能制造知识产权运营基金，资金规模均达到5亿元。",
+        "已设立杭州市数字产业知识产权运营基金和宁波市智能制造知识产权运营基金，资金规模均达到5亿元。",
         "浙江省",
         [
             ("杭州市数字产业知识产权运营基金", "fund", 500000000, None),
@@ -337,7 +337,7 @@ BUGS: list[tuple[str, str, str | None, list[Row]]] = [
     # round 4: ... but an earlier, shorter one is a product of its own (province vs city fund)
     (
         "earlier-shorter-description-kept",
-        "全省设立重点产业知识产权运营基金，正在推动设立成都市重点产业知识产权运营基金。",
+        "全省设立重点产业知识产权运营基金，此后又设立成都市重点产业知识产权运营基金。",
         "四川省",
         [
             ("重点产业知识产权运营基金", "fund", None, None),
@@ -601,3 +601,187 @@ def test_round6_first_claim_place_is_not_the_product_region() -> None:
     doc = Document(id="t", text="拉萨市建立了8000万元西藏首只知识产权运营基金。", region="拉萨市")
     (product,) = products.extract(doc)
     assert product.region == "拉萨市"
+
+
+# ---- issue 13: dev sets r2a-r2d (each shape as met, and the same shape about another region)
+ROUND7: list[tuple[str, str, str | None, list[Row]]] = [
+    ("label-then-appositive-description",
+     "2016年，海淀区联合北京IP推出“智融宝”这一纯知识产权质押贷款产品，去除冗余捆绑条件。",
+     "海淀区", [("智融宝", "pledge_loan", None, None)]),
+    ("label-then-appositive-description-other-region",
+     "2021年，南昌市推出“洪知融”这款知识产权质押融资产品。",
+     "南昌市", [("洪知融", "pledge_loan", None, None)]),
+    ("label-after-description-and-dash",
+     "西城区推出“纯”知识产权质押贷款创新产品——“京知融”，设立风险处置资金池。",
+     "西城区", [("京知融", "pledge_loan", None, None), ("风险处置资金池", "risk_pool", None, None)]),
+    ("label-before-business-noun-kind-from-clause",
+     "新疆协调银行设立用于支持中小微企业专利质押融资的“知疆通”专项金融业务。",
+     "新疆维吾尔自治区", [("知疆通", "pledge_loan", None, None)]),
+    ("label-before-business-noun-other-region",
+     "西藏协调银行开办服务商标质押融资的“藏知融”金融业务。",
+     "西藏自治区", [("藏知融", "pledge_loan", None, None)]),
+    ("credit-loan-named-after-credit-noun-is-other",
+     "内江市市场监管局联合工商银行推出地理标志专属信贷产品“血橙贷”，累计发放贷款2371万元。",
+     "内江市", [("血橙贷", "other", None, None)]),
+    ("credit-loan-corner-quotes-is-other",
+     "宜宾市农商银行推出「竹乡信用贷」产品，支持商标权利人。",
+     "宜宾市", [("竹乡信用贷", "other", None, None)]),
+    ("label-without-ip-sentence-is-no-product",
+     "某银行推出“惠民通”金融产品，服务个体工商户。",
+     None, []),
+    ("insurance-cover-is-no-product",
+     "为4家企业的8件药品专利提供法律费用保险保障。",
+     "苏州市", []),
+    ("insurance-inside-insured-loan-is-no-insurance",
+     "正是凭借专利质押保险贷款，公司才渡过了艰难时刻。",
+     "青岛市", []),
+    ("encouraged-category-is-no-product",
+     "鼓励知识产权保险、信用担保等金融产品创新。",
+     "福建省", []),
+    ("compared-category-is-no-product",
+     "相较于传统证券化产品，其最大特点在于基础资产是无形的知识产权。",
+     "长沙市", []),
+    ("infringed-loss-insurance-keeps-its-passive",
+     "此项政策资助范围包括海外侵权责任险、专利被侵权损失险等保险产品。",
+     "山东省", [("海外侵权责任险", "insurance", None, None), ("专利被侵权损失险", "insurance", None, None)]),
+    ("compensation-fund-with-size-before",
+     "在全市率先设立规模1000万元的知识产权质押融资风险补偿资金，按照7:3的比例进行政银风险分担。",
+     "北碚区", [("知识产权质押融资风险补偿资金", "risk_pool", 10000000, None)]),
+    ("risk-pool-short-word-with-setup-size",
+     "芜湖市自2010年开展专利权质押融资工作以来，市政府设立5000万元的风险池。",
+     "芜湖市", [("风险池", "risk_pool", 50000000, None)]),
+    ("risk-pool-short-word-other-region",
+     "蚌埠市开展商标质押融资，市财政出资设立2000万元风险池。",
+     "蚌埠市", [("风险池", "risk_pool", 20000000, None)]),
+    ("asset-backed-commercial-paper-first-approved",
+     "东疆综合保税区天保公司推动的知识产权ABCP（资产支持商业票据）项目成功，成为天津市首个获批的知识产权ABCP项目。",
+     "天津市", [("天津市首个知识产权ABCP", "securitization", None, None)]),
+    ("first-landed-claim-traditional-script-kept-as-written",
+     "近日，苏州工业园区推动的知識產權ABCP項目成功，成為江苏省首个落地的知識產權ABCP項目。",
+     "苏州市", [("江苏省首个知識產權ABCP", "securitization", None, None)]),
+    ("traditional-script-quoted-insurance",
+     "贛州市在全省率先開展地理標志保險工作，贛南茶油等5個地理標志產品參加“地理標志被侵權損失保險”。",
+     "赣州市", [("地理標志被侵權損失保險", "insurance", None, None)]),
+    ("traditional-script-shelf-size",
+     "“贛州經開區稀土鎢產業鏈專精特新知識產權1—5期資產支持專項計劃”獲深圳證券交易所函復無異議，即將發行規模2億元。",
+     "赣州市", [("贛州經開區稀土鎢產業鏈專精特新知識產權1—5期資產支持專項計劃", "securitization", 200000000, None)]),
+    ("credit-loan-said-by-copula-in-every-mention",
+     "「企業創新積分貸」為科技企業「輸血」。「企業創新積分貸」是金融機構基於企業創新能力給予打分並授信的一款信貸產品。"
+     "郵儲銀行推出「企業創新積分貸」產品。",
+     "宁夏回族自治区", [("企業創新積分貸", "other", None, None)]),
+    ("planned-funds-are-no-products",
+     "河南已设立了首只规模为3亿元的重点产业知识产权运营基金，同时正在推动设立郑州市重点产业知识产权运营基金和"
+     "郑州高新产业知识产权运营基金，资金规模均达到2亿元。",
+     "河南省", [("重点产业知识产权运营基金", "fund", 300000000, None)]),
+    ("planned-fund-other-region",
+     "长沙市拟设立5亿元长沙市知识产权运营基金。",
+     "长沙市", []),
+    ("bare-pool-with-size-restates-the-described-pool-place-prefixed-merged",
+     "惠州市针对知识产权质押融资设立了风险补偿基金和贷款贴息两大扶持政策，多家企业获得23笔总共1.74亿元贷款，"
+     "风险补偿基金规模达到2500万元。会上，市知识产权局与光大银行签订了知识产权质押融资风险补偿基金合作协议，"
+     "与担保公司签订了惠州市知识产权质押融资风险补偿基金融资担保合作。",
+     "惠州市", [("知识产权质押融资风险补偿基金", "risk_pool", 25000000, None)]),
+    ("bare-pool-with-size-other-region",
+     "江门市针对专利权质押融资设立了风险补偿基金，风险补偿基金规模达到1000万元。",
+     "江门市", [("风险补偿基金", "risk_pool", 10000000, None)]),
+    ("first-claimed-pledge-deal-with-specific-modifier",
+     "苏州创新落地了一批知识产权金融产品，如全国首单药品专利链接保险、全市首单农民专业合作社商标质押贷款等。",
+     "苏州市", [("药品专利链接保险", "insurance", None, None), ("农民专业合作社商标质押贷款", "pledge_loan", None, None)]),
+    ("first-claimed-pledge-deal-other-region",
+     "扬州市落地全市首单家庭农场商标质押贷款。",
+     "扬州市", [("家庭农场商标质押贷款", "pledge_loan", None, None)]),
+    ("first-deal-restating-last-sentence-takes-its-sum",
+     "江西贛悅新材料有限公司與贛州銀行簽訂商標專用權質押融資協議，獲融資2.2億元。"
+     "這是贛州市市場監管局今年達成的首筆商標權質押融資業務。",
+     "赣州市", [("首筆商標權質押融資", "pledge_loan", 220000000, None)]),
+    ("first-deal-restating-other-region",
+     "某科技公司与九江银行签订专利权质押融资协议，获得贷款3000万元。这是九江市今年的首笔专利权质押融资业务。",
+     "九江市", [("首笔专利权质押融资", "pledge_loan", 30000000, None)]),
+    ("first-of-a-kind-standard-is-no-pledge-deal",
+     "六安市起草发布《知识产权质押融资工作指南》地方标准，为安徽省首个系统规范知识产权质押融资全流程的地方标准。",
+     "六安市", []),
+    ("sum-before-named-loan-and-pure-ip-first-deal-is-that-loan",
+     "近日，一家科创企业凭借3件专利成功获得200万元“桂惠贷”。这是北海市首笔不附带其他抵押物的知识产权质押贷款业务。"
+     "北海首笔纯知识产权质押融资的落地，是对传统金融观念的一次革新。",
+     "北海市", [("桂惠贷", "pledge_loan", 2000000, None)]),
+    ("product-then-copula-restated-by-description",
+     "据介绍，浦东科创知识产权资产支持专项计划是国内首个专利知识产权储架ABS（资产证券化）项目，在上海证券交易所完成储架、分期发行。",
+     "浦东新区", [("浦东科创知识产权资产支持专项计划", "securitization", None, None)]),
+    ("place-named-programme-then-copula-other-region",
+     "据介绍，武汉光谷知识产权资产支持专项计划是国内首个纯商标储架ABS项目，在深圳证券交易所完成储架。",
+     "武汉市", [("武汉光谷知识产权资产支持专项计划", "securitization", None, None)]),
+    ("tranches-opening-clauses-are-products-of-the-shelf",
+     "据介绍，浦东科创知识产权资产支持专项计划是国内首个专利知识产权储架ABS项目。"
+     "其中，1期项目是国内首单知识产权暨疫情防控ABS，于今年3月4日发行；2期项目于8月14日发行。",
+     "浦东新区", [("浦东科创知识产权资产支持专项计划", "securitization", None, None),
+                  ("知识产权暨疫情防控ABS", "securitization", None, None),
+                  ("浦东科创知识产权资产支持专项计划2期", "securitization", None, None)]),
+    ("tranche-other-region",
+     "苏州工业园区知识产权资产支持专项计划已在深交所获批。3期项目已于5月发行。",
+     "苏州市", [("苏州工业园区知识产权资产支持专项计划", "securitization", None, None),
+                ("苏州工业园区知识产权资产支持专项计划3期", "securitization", None, None)]),
+    ("tranche-without-shelf-is-dropped",
+     "2期项目于8月14日发行。",
+     "浦东新区", []),
+    ("tranche-after-bracket-glossed-shelf",
+     "3月26日，西安高新区技术产权（技术交易）ABS第三期，同时也是最后一期成功完成发行。"
+     "高新金服同时也是技术产权（技术交易）ABS的主要推动方。",
+     "西安市", [("西安高新区技术产权（技术交易）ABS第三期", "securitization", None, None),
+                ("西安高新区技术产权（技术交易）ABS", "securitization", None, None)]),
+    ("gloss-in-brackets-is-no-product",
+     "近日，某保理公司推动的知识产权ABCP（资产支持商业票据）项目获批。",
+     "天津市", []),
+    ("gloss-after-ji-is-no-product",
+     "据介绍，该项目采用知识产权质押委托贷款模式发行ABS（即资产支持证券），由省知识产权交易中心牵头管理。",
+     "长沙市", []),
+    ("first-claimed-securitisation-project-and-shelf-size",
+     "7月12日，浙江省首单知识产权证券化项目启动仪式在浙江杭州举行。该项目储架发行10亿元。",
+     "杭州市", [("浙江省首单知识产权证券化项目", "securitization", 1000000000, None)]),
+    ("first-claimed-securitisation-project-other-region",
+     "9月1日，江西省首单知识产权证券化项目在南昌启动。该项目储架发行5亿元。",
+     "南昌市", [("江西省首单知识产权证券化项目", "securitization", 500000000, None)]),
+    ("first-claimed-project-is-the-shelf-not-a-tranche",
+     "上海首个知识产权证券化项目上市。浦东科创知识产权资产支持专项计划已顺利发行2期。2期项目于8月14日发行。",
+     "浦东新区", [("浦东科创知识产权资产支持专项计划", "securitization", None, None),
+                  ("浦东科创知识产权资产支持专项计划2期", "securitization", None, None)]),
+    ("launched-insured-pledge-scheme-is-a-product",
+     "记者自青岛市市场监督管理局获悉，自2015年7月推行专利权质押保险贷款以来，已经有117家企业完成177笔审贷程序。",
+     "青岛市", [("专利权质押保险贷款", "pledge_loan", None, None)]),
+    ("launched-insured-pledge-scheme-other-region",
+     "2019年，烟台市推出商标质押保险贷款，已有20家企业获得贷款。",
+     "烟台市", [("商标质押保险贷款", "pledge_loan", None, None)]),
+    ("insured-pledge-scheme-talked-about-is-no-product",
+     "专利质押保险贷款是缓解融资难的有效途径。",
+     "青岛市", []),
+    ("pledge-loan-said-by-copula-stays-pledge",
+     "“黔知贷”是贵阳银行基于专利质押的一款贷款产品。",
+     "贵阳市", [("黔知贷", "pledge_loan", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [r[1:] for r in ROUND7], ids=[r[0] for r in ROUND7])
+def test_round7_dev_sets(text: str, region: str | None, expected: list[Row]) -> None:
+    assert found(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_region", "want_region"),
+    [
+        # a place written in traditional script is read on the fold
+        ("贛州市還在全省率先開展地理標志保險工作，贛南茶油等5個地理標志產品參加“地理標志被侵權損失保險”。", "江西省", "赣州市"),
+        ("漳州市在全省率先开展地理标志保险工作，平和蜜柚参加“地理标志被侵权损失保险”。", "福建省", "漳州市"),
+        # a headline mention with no place takes the place another mention gives
+        ("「蓉易貸」為科技企業「輸血」。\n成都市推出「蓉易貸」產品，支持專利權人融資。", None, "成都市"),
+    ],
+)
+def test_round7_region(text: str, doc_region: str | None, want_region: str) -> None:
+    (product,) = products.extract(Document(id="t", text=text, region=doc_region))
+    assert product.region == want_region
+
+
+def test_round7_financing_cost_is_the_rate() -> None:
+    text = (
+        "近日，“福田区-某证券-知识产权2号资产支持专项计划”成功发行，发行规模1.5亿元。"
+        "在政策支持下，入池企业综合融资成本仅为2.46%每年。"
+    )
+    assert found(text, "福田区") == [("福田区-某证券-知识产权2号资产支持专项计划", "securitization", 150000000, "2.46")]

@@ -79,6 +79,8 @@ def test_shown_output_is_what_the_command_prints(command: str, shown: list[str],
 def test_shell_command_runs(command: str, workdir: Path) -> None:
     if " --db " in command and "ingest" not in command:  # the README ingests first
         assert _run("policytrack ingest seeds --db tracker.db", workdir).returncode == 0
+    if " --undo" in command:  # the README corrects the record first
+        assert _run(command.replace("--undo", "--reject --note first"), workdir).returncode == 0
     done = _run(command, workdir)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr

@@ -208,15 +208,44 @@ def test_plot_label_helpers() -> None:
     assert [_short("广州开发区", w) for w in (5, 6, 4, 2)] == ["广州开发区", "广州开发区", "广州开…", "广…"]
     assert _span("2021-06-15") == (dt.date(2021, 6, 15), dt.date(2021, 6, 15), True)
     assert _span("2021-06") == (dt.date(2021, 6, 1), dt.date(2021, 6, 30), False)
+    # plot labels write quantities as articles do (issue 10): 亿/万 scales, no separators
     assert [_fmt_value(v, u) for v, u in [(None, "件"), (1234567, "件"), (1234.5, "元"), (2.0, None),
-                                          (0.125, "%"), ("1e3", "件")]] == [
-        "", "1,234,567件", "1,234.5元", "2", "0.12%", "1e3件",
+                                          (0.125, "%"), ("1e3", "件"), (2613000000, "元")]] == [
+        "", "1234567件", "1234.5元", "2", "0.125%", "1000件", "26.13亿元",
     ]
 
 
 def test_firsts_has_no_plot() -> None:
-    with pytest.raises(PolicytrackError, match="no plot"):
+    with pytest.raises(PolicytrackError, match=r"^Firsts has no plot; use table\(\) or to_pandas\(\)$"):
         RESULTS["firsts"]().plot()
+
+
+@pytest.mark.parametrize("name", PLOTTABLE)
+def test_plot_takes_the_result_title_and_options(name: str) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (no CJK font here is another test's business)
+        result = RESULTS[name]()
+        figure = result.plot()
+        titles = [ax.get_title() for ax in figure.axes]
+        if figure._suptitle is not None:
+            titles.append(figure._suptitle.get_text())
+        assert result.title() in titles
+        if name == "compare":
+            order = ["广州市", "越秀区", "广州开发区"]
+            assert [t.get_text() for t in result.plot(regions=order).axes[0].get_xticklabels()] == order
+            default = list(result.plot_options()["regions"])
+            assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == default != order
+        elif name == "timeline":
+            narrow = [t.get_text() for ax in result.plot(label_width=3).axes for t in ax.texts]
+            default = [t.get_text() for ax in figure.axes for t in ax.texts]
+            assert "2016-07\n中新…" in narrow and "2016-07\n中新…" not in default
+        else:
+            with pytest.raises(TypeError):
+                result.plot(no_such_option=1)
 
 
 @pytest.mark.parametrize("name", list(RESULTS))

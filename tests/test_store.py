@@ -664,10 +664,12 @@ def test_a_query_sees_what_another_connection_ingested(tmp_path: Path) -> None:
 def test_the_parity_queries_mostly_answer_with_rows(seed_corpus: Corpus) -> None:
     # store == corpus on an empty answer proves nothing: on the seeds, the unknown region and
     # at most one more query (today firsts-contested: the seeds contest nothing) are empty
-    empty = [name for name, query in QUERIES if not query(seed_corpus).to_records()]
-    assert "timeline-unknown-region" in empty and len(empty) <= 2, empty
+    # (the unknown region is an error, not an empty answer: issue 10; both raise it alike)
+    asked = [(name, query) for name, query in QUERIES if name != "timeline-unknown-region"]
+    empty = [name for name, query in asked if not query(seed_corpus).to_records()]
+    assert len(empty) <= 1, empty
     hand = Corpus(list(HAND_MADE))
-    assert [name for name, query in QUERIES if not query(hand).to_records()] == ["timeline-unknown-region"]
+    assert [name for name, query in asked if not query(hand).to_records()] == []
 
 
 def test_asking_again_gives_equal_answers(seed_store: Store, seed_corpus: Corpus) -> None:
@@ -716,3 +718,104 @@ def test_removing_an_unknown_source_changes_nothing(tmp_path: Path, store: Store
     with pytest.raises(StoreError, match=r"nowhere\.txt"):
         store.remove([known, tmp_path / "nowhere.txt"])
     assert len(store) == 5
+
+
+# --- found by mutation testing (scripts/mutation.py store) -----------------------------------
+
+
+def test_an_event_span_round_trips_through_the_entity_codec() -> None:
+    from policytrack._store_codec import decode_entity, encode_entity
+    from policytrack.queries import resolve
+
+    b = DocBuilder("span", published="2023-01-05", region="杭州市")
+    b.sentence("2021年3月至2022年6月，杭州市开展知识产权执法专项行动。").event("开展知识产权执法专项行动", "2021-03",
+                                                                   end="2022-06")
+    (fact,) = resolve([b.build()]).facts
+    assert str(fact.end) == "2022-06"
+    assert decode_entity(encode_entity(fact)) == fact
+
+
+def test_ingest_report_rows_name_path_status_and_reason() -> None:
+    report = IngestReport(("a.txt",), ("b.txt",), ("c.txt",),
+                          (policytrack.LoadFailure("d.txt", "empty", "NotAnArticleError"),))
+    assert report.to_records() == [
+        {"path": "a.txt", "status": "added", "reason": None},
+        {"path": "b.txt", "status": "new_version", "reason": None},
+        {"path": "c.txt", "status": "unchanged", "reason": None},
+        {"path": "d.txt", "status": "failed", "reason": "empty"},
+    ]
+
+
+def test_add_refuses_what_is_not_a_document(store: Store) -> None:
+    with pytest.raises(StoreError, match=r"tracker\.db: add\(\) takes Documents, got dict$"):
+        store.add([{"id": "x"}])  # type: ignore[list-item]
+
+
+def test_sources_corpus_and_versions_read_back(tmp_path: Path, store: Store, clock: FakeClock) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "b.txt").write_text("2022年，广州市天河区发行全国首单知识产权证券化产品。", encoding="utf-8")
+    (folder / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    store.ingest(folder / "b.txt")
+    store.ingest(folder)
+    keys = [str((folder / n).resolve()) for n in ("b.txt", "a.txt")]
+    assert store.sources() == keys  # first ingested first
+    assert store.corpus().documents == list(store.documents())
+    assert [d.id for d in store.corpus().documents] == ["b", "a"]
+    (version,) = store.versions(folder / "a.txt")
+    assert (version.source, version.version, version.document_id, version.current) == (keys[1], 1, "a", True)
+    assert version.content_hash == content_hash(store.document(folder / "a.txt"))
+    with pytest.raises(StoreError, match=r"no version 7 of .*a\.txt in the store$"):
+        store.document(folder / "a.txt", version=7)
+    with pytest.raises(StoreError, match=r": no .*nowhere\.txt in the store$") as info:
+        store.document(folder / "nowhere.txt")
+    assert "version" not in str(info.value)
+
+
+def test_removing_a_retracted_source_with_others_retracts_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    first, second = sorted(folder.iterdir())[:2]
+    with Store.open(tmp_path / "r.db") as s:
+        s.ingest(folder)
+        assert s.remove(first) == [str(first.resolve())]
+        assert s.remove([first, second]) == [str(second.resolve())]
+        assert len(s) == 3
+
+
+def test_a_chunk_merged_by_a_worker_equals_one_merged_here(seed_store: Store) -> None:
+    from policytrack.store import _merge_chunk, _merge_stored
+
+    groups = [g for (g,) in seed_store._db.execute("SELECT DISTINCT grp FROM entities ORDER BY grp LIMIT 40")]
+    here = _merge_chunk(seed_store._db, groups)
+    assert _merge_stored(str(seed_store.path), groups) == here
+    assert len(here[1]) >= 40 and sorted(here[0]) == groups
+
+
+def test_a_reader_never_answers_from_entities_another_connection_replaced(tmp_path: Path) -> None:
+    # entity row ids come back after a removal (the next ones start at the highest left): a
+    # reader's cache of decoded entities must be dropped when another connection writes
+    folder = tmp_path / "a"
+    folder.mkdir()
+    one, two = folder / "one.txt", folder / "two.txt"
+    one.write_text("2022年，广州市天河区发行全国首单知识产权证券化产品。", encoding="utf-8")
+    path = tmp_path / "t.db"
+    with Store.open(path) as reader, Store.open(path) as writer:
+        writer.ingest(one)
+        assert [c.subject for c in reader.firsts()] == ["知识产权证券化产品"]
+        assert len(reader.timeline().entries) == 3  # every entity read, and kept decoded
+        writer.remove(one)
+        two.write_text("2023年，杭州市滨江区发放全省首笔数据知识产权质押贷款。", encoding="utf-8")
+        writer.ingest(two)
+        assert reader.timeline() == writer.timeline()
+        assert {s.document for e in reader.timeline().entries for s in e.sources} == {"two"}
+
+
+def test_versions_take_a_relative_path(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年，杭州市滨江区成立知识产权保护中心。", encoding="utf-8")
+    store.ingest(folder)
+    monkeypatch.chdir(tmp_path)
+    assert [v.version for v in store.versions(Path("a") / "a.txt")] == [1]
+    assert store.document(Path("a") / "a.txt").id == "a"

@@ -21,7 +21,7 @@ from .corpus import Corpus
 from .errors import BadArgumentError, ExportFormatError
 from .models import Document, FirstScope
 from .queries import ENTRY_KINDS
-from .render import ResultMixin
+from .render import ResultMixin, records_count
 from .store import Store
 
 __all__ = ["FORMATS", "add_query_commands", "query_options"]
@@ -114,7 +114,8 @@ class _Commands:
                              [(f"Undated: {result.undated} records with no date, not placed on the timeline",
                                result.undated_rows())],
                              [e.to_record() for e in result.undated_entries])
-        return self.emit(args, result, status, [f"{result.undated} undated records left out (--undated lists them)"])
+        left_out = records_count(result.undated, "undated record")
+        return self.emit(args, result, status, [f"{left_out} left out (--undated lists them)"])
 
     def firsts(self, args: argparse.Namespace) -> int:
         corpus, status = self.corpus(args)

@@ -11,8 +11,8 @@ The rules, in order (first match wins):
 5. UTF-8, strictly.
 6. The charset an HTML page or XML declaration names in its first 4 KB
    (``<meta charset="big5">``), strictly (GB2312 and GBK are read as GB18030).
-7. GB18030 (a superset of GBK and GB2312) or Big5 (as Windows code page 950),
-   each strictly: when both decode, the one whose Chinese characters are more
+7. GB18030 (a superset of GBK and GB2312) or Big5 (as Windows code page 950, or
+   with the Hong Kong supplement, HKSCS), each strictly: when both decode, the one whose Chinese characters are more
    often among the most common ones (``_COMMON``, simplified and traditional
    forms) wins; bytes of one read with the other give rare characters.
 8. Otherwise -> :class:`UndecodableTextError`.
@@ -260,7 +260,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             return normalise_newlines(text_or_none), declared
     candidates = [
         (_common_share(t), enc)
-        for enc, t in (("gb18030", _strict(data, "gb18030")), ("cp950", _strict(data, "cp950")))
+        for enc, t in ((enc, _strict(data, enc)) for enc in ("gb18030", "cp950", "big5hkscs"))
         if t is not None and _looks_like_text(t)
     ]
     if not candidates:

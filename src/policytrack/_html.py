@@ -92,7 +92,8 @@ class HtmlText:
     """What :func:`html_to_text` found on a page.
 
     ``paragraphs`` is the article body only; ``header`` the lines between the
-    headline and the body (datelines, source lines, toolbars), for the text-level
+    headline and the body (datelines, source lines, toolbars), after the field
+    lines just above the headline (an index-number table), for the text-level
     header reader; ``headline`` the headline found on the page; ``published`` the
     publication date found on the page (``YYYY-MM-DD``, ``YYYY-MM`` or None);
     ``title``, ``h1`` and ``meta`` are the raw ``<title>``, first visible ``<h1>``
@@ -115,6 +116,8 @@ def _class_tokens(value: str) -> set[str]:
 # Flags of an open element, kept on the stack; a line's characters are counted under each.
 _SKIP, _LINK, _HEADING, _TITLEISH, _FURNITURE = 1, 2, 4, 8, 16
 _BLOCK_FLAG = 32  # the element is a block: it was pushed on the block stack too
+_DATA = 64  # a table cell, <pre> or <code>: figures and code, not prose, yet part of an article
+_DATA_TAGS = frozenset({"td", "th", "pre", "code"})
 _TITLE_TOKENS = frozenset({"title", "headline", "biaoti", "tit", "arttitle", "articletitle"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)  # not visibility: WeChat hides #js_content until its script runs
 
@@ -128,6 +131,7 @@ class _Line:
     link: int = 0
     heading: int = 0
     titleish: int = 0
+    data: int = 0
     furniture: int = 0
     container: int = -1  # serial number of the block holding the line's own block (-1: none)
     text: str = ""
@@ -140,7 +144,7 @@ class _Extractor(HTMLParser):
         self.line = _Line()
         self.stack: list[tuple[str, int]] = []  # (tag, flags it opened)
         self.open_count: dict[str, int] = {}
-        self.flag_depth = {_SKIP: 0, _LINK: 0, _HEADING: 0, _TITLEISH: 0, _FURNITURE: 0}
+        self.flag_depth = {_SKIP: 0, _LINK: 0, _HEADING: 0, _TITLEISH: 0, _FURNITURE: 0, _DATA: 0}
         self.blocks: list[int] = []  # serial numbers of the open block elements
         self.serial = 0
         self.title_parts: list[str] | None = None
@@ -158,6 +162,7 @@ class _Extractor(HTMLParser):
         if line.parts:
             line.text = _WS.sub(" ", "".join(line.parts)).strip()
             line.container = self.blocks[-2] if len(self.blocks) > 1 else -1
+            line.parts = []
             if line.text:
                 self.lines.append(line)
             self.line = _Line()
@@ -254,6 +259,8 @@ class _Extractor(HTMLParser):
                 line.link += n
             if depth[_HEADING]:
                 line.heading += n
+            if depth[_DATA]:
+                line.data += n
             if depth[_TITLEISH]:
                 line.titleish += n
             if depth[_FURNITURE]:
@@ -269,6 +276,8 @@ class _Extractor(HTMLParser):
             flags |= _SKIP
         elif tag == "a":
             flags |= _LINK
+        elif tag in _DATA_TAGS:
+            flags |= _DATA
         elif tag in _HEADINGS:
             flags |= _HEADING
         for name, value in attrs:
@@ -409,7 +418,7 @@ def _defuse(html: str) -> str:
 # -- choosing the article -------------------------------------------------------
 #: Punctuation inside sentences: a line holding it is prose, not a menu entry.
 _PROSE_PUNCT = re.compile(r"[，。！？；、,;!?]|\.(?=\s|$)")
-_SENTENCE_END = frozenset("。；;…")
+_SENTENCE_END = frozenset("。；;…，,、")  # a line ending so is prose (a headline never does)
 _SEPARATORS = re.compile(r"\s*(?:[_|｜]+|-{1,2}|——|－|—)\s*")
 _NORM_SPACE = re.compile(r"\s+")
 #: A full date written on the page (年/月/日, dashes, slashes or dots).
@@ -438,7 +447,9 @@ def _weight(line: _Line, classes: bool = True) -> float:
     Prose is a line with punctuation inside it (a final ！ or ？ alone makes a
     headline, not prose) and few characters in links; link lines weigh double,
     so that a list of linked headlines with summaries does not outweigh the
-    gap between it and the article.  Prose in an element whose class or id names
+    gap between it and the article.  A table cell or code line that is not prose
+    weighs almost nothing (a table of figures does not cut an article in two).
+    Prose in an element whose class or id names
     furniture (``comment``, ``related``...) weighs nothing, unless ``classes`` is
     False (the page has no other prose: its body's class was misleading).
     """
@@ -453,6 +464,8 @@ def _weight(line: _Line, classes: bool = True) -> float:
         return 0.0 if n >= 80 else -max(5.0, n * 0.5)  # comments, related summaries: never the article
     if prose:
         return float(n - 2 * line.link)
+    if line.data * 2 > line.chars and line.furniture * 2 <= line.chars:
+        return -1.0  # a table's figures or a code block: bridged when prose stands on both sides
     return -max(5.0, n * 0.5)
 
 
@@ -636,6 +649,16 @@ def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tupl
         if after is not None and (after[0] > run[0] or h >= run[0]):
             run = after
     start, end = run
+    # short opening clauses of the article in its container ("下周一，" over a short line), never the headline
+    floor = h_end + 1 if h is not None else 0
+    while (
+        start > floor
+        and start > run[0] - 3
+        and lines[start - 1].container == lines[run[0]].container
+        and _closing_line(lines[start - 1])
+        and not _CREDIT.search(lines[start - 1].text)
+    ):
+        start -= 1
     # a short closing line of the article (数据来源：..., a signature) that is neither link, heading nor furniture
     while (
         end < len(lines)
@@ -645,6 +668,10 @@ def _choose(lines: list[_Line], title: str | None, meta: dict[str, str]) -> tupl
     ):
         end += 1
     return start, end, h, h_end, headline
+
+
+#: Words of a credit or dateline line, which belongs to the header, not to the article's opening.
+_CREDIT = re.compile(r"记者|通讯员|编辑|作者|摄影|来源|本报讯|发布|时间|日期|浏览|点击|阅读")
 
 
 def _closing_line(line: _Line) -> bool:
@@ -691,8 +718,28 @@ def html_to_text(html: str) -> HtmlText:
     )
     header_from = h_end + 1 if h is not None else max(0, start - 8)
     header = [line.text for line in lines[header_from:start]]
-    return HtmlText(body, parser.title, parser.h1, parser.meta, headline, tuple(header),
-                    _published(html, lines, header, h, end, parser.meta))
+    above = _fields_above(lines, h) if h is not None else []
+    published = _published(html, lines, header, h, end, parser.meta)
+    return HtmlText(body, parser.title, parser.h1, parser.meta, headline, tuple(above + header), published)
+
+
+_FIELD = re.compile(r"\S\s*[：:]\s*\S")
+
+
+def _fields_above(lines: list[_Line], h: int) -> list[str]:
+    """Field lines just above the headline (an information-disclosure table: 索引号：…, 发布机构：…).
+
+    Contiguous lines holding ``label：value``, none a link, furniture or prose, at most 8.
+    """
+    k = h
+    while k > 0 and h - k < 8:
+        line = lines[k - 1]
+        if line.link * 2 > line.chars or line.furniture * 2 > line.chars or _weight(line) > 0:
+            break
+        if not _FIELD.search(line.text):
+            break
+        k -= 1
+    return [line.text for line in lines[k:h]]
 
 
 def _published(html: str, lines: list[_Line], header: list[str], h: int | None, end: int,

@@ -65,6 +65,8 @@ class Layouts:
     date_time_tail: re.Pattern[str]
     account_line: re.Pattern[str]
     trailer_line_chars: int
+    title_column_words: tuple[str, ...] = ()
+    not_sources: frozenset[str] = frozenset()
 
     def is_header_furniture(self, line: str) -> bool:
         """A line of page furniture around the headline: a site menu, a breadcrumb, a
@@ -242,4 +244,6 @@ def layouts() -> Layouts:
         date_time_tail=re.compile(d["date_time_tail"]),
         account_line=re.compile(d["account_line"]),
         trailer_line_chars=int(d["foot_trailer"]["max_line_chars"]),
+        title_column_words=tuple(d["title_column_words"]),
+        not_sources=frozenset(d["not_sources"]),
     )

@@ -317,6 +317,34 @@ def strip_title_suffix(title: str) -> tuple[str, str | None]:
     return title[: ends[keep - 1]].strip(), source
 
 
+_TRAILING_BRACKET = re.compile(r"[（(]([^（）()]{2,12})[）)]\s*$")
+_COLUMN_SEP = re.compile(r"\s*[-－—_|｜]\s*")
+
+
+def tidy_title(title: str) -> tuple[str, str | None]:
+    """A headline without what pages add to it: an original-title label (``原标题：X`` -> X), an
+    outlet in brackets at its end (``…机遇(知识产权报)``, also returned as the source) and a
+    column name after a separator (``…在深交所发行-焦点播报``)."""
+    lay = layouts()
+    m = lay.original_title.fullmatch(title.strip())
+    if m:
+        title = m.group("value").strip()
+    source: str | None = None
+    m = _TRAILING_BRACKET.search(title)
+    if m and m.start() >= 4:
+        inner = m.group(1).strip()
+        outlet = resolve_outlet(inner) or (inner if looks_like_outlet(inner) else None)
+        if outlet is not None:
+            source, title = outlet, title[: m.start()].rstrip()
+    seps = list(_COLUMN_SEP.finditer(title))
+    if seps:
+        last = seps[-1]
+        tail = title[last.end() :]
+        if 2 <= len(tail) <= 8 and tail.endswith(lay.title_column_words) and last.start() >= 4:
+            title = title[: last.start()].rstrip()
+    return title, source
+
+
 # -- the header lines --------------------------------------------------------
 @attrs.frozen
 class Header:
@@ -403,7 +431,7 @@ def clean_source(value: str) -> str | None:
     """The outlet a source value names: ``人民网-江苏频道`` -> 人民网, ``大河报·豫视频`` -> 大河报,
     ``中央广电总台国际在线`` -> 国际在线; an unknown short name is kept as written."""
     value = _unwrap(value.strip(" \t\u3000:：|｜"))
-    if not value or len(value) > 40:
+    if not value or len(value) > 40 or value in layouts().not_sources:
         return None
     parts = layouts().source_parts(value)
     for part in parts:
@@ -661,6 +689,8 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
             break  # the headline
         if shaped or lay.is_header_furniture(line) or lay.is_short_item(line) or lay.is_byline(line):
             found.absorb({"site": _outlet_line(line)})
+            if lay.is_byline(line):  # □苏报记者 杨帆 above the headline: its outlet
+                found.absorb({"reporter": _reporter_outlet(line.lstrip("□■◎⊙○●◆◇▲△★☆ \t\u3000"))})
             drop.add(i)
             i += 1
             continue
@@ -670,7 +700,8 @@ def read_header(paragraphs: Sequence[str], *, want_title: bool) -> Header:
     top = i
     if want_title and i < n - 1 and is_headline(paragraphs[i]) and _outlet_line(paragraphs[i]) is None:
         title, suffix_outlet = strip_title_suffix(lay.strip_title_markers(paragraphs[i]))
-        found.absorb({"outlet_line": suffix_outlet})
+        title, bracket_outlet = tidy_title(title)
+        found.absorb({"outlet_line": suffix_outlet or bracket_outlet})
         drop.add(i)
         i += 1
     # below the headline: duplicates, datelines, fields, bylines, outlet lines, subtitles

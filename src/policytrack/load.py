@@ -147,6 +147,9 @@ def _parse_text(raw: str, where: str) -> _Parsed:
                 raise FrontMatterError(where, f"front matter date is impossible: {err}") from err
 
     header_lines: list[str] = []
+    # an HTML page's site (<title> suffix, <meta>): the source only when the page's own
+    # lines (来源, 发布机构, a credit) name none
+    site_source: str | None = None
     if looks_like_html(body):
         html = html_to_text(body)
         lines: Iterable[str] = html.paragraphs
@@ -157,15 +160,15 @@ def _parse_text(raw: str, where: str) -> _Parsed:
         if html.title:
             page_title, page_source = strip_title_suffix(_norm_title(html.title) or "")
             title = title or _norm_title(page_title)
-            source = source or page_source
+            site_source = page_source
         if title is None:
             title = _norm_title(html.h1) or _norm_title(meta.get("og:title"))
-        if source is None:
+        if site_source is None:
             for key in ("og:site_name", "source", "mediaid", "author"):
                 if key in meta:
                     outlet = resolve_outlet(meta[key])
-                    source = outlet or (meta[key] if key != "author" else None)
-                    if source:
+                    site_source = outlet or (meta[key] if key != "author" else None)
+                    if site_source:
                         break
         if published is None and html.published is not None:
             published = parse_date(html.published)
@@ -186,7 +189,7 @@ def _parse_text(raw: str, where: str) -> _Parsed:
     return _Parsed(
         clean,
         title or header.title,
-        source or header.source,
+        source or header.source or site_source,
         published or header.published,
     )
 

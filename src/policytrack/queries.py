@@ -1076,6 +1076,7 @@ class Timeline(ResultMixin):
 
     title_text = "Timeline"
     plot_kind = "timeline"
+    record_fields = ("date", "region", "kind", "description", "metric", "value", "unit", "qualifier", "status", "id", "sources")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -1126,6 +1127,7 @@ class Firsts(ResultMixin):
     region: str | None = None
 
     plot_kind = None
+    record_fields = ("date", "region", "scope", "kind", "subject", "status", "claimants", "id", "sources")
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -1249,7 +1251,8 @@ class Comparison(ResultMixin):
                             for region in self.regions]
                      for kind in dict.fromkeys(c.kind for c in self.counts)}
             return pd.DataFrame(table, index=pd.Index(list(self.regions), name="region"), dtype="int64")
-        long = typed_frame([c.to_record() for c in self.cells if c.measurement is not None])
+        long = typed_frame([c.to_record() for c in self.cells if c.measurement is not None],
+                           ("date", "region", "kind", "metric", "value", "unit", "qualifier", "id", "sources"))
         if not wide:
             return long
         units = [next((c.measurement.unit for c in self.cells if c.metric == metric and c.measurement), None)
@@ -1297,6 +1300,7 @@ class History(ResultMixin):
     label: str | None = None
 
     plot_kind = "history"
+    record_fields = ("date", "region", "kind", "metric", "value", "unit", "qualifier", "reported", "as_written", "id", "sources")
 
     def __len__(self) -> int:
         return len(self.points)

@@ -45,6 +45,7 @@ __all__ = [
     "plot_history",
     "plot_timeline",
     "quantity_text",
+    "records_count",
     "records_table",
     "shorten",
     "typed_frame",
@@ -110,6 +111,11 @@ def quantity_text(value: Any, unit: str | None = None, qualifier: str | None = N
                 text = _plain(scaled) + word
                 break
     return f"{_QUALIFIER_WORDS.get(str(qualifier), '')}{text}{unit or ''}"
+
+
+def records_count(n: int, noun: str) -> str:
+    """``1 undated record``, ``2 undated records``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def cell_text(value: Any) -> Any:
@@ -213,6 +219,9 @@ class ResultMixin:
     #: which plot draws it (``timeline``, ``comparison``, ``history``), None when it has none
     plot_kind: str | None = None
 
+    #: the fields of its records (the columns of an empty DataFrame)
+    record_fields: tuple[str, ...] = ()
+
     def to_records(self) -> list[dict[str, Any]]:  # pragma: no cover - always overridden
         raise NotImplementedError
 
@@ -238,7 +247,7 @@ class ResultMixin:
     def to_pandas(self) -> Any:
         """The records as a typed ``pandas.DataFrame`` (needs ``policytrack[pandas]``): see
         :func:`typed_frame`."""
-        return typed_frame(self.to_records())
+        return typed_frame(self.to_records(), self.record_fields)
 
     def plot_options(self) -> dict[str, Any]:
         """Extra keyword arguments for the plot function (e.g. the order of regions)."""
@@ -267,7 +276,7 @@ CATEGORY_COLUMNS = ("region", "kind", "metric", "unit", "qualifier", "scope", "s
 PRECISIONS = ("day", "month", "year")
 
 
-def typed_frame(records: Sequence[dict[str, Any]]) -> Any:
+def typed_frame(records: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> Any:
     """Plain records as a ``pandas.DataFrame`` typed for analysis.
 
     * a partial date becomes the last day it covers (``datetime64``; missing: ``NaT``), the
@@ -278,9 +287,13 @@ def typed_frame(records: Sequence[dict[str, Any]]) -> Any:
     * region, kind, metric, unit, qualifier, scope and status are categories;
     * ``value`` is a float (base units; ``unit`` and ``qualifier`` say how to read it);
     * lists (``sources``, ``claimants``) stay lists.
+
+    With no records, the frame still has ``columns`` (typed the same way), so that code
+    written for a full answer runs on an empty one.
     """
     pd = _import("pandas", "to_pandas()", "pandas")
-    frame = pd.DataFrame.from_records(list(records))
+    rows = list(records)
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=list(columns))
     for column in DATE_COLUMNS:
         if column not in frame.columns:
             continue
@@ -551,7 +564,7 @@ def plot_timeline(
         if not rows:
             ax.text(0.5, 0.5, "no dated entries", transform=ax.transAxes, ha="center")
         missing = undated + len(records) - len(rows)
-        _left_out(fig, [f"{missing} undated records"] if missing else [])
+        _left_out(fig, [records_count(missing, "undated record")] if missing else [])
         _fix_fonts(fig, family)
     return fig
 

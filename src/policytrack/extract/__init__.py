@@ -18,7 +18,8 @@ from .analysis import analyse
 from .judge import judge as _judge
 from .names import trim_names
 from .regions import document_region
-from .script import restore, simplified
+from .script import reading, restore
+from .script_fold import fold
 
 __all__ = ["extract_document"]
 
@@ -29,15 +30,15 @@ def extract_document(doc: Document, *, judged: bool = True) -> Document:
     With ``judged`` (the default) each record gets its ``confidence`` from the learned
     judgement (:mod:`.judge`) and records under their type's threshold are dropped;
     ``judged=False`` gives the grammars' proposals as they are (what the trainer reads).
-    An article in traditional characters is read through its simplified shadow and its
+    An article in traditional characters is read through its simplified reading and its
     records quote it as written (:mod:`.script`).
     """
-    shadow = simplified(doc.text)
-    if shadow is None:
+    folding = reading(doc.text)
+    if folding is None:
         return _extract(doc, judged)
-    title = simplified(doc.title or "") or doc.title
-    work = _extract(attrs.evolve(doc, text=shadow, title=title), judged)
-    return restore(work, doc)
+    title = fold(doc.title) if doc.title else doc.title
+    work = _extract(attrs.evolve(doc, text=folding.folded, title=title), judged)
+    return restore(work, doc, folding)
 
 
 def _extract(doc: Document, judged: bool) -> Document:

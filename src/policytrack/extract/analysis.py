@@ -26,9 +26,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from .._data import load_json
 from ..models import PartialDate
@@ -47,9 +45,11 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Word:
-    """One word of the segmenter: ``text[start:end] == surface``; ``tag`` is its part of speech."""
+class Word(NamedTuple):
+    """One word of the segmenter: ``text[start:end] == surface``; ``tag`` is its part of speech.
+
+    (A named tuple: a document has tens of thousands of words, made once each.)
+    """
 
     surface: str
     tag: str
@@ -122,12 +122,12 @@ def segment(text: str, offset: int = 0) -> tuple[Word, ...]:
     with _SEGMENTER_LOCK:
         pairs = _segmenter().tag(text, True)
     out: list[Word] = []
-    pos = 0
+    pos = offset
     for surface, tag in pairs:
-        if not surface:
-            continue
-        out.append(Word(surface, tag, offset + pos, offset + pos + len(surface)))
-        pos += len(surface)
+        if surface:
+            end = pos + len(surface)
+            out.append(Word(surface, tag, pos, end))
+            pos = end
     return tuple(out)
 
 

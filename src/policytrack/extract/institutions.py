@@ -62,8 +62,10 @@ Decisions:
   inside that place (a company named ``（广州）`` in a 黄埔区 article), else the place (a
   ``合肥…集团`` in a 安徽 article stays in 合肥市 even after a district subject); weak
   service points sit in the sentence's region unless their name place lies inside it.
-  Banks and brokers named without a place (``中信证券``) sit in none; their branches
-  (``…支行``) and local guarantors (``…担保``) where the sentence is.  Regions of
+  Brokers and funds named without a place (``中信证券``) sit in none; banks and insurers
+  named without one (``工商银行``, national short names such as ``建行``), branches
+  (``…支行``) and local guarantors (``…担保``) sit where the sentence is: they lend where
+  the article is (the evaluation sets' convention for a city's partner banks).  Regions of
   粤港澳/华南-style areas are never used.
 * **Established**: the sentence date, only when an establishment verb (``成立``,
   ``挂牌``...) governs the name.
@@ -85,7 +87,7 @@ import attrs
 
 from .._data import load_json
 from ..models import Document, Evidence, Institution, InstitutionKind, PartialDate, RegionLevel
-from .analysis import Analysis, analyse
+from .analysis import Analysis, SentenceAnalysis, analyse, lexicon
 from .dates import sentence_date
 from .regions import Gazetteer, record_region
 from .sentences import Sentence
@@ -138,6 +140,7 @@ class _Suffix:
     scoped: bool = False  # starts with a bare level word and is a whole name (市委)
     division: bool = False  # a bureau's division (…保护处): named after its bureau, which stays a name
     kind_after: tuple[tuple[str, InstitutionKind], ...] = ()  # body ending -> kind
+    max_body: int = 0  # characters the body may take at most (0: no limit): 某某担保 is a short brand
 
 
 @attrs.frozen
@@ -182,6 +185,8 @@ class _Vocab:
     title_units: tuple[str, ...]
     rename_verbs: tuple[str, ...]
     first_words: tuple[str, ...]
+    specific_cues: tuple[str, ...]  # 旗下: a generic-bodied name after it is one specific body
+    unrealised: tuple[str, ...]  # 探索筹建, 拟设立: the body named next does not exist yet
     counted_before_re: re.Pattern[str]
     name_ends: tuple[str, ...]  # suffixes and national bodies' names
     national_kinds: dict[str, InstitutionKind]
@@ -198,6 +203,10 @@ class _Vocab:
     scope_words: tuple[str, ...]  # 市场, 区域: no level prefix outside government names
     branch_units: tuple[str, ...]  # 分公司, 支行: named by parent and place
     apposition_nouns: tuple[str, ...]  # 企业 in …企业浙江某公司: the name starts at the place
+    legal_forms: tuple[str, ...]  # 股份有限公司 in a bank's formal name
+    bank_words: tuple[str, ...]  # 银行: what a bank's name ends with
+    local_lenders: frozenset[str]  # 银行, 保险公司: named without a place, they sit where they act
+    company_suffixes: tuple[str, ...]  # a company's suffixes, longest first (short names' merging)
     level_re: re.Pattern[str]  # 地（市）级…: a class of bodies at a level
     tiers: tuple[str, ...]  # 两级, 三级: places listed before them each have the body
     join_re: re.Pattern[str]  # 和, 与, 暨: a join between two names
@@ -224,6 +233,7 @@ def _vocab() -> _Vocab:
             kind=InstitutionKind(item["kind"]),
             weak=bool(item.get("weak", False)),
             min_body=int(item.get("min_body", 2)),
+            max_body=int(item.get("max_body", 0)),
             not_before=tuple(item.get("not_before", ())),
             not_after=tuple(item.get("not_after", ())),
             after_ok=tuple(item.get("after_ok", ())),
@@ -280,6 +290,8 @@ def _vocab() -> _Vocab:
         title_units=tuple(data["title_units"]["items"]),
         rename_verbs=tuple(data["rename_verbs"]["items"]),
         first_words=tuple(data["first_words"]["items"]),
+        specific_cues=tuple(data["first_words"]["specific_cues"]),
+        unrealised=tuple(data["unrealised_cues"]["items"]),
         name_ends=(*suffixes, *sorted(national)),
         national_kinds=national_kinds,
         # exceptions first: scanning left to right, 自由 is read whole before its 由 could stop
@@ -295,7 +307,10 @@ def _vocab() -> _Vocab:
         listed_re=re.compile(
             # the lookbehind starts a number only at its first digit: without it a long run of
             # digits with no 家 after it is retried from every position (quadratic)
-            rf"(等)?(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家"
+            rf"(?:(等)(?:{_alternation(data['listed_categories']['quantifiers'])})?|(等)?"
+            rf"(?:{_alternation(data['listed_categories']['totals'])})?"
+            rf"(?<![{_DIGITS}一二两三四五六七八九十])([{_DIGITS}]+|[一二两三四五六七八九十]+)家)"
+            rf"([\u4e00-\u9fff]{{0,{int(data['listed_categories']['modifier_chars'])}}}?)"
             rf"({_alternation(data['listed_categories']['items'])})"),
         listed_kinds={k: InstitutionKind(v) for k, v in data["listed_categories"]["items"].items()},
         research_endings=tuple(data["listed_categories"]["research_endings"]),
@@ -306,6 +321,11 @@ def _vocab() -> _Vocab:
         scope_words=tuple(data["scope_prefix_words"]["items"]),
         branch_units=tuple(data["branch_units"]["items"]),
         apposition_nouns=tuple(data["apposition_nouns"]["items"]),
+        legal_forms=tuple(data["bank_branches"]["legal_forms"]),
+        bank_words=tuple(data["bank_branches"]["bank_words"]),
+        local_lenders=frozenset(data["bank_branches"]["local_lenders"]),
+        company_suffixes=tuple(sorted((i["suffix"] for i in data["suffixes"]["items"] if i["kind"] == "company"),
+                                      key=len, reverse=True)),
         level_re=re.compile(f"[{re.escape(data['level_categories']['chars'])}]{{1,5}}级"),
         tiers=tuple(data["tier_words"]["items"]),
         join_re=re.compile(f"[{re.escape(data['name_joins']['chars'])}]"),
@@ -495,7 +515,7 @@ def _left_start(
             pos = a + 1
             continue
         start, verb, verb_end = b, found.group(0), b
-        if found.group(0) in voc.first_words:
+        if found.group(0) in voc.first_words or found.group(0) in voc.specific_cues:
             first = True
         pos = b
     start = _inner_cut(text, start, suffix_start, protected, voc)
@@ -633,8 +653,9 @@ def _suffix_ends(seg: str, offset: int, voc: _Vocab) -> dict[int, str | None]:
     return ends
 
 
-def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
-    """Every structurally possible name in one sentence, longest per start."""
+def _candidates_in(text: str, sent: Sentence, voc: _Vocab, sa: SentenceAnalysis | None = None) -> list[_Cand]:
+    """Every structurally possible name in one sentence, longest per start (``sa``: the
+    sentence's words, whose verbs, prepositions and conjunctions after a name cut it too)."""
     out: list[_Cand] = []
     cuts: list[int] = []  # sorted: ends of names that a stop word follows
     ends = _suffix_ends(sent.text, sent.start, voc)
@@ -664,6 +685,10 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
             verb = verb if verb != party else None
         if known is not None:
             start = suffix_start  # a known body's name is whole: what stands before is not its
+            country = next((q for q in _country_words() if text.endswith(q, hs, start)
+                            and known.startswith(voc.national_prefixes) and not known.startswith(q)), None)
+            if country is not None:
+                start -= len(country)  # 中国国家知识产权局: the country's name written before 国家… is part of it
         new_end, aliases = _bracket_after(text, end, voc)
         if suffix.division:  # 某市某局知识产权保护处: the division is named, the bureau stays a name too
             parent = next((p for p in reversed(out) if not p.rejected and start <= p.start < p.end < suffix_start
@@ -683,9 +708,15 @@ def _candidates_in(text: str, sent: Sentence, voc: _Vocab) -> list[_Cand]:
         cand.rejected = len(_bare(text[start:suffix_start])) < suffix.min_body or (
             start > sent.start and text[start - 1] in voc.distributives)  # 各市党委: a class of bodies
         out.append(cand)
-        if not cand.rejected and _stop_at(text, new_end, voc):
+        if not cand.rejected and (_stop_at(text, new_end, voc) or (sa is not None and _word_cut_at(sa, new_end))
+                                  or (cand.kind is InstitutionKind.COMPANY and _place_after_word(sent, text, new_end))):
             bisect.insort(cuts, new_end)  # 甲局与乙中心, 甲局设立乙中心: what follows is not 甲局's
     return _longest_per_start(out, text, voc)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[str, ...]:
+    return tuple(_load()["national_bodies"]["country_words"])
 
 
 def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
@@ -695,6 +726,26 @@ def _stop_at(text: str, pos: int, voc: _Vocab) -> bool:
     if text[pos] in voc.single_stops and text[pos : pos + 2] not in voc.protected_starts:
         return True
     return voc.stop_re.match(text, pos) is not None
+
+
+def _place_after_word(sent: Sentence, text: str, pos: int) -> bool:
+    """A verb-sized word (two characters) and then a place follow a company's name at ``pos``
+    (某事务所联系大连某公司): the company is the subject, what follows is another name."""
+    return (pos + 2 < sent.end and all(_is_name_char(ch) for ch in text[pos : pos + 2])
+            and any(m[0] == pos + 2 for m in _place_mentions(sent, pos + 2, pos + 12)))
+
+
+def _word_cut_at(sa: SentenceAnalysis, pos: int) -> bool:
+    """A conjunction of the analysis starts at ``pos``, or a verb whose object is an
+    organisation's name (甲局联动建设银行): what follows the name before ``pos`` is not its."""
+    rules = _word_rules()
+    w = sa.word_at(pos)
+    if w is None or w.start != pos:
+        return False
+    if w.tag in rules.cut_tags:
+        return True
+    nxt = sa.word_at(w.end) if w.tag in rules.verb_tags else None
+    return nxt is not None and nxt.start == w.end and nxt.tag in rules.object_tags
 
 
 def _stop_ends_at(text: str, pos: int, floor: int, voc: _Vocab) -> bool:
@@ -726,6 +777,119 @@ def _longest_per_start(cands: list[_Cand], text: str, voc: _Vocab) -> list[_Cand
         kept.append(c)
         reach = c.end
     return kept
+
+
+# --------------------------------------------------------------------------- word boundaries
+
+
+@attrs.frozen
+class _WordRules:
+    non_starters: frozenset[str]  # words that cannot start a name (lexicon: 尽管, 据, 通过...)
+    non_starter_tags: frozenset[str]
+    verb_tags: frozenset[str]
+    verb_kinds: frozenset[InstitutionKind]
+    inner_kinds: frozenset[InstitutionKind]
+    name_tags: frozenset[str]
+    inner_tags: frozenset[str]
+    join_tags: frozenset[str]
+    cut_tags: frozenset[str]
+    object_tags: frozenset[str]
+    item_cut_tags: frozenset[str]
+    list_words: frozenset[str]
+    reference_tags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _word_rules() -> _WordRules:
+    data = _load()["word_rules"]
+    lex = lexicon()
+    return _WordRules(
+        non_starters=frozenset(lex["name_non_starters"]),
+        non_starter_tags=frozenset(lex["non_starter_tags"]),
+        verb_tags=frozenset(data["verb_tags"]),
+        verb_kinds=frozenset(InstitutionKind(k) for k in data["verb_kinds"]),
+        inner_kinds=frozenset(InstitutionKind(k) for k in data["inner_kinds"]),
+        name_tags=frozenset(data["name_tags"]),
+        inner_tags=frozenset(data["inner_tags"]),
+        join_tags=frozenset(data["join_tags"]),
+        cut_tags=frozenset(data["cut_tags"]),
+        object_tags=frozenset(data["object_tags"]),
+        item_cut_tags=frozenset(data["item_cut_tags"]),
+        list_words=frozenset(data["list_words"]),
+        reference_tags=frozenset(data["reference_tags"]),
+    )
+
+
+def _restart(c: _Cand, start: int, text: str, voc: _Vocab) -> None:
+    c.start = start
+    c.name = _fold(text[start : c.end])
+    c.place_len = _place_prefix_len(c, text, voc)
+    c.tier_len = 0
+    _drop_tier(c, text, voc)
+
+
+def _by_words(c: _Cand, sa: SentenceAnalysis, text: str, voc: _Vocab) -> None:
+    """Word boundaries of the shared analysis that the character grammar cannot see.
+
+    * A conjunction right after a whole name starts a second name (``银行及某融资担保有限公司``);
+      ``等`` closes a list, never stands in a name; a demonstrative pronoun inside a name
+      starts a reference back (``行为该公司`` -> ``该公司``, judged as one).
+    * A preposition inside a bank's or company's name ends the text before it
+      (``某系统为银行``, ``公司信用为企业担保``).
+    * Words that cannot start a name (``尽管该公司``) are not part of it, so that what is
+      left is judged (``该公司`` refers back).
+    * A bank's or guarantor's name made of a verb and its suffix (``撬动银行``, ``合作银行``,
+      ``无需抵押担保``) names no body (a company may be named by a verb: ``共享集团``); a verb before a name word is cut (``联动建设银行``).
+    """
+    if c.known or c.listed or c.rejected or c.distributed:
+        return
+    rules = _word_rules()
+    suffix_start = c.suffix_end - len(c.suffix)
+    if c.start > 0 and text[c.start - 1] in "“「":
+        return  # a quoted name is read as written
+    cut = c.start
+    for w in sa.words_in(c.start, suffix_start):
+        if w.start <= c.start or w.end > suffix_start:
+            continue
+        if w.surface in rules.list_words:
+            cut = w.end  # 甲科技等公司, 服务等联盟: a list and its category, no name
+        elif (w.tag in rules.reference_tags and w.surface.startswith(voc.demonstratives)
+              and not text.startswith(voc.demonstrative_exceptions, w.start)):
+            cut = w.start  # 该行为该公司: a reference back (该公司), judged as one
+        elif w.tag in rules.join_tags and _ends_with_suffix(text[c.start : w.start], voc):
+            cut = w.end  # 银行及甲公司: two names
+        elif (w.tag in rules.inner_tags and c.kind in rules.inner_kinds
+              and not _in_exception(text, w.start, w.end, voc)):
+            cut = w.end  # 为银行, 为企业担保
+    if c.suffix in voc.branch_units:  # 科技园区型支行七贤岭支行: a description, then the branch's name
+        inner = text.rfind(c.suffix, cut, suffix_start)
+        if inner > cut and suffix_start - (inner + len(c.suffix)) >= 2:
+            cut = inner + len(c.suffix)
+    if cut > c.start:
+        _restart(c, cut, text, voc)
+    for _ in range(4):  # 尽管该公司 -> 该公司 (then judged as a reference back)
+        lead = sa.word_at(c.start)
+        if lead is None or lead.start != c.start or lead.end >= suffix_start or c.place_len:
+            break
+        if lead.surface.startswith(voc.demonstratives):
+            break
+        if lead.surface in rules.non_starters or lead.tag in rules.non_starter_tags:
+            _restart(c, lead.end, text, voc)
+            continue
+        break
+    if c.place_len or c.first or c.kind not in rules.verb_kinds or c.start >= suffix_start:
+        return  # (旗下创新担保公司: a group's own subsidiary is named, even by a verb)
+    verb = sa.word_at(c.start)
+    if verb is None or verb.start != c.start or verb.end > suffix_start or verb.tag not in rules.verb_tags:
+        return
+    rest = _bare(text[verb.end : suffix_start])
+    if not rest or _is_generic(rest, voc):
+        c.rejected = True  # 撬动银行, 合作银行, 无需抵押担保: a verb and a category
+        return
+    nxt = sa.word_at(verb.end)
+    place = any(a == verb.end for a, _b, _n, _l in _place_mentions(c.sentence, verb.end, suffix_start + 1))
+    if place or (nxt is not None and nxt.start == verb.end and nxt.tag in rules.name_tags):
+        _restart(c, verb.end, text, voc)  # 联动建设银行 -> 建设银行
 
 
 # --------------------------------------------------------------------------- judging
@@ -837,9 +1001,14 @@ def _judge(c: _Cand, text: str, voc: _Vocab) -> bool:
         return False
     if text.startswith(voc.category_marks, c.end):
         return False  # …中心之一
+    if text.endswith(voc.unrealised, max(0, c.start - 6), c.start):
+        return False  # 探索筹建…中心: a body only explored or planned
     if _counted(text, c, voc):
         return False
     body = _body(c, text)
+    suffix = voc.suffixes.get(c.suffix)
+    if suffix is not None and suffix.max_body and len(body) > suffix.max_body:
+        return False  # 某某融资担保 is a short brand, not 甲基金融资担保 or 民营担保机构担保
     if body.startswith(voc.demonstratives) and c.place_len > 0:
         return False  # 广州市某科技公司
     has_place = c.place_len > 0 or c.scoped
@@ -959,16 +1128,26 @@ def _shared_tail(c: _Cand, text: str, voc: _Vocab) -> list[_Cand]:
     return out
 
 
-def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[_Cand]:
-    """Items of a counted list of names (``甲、乙、丙3家企业``, ``甲、乙等4家合作银行``) that
-    no suffix found: short forms of bodies, of the kind the list's noun says.  The list
-    must hold as many items as its number says (or fewer, after ``等``)."""
+def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab,
+            sa: SentenceAnalysis | None = None) -> list[_Cand]:
+    """Items of a list of names closed by a category noun (``甲、乙、丙3家企业``,
+    ``甲、乙等4家合作银行``, ``甲、乙等一些科创企业``, ``甲等公司``) that no suffix found:
+    short forms of bodies, of the kind the list's noun says.  A counted list must hold as
+    many items as its number says (or fewer, after ``等``); without ``等`` it needs two.
+    Words may qualify the noun (``等7家重点企业``); the noun ends on a word boundary of
+    ``sa`` (not ``企业家``)."""
     out: list[_Cand] = []
-    if text.find("家", sent.start, sent.end) < 0:  # every counted list says N家
+    if "等" not in sent.text and "家" not in sent.text:  # every list says 等 or N家
         return out
     taken = {c.suffix_end for c in cands if not c.rejected}
     for m in voc.listed_re.finditer(text, sent.start, sent.end):
-        number = _cn_count(m.group(2))
+        etc = bool(m.group(1) or m.group(2))
+        number = _cn_count(m.group(3)) if m.group(3) else None
+        if sa is not None and not sa.is_boundary(m.end()):
+            continue
+        if m.group(4) and sa is not None and (not sa.is_boundary(m.start(4)) or any(
+                w.tag in _word_rules().item_cut_tags for w in sa.words_in(m.start(4), m.end(4)))):
+            continue  # the qualifier is whole nouns (重点, 科创), not a clause (等形式为某集团)
         items: list[tuple[int, int]] = []
         end = m.start()
         while end > sent.start:
@@ -981,19 +1160,29 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             end = a - 1
         if not items:
             continue
-        # the first item starts after a stop word (渤化集团所属甲, 联合乙)
+        x0, y0 = items[0]  # 甲、乙和丙共三家银行: the last two items are joined by a conjunction
+        joins = [k for k in range(x0 + 2, y0 - 1) if voc.join_re.match(text, k)]
+        if len(joins) == 1 and len(items) > 1:
+            items[0:1] = [(joins[0] + 1, y0), (x0, joins[0])]
+        # the first item starts after a stop word (渤化集团所属甲, 联合乙) or, by the words of
+        # the analysis, after the last verb, particle or adverb (获得该贷款支持的还包括甲)
         a, b = items[-1]
         stop = None
         for found in voc.stop_re.finditer(text, a, b):
             stop = found
         if stop is not None:
-            items[-1] = (stop.end(), b)
-        ok = number is not None and (len(items) == number or (m.group(1) and len(items) <= number))
-        if not ok or len(items) < 2:
+            a = stop.end()
+        if sa is not None:
+            a = _item_start(sa, a, b)
+        items[-1] = (a, b)
+        # a counted list holds its number of items (fewer after 等); an uncounted one needs 等
+        ok = etc if number is None else len(items) == number or (etc and len(items) <= number)
+        if not ok or len(items) < (1 if etc else 2):
             continue
         if any(not 2 <= y - x <= 12 or _is_generic(text[x:y], voc) or text.startswith(voc.demonstratives, x)
-               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)] for x, y in items):
-            continue  # not names: 广州、深圳等3家…, 重点、骨干等…
+               or [p for p in _place_mentions(sent, x, y) if (p[0], p[1]) == (x, y)]
+               or _category_item(text, x, y, voc) for x, y in items):
+            continue  # not names: 广州、深圳等3家…, 重点、骨干等…, 银行等机构, 瞪羚企业、“独角兽”等企业
         for x, y in reversed(items):
             if y in taken:
                 continue
@@ -1003,13 +1192,38 @@ def _listed(text: str, sent: Sentence, cands: list[_Cand], voc: _Vocab) -> list[
             elif text.endswith(voc.research_endings, x, y):
                 kind = InstitutionKind.RESEARCH
             else:
-                kind = voc.listed_kinds[m.group(3)]
+                kind = voc.listed_kinds[m.group(5)]
             cand = _Cand(start=x, end=y, suffix_end=y, suffix=suffix.text if suffix else "", kind=kind,
                          weak=False, sentence=sent, listed=True)
             cand.name = _fold(text[x:y])
             cand.place_len = _place_prefix_len(cand, text, voc)
             out.append(cand)
     return out
+
+
+def _category_item(text: str, x: int, y: int, voc: _Vocab) -> bool:
+    """The list item ``text[x:y]`` is a category, not a body: a bare suffix (银行), a
+    category noun with its qualifier (瞪羚企业) or a quoted label (种子“独角兽”)."""
+    suffix = _suffix_at(text, y, voc)
+    if suffix is not None and not _bare(text[x : y - len(suffix.text)]):
+        return True
+    if any(q in text[x:y] for q in "“「\""):
+        return True
+    return suffix is None and text.endswith(tuple(voc.listed_kinds), x, y)
+
+
+def _item_start(sa: SentenceAnalysis, a: int, b: int) -> int:
+    """Where the first item of a list (``text[a:b]``) starts: after the last word of the
+    analysis that cannot stand in a name (a verb, particle, adverb, preposition or
+    pronoun; lexicon's non-starters), as long as two characters are left."""
+    rules = _word_rules()
+    start = a
+    for w in sa.words_in(a, b):
+        if w.start < a or w.end > b:
+            continue
+        if w.end < b and (w.tag in rules.item_cut_tags or w.surface in rules.non_starters):
+            start = w.end
+    return start if b - start >= 2 else a
 
 
 def _cn_count(word: str) -> int | None:
@@ -1035,12 +1249,14 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     name = _bare(c.name)
     if name in voc.international or name.startswith(voc.intl_prefixes):
         return None
-    if name in voc.national:
-        return "中国"
     gaz = _gazetteer()
     anchor = c.anchor if c.anchor >= 0 else c.start
     lo, hi = _region_window(c.sentence, anchor)
     rec = record_region(doc.text, lo, hi, anchor, doc.region)
+    if name in voc.national:
+        if kind is InstitutionKind.FINANCIAL and name in voc.national_kinds and rec is not None:
+            return rec  # 建行, 中行 in a list of a city's partner banks: the bank where it acts
+        return "中国"
     place: str | None = None
     rank, place_end = -1, 0
     for _a, b, found, level in _find_places(name):
@@ -1052,16 +1268,18 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     scoped_whole = c.scoped and name.startswith(c.suffix)  # 市委, 省委常委会
     scope = _scope_prefix_at(name, 0, voc)  # 市, 自治区: the document's region at that level
     if place is None and scope and (c.place_len == len(scope) or scoped_whole):
-        place = _at_level(doc.region, voc.scope_prefixes[scope])
+        at = voc.scope_prefixes[scope]
+        place = _paragraph_place(doc, c.start, at) or _at_level(doc.region, at)
     if place is None and kind in (InstitutionKind.FINANCIAL, InstitutionKind.COMPANY):
         place = voc.abbreviations.get(name[0])
     if place is None:
         national = name.startswith((*voc.national_prefixes, *voc.national_names))
         if national and not c.weak and kind not in _HYBRID_KINDS | {InstitutionKind.FINANCIAL}:
             return "中国"
-        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes:
-            return None  # a bank or broker named without a place serves the whole country
-        return rec
+        if c.kind is InstitutionKind.FINANCIAL and c.suffix not in voc.branch_suffixes and (
+                c.suffix not in voc.local_lenders) and not c.listed:  # 甲、乙等N家银行: lenders
+            return None  # a broker or fund named without a place serves the whole country
+        return rec  # a bank named without a place sits where it lends (内江…联合工商银行)
     if rec is None or rec == place:
         return place
     if rank == _LEVEL_RANK[RegionLevel.CITY] and name.startswith(voc.national_brackets) and (
@@ -1072,6 +1290,46 @@ def _region(c: _Cand, kind: InstitutionKind, doc: Document, voc: _Vocab) -> str 
     if kind in _HYBRID_KINDS:  # a company named after a city sits in the document's district
         return gaz.locate(place, doc.region)
     return place
+
+
+def _scope_expanded(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The key of a name with a bare level word written with the document's place at that
+    level instead (市政协 in a 天津市 article -> 天津市政协), else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    place = _at_level(doc.region, voc.scope_prefixes[scope])
+    if place is None and doc.region is not None and doc.region.endswith(scope):
+        place = doc.region  # 天津市: a municipality is a province whose level word is 市
+    return _key(place + c.name[len(scope) :], voc) if place else None
+
+
+def _bare_scope_region(c: _Cand, text: str, doc: Document, voc: _Vocab) -> str | None:
+    """The district a name with a bare district word (区财政局) sits in, when its paragraph
+    names one (see :func:`_paragraph_place`); else None."""
+    scope = _scope_prefix_at(text, c.start, voc)
+    if not scope or c.place_len != len(scope) or c.known:
+        return None
+    return _paragraph_place(doc, c.start, voc.scope_prefixes[scope])
+
+
+def _paragraph_place(doc: Document, pos: int, level: str) -> str | None:
+    """The place at ``level`` a bare level word (区财政局) refers to in an article about
+    several places of that level: the last one named in its paragraph before ``pos``,
+    when it lies in the document's city or province; else None."""
+    if level != RegionLevel.DISTRICT.value or doc.region is None:
+        return None  # only districts share one article (a city's several districts)
+    gaz = _gazetteer()
+    home = _at_level(doc.region, RegionLevel.CITY.value) or _at_level(doc.region, RegionLevel.PROVINCE.value)
+    if home is None:
+        return None
+    para = doc.text.rfind("\n", 0, pos) + 1
+    found = [m for m in _find_places(doc.text[max(para, pos - 2000) : pos])
+             if m[3] in (RegionLevel.DISTRICT, RegionLevel.ZONE)]
+    if not found:
+        return None
+    last = found[-1][2]
+    return last if gaz.is_within(last, home) else None
 
 
 def _region_window(sent: Sentence, anchor: int) -> tuple[int, int]:
@@ -1175,15 +1433,18 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
     by_alias: dict[str, _Record] = {}
     by_tail: dict[str, _Record] = {}
     short_forms: list[str] = []  # short forms given in brackets (简称…), as written
+    dropped: set[str] = set()  # short forms of names judged no body (探索筹建…中心（简称“快保中心”）)
     # the shared sentences, read in the prepared text (same offsets, titles blanked)
-    for sent in (Sentence(s.start, s.end, text[s.start : s.end]) for s in analysis):
-        cands = _candidates_in(text, sent, voc)
+    for sa in analysis:
+        sent = Sentence(sa.start, sa.end, text[sa.start : sa.end])
+        cands = _candidates_in(text, sent, voc, sa)
         if cands:
             for c in cands:
                 c.place_len = _place_prefix_len(c, text, voc)
                 _drop_tier(c, text, voc)
+                _by_words(c, sa, text, voc)
             cands = _distribute(cands, text, voc)
-        cands.extend(_listed(text, sent, cands, voc))
+        cands.extend(_listed(text, sent, cands, voc, sa))
         if not cands:
             continue
         prev: _Record | None = None
@@ -1195,6 +1456,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 run_start = c.start
             c.anchor, run_end = run_start, c.end
             if not (c.distributed or c.listed or _judge(c, text, voc)):
+                if len(dropped) < _MAX_SHORT_FORMS:  # its short forms name no body either (快保中心)
+                    dropped.update(_bare(a) for a in c.aliases)
+                continue
+            if _bare(c.name) in dropped:
                 continue
             longer = next((a for a in short_forms if len(a) > c.end - c.start and text.endswith(a, 0, c.end)), None)
             if longer is not None:  # 发挥审协广东中心作用: a short form given before, not 广东中心
@@ -1202,18 +1467,25 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 c.name = _fold(longer)
             key = _key(c.name, voc)
             bare = _bare(c.name)
+            where = _bare_scope_region(c, text, doc, voc)
+            if where is not None:  # 区财政局 in two districts' paragraphs: two bodies
+                key, bare = f"{where}§{key}", f"{where}§{bare}"
             rec = by_key.get(key) or by_alias.get(bare)
+            if rec is None and where is None:  # 市政协 in a 天津 article: 天津市政协, named before
+                rec = by_key.get(_scope_expanded(c, text, doc, voc) or key)
             if rec is None and prev is not None and prev_end >= 0:
                 gap = text[prev_end : c.start]
                 if any(gap.endswith(v) for v in voc.rename_verbs):
                     rec = prev
             if rec is None:  # the tail of an earlier name (a generic one too: 该中心作为…保护中心)
-                rec = by_tail.get(key)
+                rec = by_tail.get(key.split("§")[-1])
+                if rec is not None and where is not None and rec.region != where:
+                    rec = None  # 区知识产权局 in 合川区's paragraph is not 九龙坡区知识产权局
             if rec is None:
                 kind = _kind(c, text, voc)
                 owner = c.parent or c  # a division sits where its bureau does
                 rec = _Record(c, key, [c.name], kind, _region(owner, owner.kind, doc, voc),
-                              _established(c, text, doc, voc), {bare})
+                              _established(c, text, doc, voc), {bare, _bare(c.name)})
                 records.append(rec)
                 by_key[key] = rec
                 for k in range(1, len(key) - 3):
@@ -1233,15 +1505,132 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Institution
                 short_forms.extend(a for a in c.aliases if a not in short_forms and 2 <= len(a) <= _MAX_GROUP)
             by_key.setdefault(key, rec)
             prev, prev_end = rec, c.end
+    records = _merge_short_companies(_merge_banks(records, voc), voc)
     out: list[Institution] = []
     for r in records:
         s = r.cand.sentence
+        names = _usual_first(r.names)
         out.append(Institution(
-            name=r.names[0],
+            name=names[0],
             kind=r.kind,
             evidence=Evidence(s.start, s.end, doc.text[s.start : s.end]),
             region=r.region,
             established=r.established,
-            aliases=tuple(r.names[1:]),
+            aliases=tuple(names[1:]),
         ))
     return out
+
+
+def _bank_forms(name: str, voc: _Vocab) -> tuple[str, ...]:
+    """The spellings of the bank a branch belongs to (``中国光大银行股份有限公司惠州分行`` ->
+    ``中国光大银行股份有限公司``, ``中国光大银行``, ``光大银行``), empty for no branch."""
+    unit = next((u for u in sorted(voc.branch_units, key=len, reverse=True) if name.endswith(u)), None)
+    if unit is None:
+        return ()
+    places = [m for m in _find_places(name) if m[1] <= len(name) - len(unit)]
+    if not places:
+        return ()
+    parent = name[: places[-1][0]]
+    forms = [parent]
+    for legal in voc.legal_forms:
+        if forms[-1].endswith(legal):
+            forms.append(forms[-1][: -len(legal)])
+            break
+    for prefix in voc.national_prefixes:
+        if forms[-1].startswith(prefix):
+            forms.append(forms[-1][len(prefix) :])
+            break
+    return tuple(_bare(f) for f in forms if len(f) >= 2 and f.endswith(voc.bank_words))
+
+
+def _merge_banks(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """One record for a bank and its one branch named in the article (``光大``, ``光大银行``,
+    ``中国光大银行股份有限公司惠州分行``): a list's short form (``浦发``) and the bank's name
+    (``浦发银行``) are one body, and so are a bank and its branch when the article names no
+    other branch of it (two branches keep the bank apart: it is then the bank as a whole)."""
+    if len(records) < 2:
+        return records
+    merged: dict[int, _Record] = {}  # id of a record merged away -> the record it went into
+
+    def absorb(into: _Record, other: _Record) -> None:
+        for n in other.names:
+            if _bare(n) not in into.seen:
+                into.seen.add(_bare(n))
+                into.names.append(n)
+        if into.region is None:
+            into.region = other.region
+        merged[id(other)] = into
+
+    banks = [r for r in records if r.kind is InstitutionKind.FINANCIAL and not _bank_forms(r.names[0], voc)]
+    for r in banks:  # 浦发 and 浦发银行
+        if id(r) in merged:
+            continue
+        for other in banks:
+            if other is not r and id(other) not in merged and any(
+                    _bare(n) + w in other.seen for n in r.names for w in voc.bank_words):
+                absorb(r, other)
+    by_bank: dict[int, list[_Record]] = {}
+    for r in records:
+        if id(r) in merged or r.kind is not InstitutionKind.FINANCIAL:
+            continue
+        forms = _bank_forms(r.names[0], voc)
+        bank = next((b for b in banks if id(b) not in merged and b.seen & set(forms)), None)
+        if bank is not None:
+            by_bank.setdefault(id(bank), []).append(r)
+    for b in banks:
+        branches = by_bank.get(id(b), [])
+        if len(branches) == 1:
+            absorb(b, branches[0])
+    return [r for r in records if id(r) not in merged]
+
+
+def _company_core(name: str, voc: _Vocab) -> str:
+    """A company's name without its place prefix and its suffix (``青岛罗博飞海洋技术有限公司``
+    -> ``罗博飞海洋技术``, ``达城公司`` -> ``达城``)."""
+    core = _bare(name)
+    places = _find_places(core)
+    if places and places[0][0] == 0:
+        core = core[places[0][1] :]
+    suffix = next((x for x in voc.company_suffixes if core.endswith(x)), None)
+    return core[: -len(suffix)] if suffix else ""
+
+
+def _merge_short_companies(records: list[_Record], voc: _Vocab) -> list[_Record]:
+    """A company's short name (``达城公司``, ``罗博飞公司``, ``青岛罗博飞海洋技术有限公司``)
+    written with the core of a fuller name of the article (``哈尔滨达城绿色建筑股份有限公司``,
+    ``青岛蓝谷罗博飞海洋技术有限公司``) is that company: one record, the short name an alias."""
+    companies = [r for r in records if r.kind is InstitutionKind.COMPANY]
+    if len(companies) < 2:
+        return records
+    gone: set[int] = set()
+    for r in companies:
+        core = _company_core(r.names[0], voc)
+        if len(core) < 2 or _is_generic(core, voc):
+            continue
+        host = next((o for o in companies if o is not r and id(o) not in gone
+                     and len(_bare(o.names[0])) > len(_bare(r.names[0]))
+                     and core in _bare(o.names[0])), None)
+        if host is None:
+            continue
+        for n in r.names:
+            if _bare(n) not in host.seen:
+                host.seen.add(_bare(n))
+                host.names.append(n)
+        gone.add(id(r))
+    return [r for r in records if id(r) not in gone]
+
+
+def _usual_first(names: list[str]) -> list[str]:
+    """A body's names with the one it usually goes by first: a city's or district's body
+    introduced with its province before the city (``四川省内江市市场监管局``, then
+    ``内江市市场监管局``) goes by the name without the province when that is written too."""
+    if len(names) < 2:
+        return names
+    for short in names[1:]:
+        prefix = names[0][: len(names[0]) - len(short)]
+        if not prefix or not names[0].endswith(short) or not any(m[0] == 0 for m in _find_places(short)):
+            continue
+        places = _find_places(prefix)
+        if len(places) == 1 and places[0][:2] == (0, len(prefix)) and places[0][3] is RegionLevel.PROVINCE:
+            return [short, names[0], *(n for n in names[1:] if n != short)]
+    return names

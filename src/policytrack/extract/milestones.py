@@ -26,8 +26,9 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
   target cue (``力争``, or a future auxiliary before a verb of reaching: ``将实现``); a
   paragraph's target date carries over like any other date.  A value named only by a period
   (``与上年同期8.1万件相比``) is an earlier value of the previous statistic.
-* An event is a clause with an event verb, no quantity and no future cue, dated within its
-  own sentence (a ``…年度`` inside a quoted name counts as a last resort; in an annual report,
+* An event is a clause with an event verb, no future cue and no quantity but counted actors
+  before its verb (``4个产品入选…``), the verb not modifying a noun (``…成立的X公司``), dated
+  within its own sentence (a ``…年度`` inside a quoted name counts as a last resort; in an annual report,
   ``2022年…白皮书``, the report's year).  Prepositional frames (``在…阶段``) and source
   citations (``…显示``) are not events.
 * The same fact stated twice is one record: the first, given the date of the second when it
@@ -35,6 +36,16 @@ How a statistic is read, clause by clause (a clause ends at ，；。：or a bra
   facts and are skipped.
 * Regions come from :func:`~policytrack.extract.regions.record_region`, anchored at the value
   (or at a ``占全市``-style comparison, whose scope word is not the statistic's region).
+
+Names are read over the words of the shared analysis (:mod:`.analysis`): a marker such as
+等 counts only as a word of its own (``一等奖`` is no list), a name read to the right ends
+where its clause goes on (an adverb, ``正在``, a verb with an aspect particle), one read to
+the left starts after the last aspect particle (``公开发行了为期10年利率`` -> ``为期10年利率``)
+and ends on a word (``现场签约``).  Values listed after ``分别`` go one for one with the values
+named before it; policy parameters (caps, subsidy rates), memberships (``N个…之一``),
+enumerations in words (``三个维度``) and tranche labels (``1期项目``) are not statistics.  A
+text in traditional characters is read through :mod:`.script_fold` (same offsets) and its
+records are written back in its own characters.
 """
 
 from __future__ import annotations
@@ -50,10 +61,10 @@ import attrs
 
 from .._data import load_json
 from ..models import Basis, Document, Evidence, Milestone, MilestoneKind, PartialDate, Quantity
-from .analysis import Analysis, analyse, lexicon
+from .analysis import Analysis, SentenceAnalysis, analyse, lexicon
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
-from .sentences import Sentence
+from .script_fold import Folding
 
 __all__ = ["extract"]
 
@@ -192,6 +203,19 @@ class _Vocab:
     body_names: frozenset[str]  # 省委, 市政府: a body, never what a value counts
     byline_words: _Words  # 记者, 通讯员: a bracket holding one is a byline, not a gloss
     share_copulas: _Words
+    clause_tags: frozenset[str]  # parts of speech that end a name read to the right (d, t, p)
+    clause_words: frozenset[str]  # 正在, 目前: words that end a name read to the right
+    aspect_tags: frozenset[str]  # 了, 着, 过: a verb before one ends a clause
+    count_weak_verbs: frozenset[str]  # 获得, 获: with a count of actors, a statistic, not an event
+    enumeration_counters: frozenset[str]  # 个, 项, 期: 三个维度 enumerates, it counts nothing
+    subsidy_words: _Words  # 贴息, 补贴: a % of one of these is a policy's rate
+    distributive_words: _Words  # 分别: the values after it go one for one with those before
+    attributive_followers: _Words  # 的, 时间: an event verb before one modifies a noun
+    tranche_counters: frozenset[str]  # 期: 1期项目 labels a tranche
+    gathering_verbs: frozenset[str]  # 举行, 召开: a meeting held is an event even as an attribute
+    membership_ends: _Words  # 之一: N个X之一 counts a group, not the subject
+    rate_heads: _Words  # 增幅, 增长率: a change named as a statistic of its own
+    comparison_tails: _Words  # 较年初, 比上年: a statistic compared with an earlier value
     head_continuations: frozenset[str]
     attribute_dates: _Words  # labels making the date after them a thing's attribute (到期日)
     clause_break_re: re.Pattern[str]  # one of clause_breaks
@@ -269,6 +293,19 @@ def _vocab() -> _Vocab:
         body_names=frozenset(d["body_names"]["words"]),
         byline_words=_words(d, "byline_words"),
         share_copulas=_words(d, "share_copulas"),
+        clause_tags=frozenset(d["name_clause_tags"]["words"]),
+        clause_words=frozenset(d["name_clause_words"]["words"]),
+        aspect_tags=frozenset(d["aspect_tags"]["words"]),
+        count_weak_verbs=frozenset(d["count_weak_event_verbs"]["words"]),
+        enumeration_counters=frozenset(d["enumeration_counters"]["words"]),
+        subsidy_words=_words(d, "subsidy_words"),
+        distributive_words=_words(d, "distributive_words"),
+        attributive_followers=_words(d, "attributive_followers"),
+        tranche_counters=frozenset(d["tranche_counters"]["words"]),
+        gathering_verbs=frozenset(d["gathering_verbs"]["words"]),
+        membership_ends=_words(d, "membership_ends"),
+        rate_heads=_words(d, "rate_heads"),
+        comparison_tails=_words(d, "comparison_tails"),
         head_continuations=frozenset(d["head_continuations"]["chars"]),
         clause_break_re=_char_class(d["clause_breaks"]["chars"]),
         any_break_re=_char_class(d["clause_breaks"]["chars"] + d["list_breaks"]["chars"]),
@@ -349,7 +386,7 @@ _QUOTED_RE = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^�
 _TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 _SPACE_RE = re.compile(r"\s+")
 _DESC_PUNCT = " \t\u3000,，、;；:：.。!！?？）)】-—·…"
-_AWARD_RE = re.compile(r"[^获得夺奖，,、]{0,6}奖")
+_AWARD_RE = re.compile(r"[^获得夺奖，,、]{0,6}(?:奖|驰名商标)")  # 广东省专利金奖, 中国驰名商标
 _COMMA = str.maketrans({",": "，"})
 _PUNCT = " \t\u3000,，、;；:：.。!！?？“”\"'（）()《》【】[]-—·…"
 
@@ -386,7 +423,6 @@ class _Dates:
                 event = i
             self.last_stat.append(stat)
             self.last_event.append(event)
-
 
     def has_free_in(self, start: int, end: int) -> bool:
         """Whether a date outside quotes starts in ``[start, end)``."""
@@ -442,6 +478,29 @@ def _date_prefix(head: str) -> int:
     return dates[0].end_offset if dates and dates[0].start_offset == 0 else 0
 
 
+_DATE_CUES = "到至于在"  # a date finder's cue characters that belong to the words before them
+
+
+@lru_cache(maxsize=8192)
+def _date_suffix(tail: str) -> int:
+    """How long a date (with a ``的`` after it) at the very end of ``tail`` is; 0 when ``tail``
+    does not end with one (``专利申请量由2011年的`` ends with ``2011年的``)."""
+    body = tail[:-1] if tail.endswith("的") else tail
+    dates = find_dates(body.translate(_COMMA) if "," in body else body)
+    if not dates or dates[-1].end_offset != len(body):
+        return 0
+    k = dates[-1].start_offset
+    while k < len(body) and body[k] in _DATE_CUES:
+        k += 1  # 提升到2014年: the 到 is the verb's, not the date's
+    return len(tail) - k
+
+
+def _without_trailing_date(text: str) -> str:
+    """``text`` without a date (and its ``的``) at its end: ``由2011年的`` -> ``由``."""
+    k = _date_suffix(text[-16:])
+    return text[: len(text) - k] if k else text
+
+
 @lru_cache(maxsize=8192)
 def _place_prefix(head: str) -> int:
     return _place_prefix_len(head)
@@ -464,6 +523,15 @@ def _strip_text(span: str, left: bool) -> tuple[int, int]:
     return _strip_offsets(span, 0, len(span), left=left)
 
 
+_BARE_HEAD = 2  # a name this short ending in a metric head (金额, 占比, 规模) is a bare head
+
+
+def _bare_head(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only a metric head (``金额``, ``占比``): the word before it
+    (累计金额, 全省占比) is what names the statistic and is not stripped."""
+    return 0 < end - start <= _BARE_HEAD and _vocab().left_heads.suffix(text, start, end) is not None
+
+
 def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int, int]:
     voc = _vocab()
     for _ in range(40):
@@ -479,6 +547,12 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
             if suffix is not None:
                 end -= len(suffix)
                 changed = True
+            else:
+                # 专利申请量由2011年的10997件: the date of a value is not part of its name
+                reach = _date_suffix(text[max(start, end - 16) : end])
+                if 0 < reach < end - start:
+                    end -= reach
+                    changed = True
         elif text[end - 1] in _RIGHT_TAILS:
             end -= 1
             changed = True
@@ -489,16 +563,17 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
                 changed = True
                 continue
             place = _place_prefix(text[start : min(end, start + 24)])
-            if place and _AWARD_RE.match(text, start + place, end):
-                place = 0  # 广东省专利金奖: an award keeps the name of the place giving it
+            if place and (_AWARD_RE.match(text, start + place, end) or text.startswith("级", start + place)):
+                place = 0  # 广东省专利金奖, 国家级…: an award or a level keeps its place
             if place > 0:
                 start += place
                 changed = True
             else:
                 prefix = voc.strip_prefixes.prefix(text, start, end)
-                if prefix is not None:
+                if prefix is not None and not _bare_head(text, start + len(prefix), end):
                     start += len(prefix)
                     changed = True
+                # (累计金额, 全省占比: a prefix before a bare head is what names it, and stays)
         if not changed:
             break
     return start, end
@@ -511,7 +586,7 @@ def _strip_offsets(text: str, start: int, end: int, *, left: bool) -> tuple[int,
 class _Unit:
     """Sentences joined by ；: one scope for dates, one evidence sentence each."""
 
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[SentenceAnalysis, ...]
     start: int
     end: int
     para: int
@@ -520,9 +595,9 @@ class _Unit:
 def _units(text: str, analysis: Analysis) -> list[_Unit]:
     out: list[_Unit] = []
     para = 0
-    current: list[Sentence] = []
+    current: list[SentenceAnalysis] = []
     prev_end = 0
-    for s in (a.sentence for a in analysis):
+    for s in analysis:
         gap = text[prev_end : s.start]
         new_para = "\n" in gap or "\u3000\u3000" in gap
         if current and (new_para or current[-1].text[-1:] not in "；;"):
@@ -578,6 +653,17 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
         if k > 0 and utext[k - 1] not in voc.clause_breaks:
             k = max(0, a - 9)  # more than a few characters into its clause
         gap = utext[k:a].strip(" \u3000")
+        if m.relation == "target" and m.text[:1] in "到至":
+            if (
+                out
+                and out[-1].end == unit.start + a
+                and not out[-1].quoted
+                and out[-1].match.date is not None
+            ):
+                out[-1] = _joined_span(out[-1], m)  # 2025年1月至11月: one span, not a target
+                continue
+            if _reaches(utext, a):
+                m = attrs.evolve(m, relation="at")  # 提升到2014年的…: the date of the value reached
         out.append(
             _Date(
                 m,
@@ -589,6 +675,22 @@ def _unit_dates(text: str, unit: _Unit, ref: PartialDate | None) -> list[_Date]:
             )
         )
     return out
+
+
+def _reaches(utext: str, a: int) -> bool:
+    """Whether the 到/至 opening the date at ``a`` ends a verb of reaching (``增至``, ``提升到``):
+    the date is when a value was reached, not a target date (``力争到`` is a target's)."""
+    w = _vocab().to_verbs.suffix(utext, max(0, a - 4), a + 1)
+    return w is not None and len(w) >= 2 and w != "达到"
+
+
+def _joined_span(first: _Date, second: DateMatch) -> _Date:
+    """``2025年1月至11月``: the span of two dates joined by 至 (a span inside one year is that year)."""
+    a, b = first.match.date, second.date
+    if a is None or b is None or b.year != a.year or not a <= b:
+        return first
+    span = attrs.evolve(first.match, date=PartialDate(a.year), end=b, relation="span")
+    return attrs.evolve(first, match=span, end=first.start + (second.end_offset - first.match.start_offset))
 
 
 def _is_present(m: DateMatch) -> bool:
@@ -642,7 +744,7 @@ class _Stat:
     date: PartialDate | None
     end: PartialDate | None
     region: str | None
-    sentence: Sentence
+    sentence: SentenceAnalysis
 
 
 @attrs.frozen
@@ -653,7 +755,7 @@ class _Read:
     metric: str
     metric_start: int
     raw_left: str
-    side: str  # "left" | "right" | "inherit"
+    side: str  # "left" | "right" | "inherit" | "respective"
 
 
 @lru_cache(maxsize=16)
@@ -702,7 +804,9 @@ def _left_span(stext: str, q: QuantityMatch, prev_end: int) -> tuple[int, int]:
     return max(cs, prev_end), b
 
 
-def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> tuple[int, int, bool]:
+def _right_name(
+    stext: str, qs: list[QuantityMatch], i: int, *, lists: bool, seg: SentenceAnalysis | None = None
+) -> tuple[int, int, bool]:
     """The span of the name to the right of ``qs[i]`` (empty when none) and whether it
     stopped at a list break."""
     voc = _vocab()
@@ -712,6 +816,9 @@ def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> 
     rend = min(stop, next_start)
     at_list = lists and q.end < rend == stop < len(stext) and stext[rend] in voc.list_breaks
     rs, re_ = q.end, rend
+    gap = _GAP_RE.search(stext, rs, re_)
+    if gap is not None:
+        re_ = gap.start()  # 融资累计突破70亿元 有效缓解…: a headline's parts are two clauses
     while rs < re_ and stext[rs] in "的之 \u3000":
         rs += 1
     if i + 1 < len(qs) and qs[i + 1].is_change and re_ == next_start:
@@ -723,8 +830,51 @@ def _right_name(stext: str, qs: list[QuantityMatch], i: int, *, lists: bool) -> 
         rs += len(copula)  # 90%以上是中小微企业: a share names what it is a share of
     elif _starts_with(stext, rs, re_, voc.right_stops) is not None:
         re_ = rs
+    if seg is not None and re_ - rs > 2 and _may_go_on(stext, rs, re_):
+        re_ = _noun_phrase_end(seg, rs, re_)
     rs, re_ = _strip_span(stext, rs, re_, left=False)
     return rs, re_, at_list
+
+
+_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space between Han characters
+
+
+# Cheap tests before the words of a sentence are asked for (segmenting is the costly part of
+# the analysis, and most names need no word boundary): a name read to the left is cut after
+# an aspect particle only when one of its characters is one; a stripped qualifier is
+# re-joined to its word (签约) only for these characters; a name read to the right is cut
+# only when it is long or holds a clause word.
+_ASPECT_CHARS = "了着过"
+_WORD_FINAL_QUALIFIERS = "约近超逾"
+_SHORT_RIGHT = 6
+
+
+def _may_go_on(stext: str, rs: int, re_: int) -> bool:
+    """Whether the name ``stext[rs:re_]`` read to the right may run into a clause of its own."""
+    if re_ - rs > _SHORT_RIGHT or any(ch in _ASPECT_CHARS for ch in stext[rs:re_]):
+        return True
+    words = _vocab().clause_words
+    return any(w in stext[rs:re_] for w in words)
+
+
+def _noun_phrase_end(seg: SentenceAnalysis, rs: int, re_: int) -> int:
+    """Where the name read to the right of a value ends, on a word boundary: before the first
+    word of the clause that goes on after it (an adverb, a word like 正在, a verb with an
+    aspect particle: ``500吨桥翼板正在…发挥着…`` -> ``桥翼板``); ``re_`` when none."""
+    voc = _vocab()
+    words = seg.words_in(seg.start + rs, seg.start + re_)
+    for j, w in enumerate(words):
+        k = w.start - seg.start
+        if k < rs + 2:
+            continue  # a name has at least two characters
+        nxt = words[j + 1] if j + 1 < len(words) else None
+        if (
+            w.tag in voc.clause_tags
+            or w.surface in voc.clause_words
+            or (w.tag.startswith("v") and nxt is not None and nxt.tag in voc.aspect_tags)
+        ):
+            return k
+    return re_
 
 
 _BODY_MAX = 12  # a longer name is more than a body
@@ -772,21 +922,51 @@ def _in_word(text: str, k: int, n: int, words: _Words) -> bool:
     return False
 
 
-def _left_name(stext: str, a: int, lend: int) -> tuple[int, int]:
+def _left_name(stext: str, a: int, lend: int, seg: SentenceAnalysis | None = None) -> tuple[int, int]:
     """The span of the name read to the left in ``stext[a:lend]``: after the last subject
     marker (X将Y压缩到), without connectives, scope words, places and dates."""
     voc = _vocab()
     marker_end = -1
     for w in voc.markers:
         k = stext.rfind(w, a, lend)
-        while k >= 0 and _in_word(stext, k, len(w), voc.marker_not_words):
-            k = stext.rfind(w, a, k)  # 使用费, 即将: the marker is part of a word
+        while k >= 0 and (
+            _in_word(stext, k, len(w), voc.marker_not_words) or not _whole_word(seg, k, len(w))
+        ):
+            k = stext.rfind(w, a, k)  # 使用费, 即将, 一等奖: the marker is part of a word
         if k >= 0 and k + len(w) < lend:
             marker_end = max(marker_end, k + len(w))
-    ls, le = _strip_span(stext, marker_end if marker_end > a else a, lend, left=True)
+    start = marker_end if marker_end > a else a
+    if seg is not None and any(ch in _ASPECT_CHARS for ch in stext[start:lend]):
+        start = _after_aspect(seg, start, lend)
+    ls, le = _strip_span(stext, start, lend, left=True)
+    if (
+        seg is not None
+        and ls < le < lend
+        and stext[le] in _WORD_FINAL_QUALIFIERS
+        and not seg.is_boundary(seg.start + le)
+    ):
+        word = seg.word_at(seg.start + le)  # 现场签约: the 约 stripped as "about" ends a word
+        if word is not None and word.end - seg.start <= lend:
+            le = word.end - seg.start
     if ls >= le and marker_end > a:
         ls, le = _strip_span(stext, a, lend, left=True)  # 拥有量将达到40件: 将 is "will" here
     return ls, le
+
+
+def _whole_word(seg: SentenceAnalysis | None, k: int, n: int) -> bool:
+    """Whether ``n`` characters at sentence offset ``k`` are whole words (no analysis: True)."""
+    return seg is None or (seg.is_boundary(seg.start + k) and seg.is_boundary(seg.start + k + n))
+
+
+def _after_aspect(seg: SentenceAnalysis, a: int, b: int) -> int:
+    """Where a name read to the left in ``[a, b)`` may start: after the last aspect particle
+    (``社会公众公开发行了为期10年利率`` -> ``为期10年利率``), whose verb ends a clause of its own."""
+    voc = _vocab()
+    for w in reversed(seg.words_in(seg.start + a, seg.start + b)):
+        k = w.end - seg.start
+        if w.tag in voc.aspect_tags and a < k <= b - 2:
+            return k
+    return a
 
 
 _CARRY_REACH = 40  # how far back in the previous clause a carried name may end
@@ -820,7 +1000,9 @@ def _carried_name(stext: str, qs: list[QuantityMatch], i: int, lstart: int) -> t
     return None
 
 
-def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
+def _read_names(
+    stext: str, qs: list[QuantityMatch], seg: SentenceAnalysis | None = None, aim: int | None = None
+) -> list[_Read | None]:
     """The name of every quantity of one sentence (``None``: no name or not a statistic)."""
     voc = _vocab()
     out: list[_Read | None] = []
@@ -828,20 +1010,23 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
         prev_end = qs[i - 1].end if i else 0
         lstart, lend = _left_span(stext, q, prev_end)
         raw_left = stext[lstart : q.start]
-        ls, le = _left_name(stext, lstart, lend)
+        ls, le = _left_name(stext, lstart, lend, seg)
         left_metric = stext[ls:le]
-        left_is_name = (
-            bool(left_metric) and _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
+        from_left = _without_trailing_date(raw_left.rstrip())
+        left_is_name = bool(left_metric) and (
+            _ends_with(left_metric, 0, len(left_metric), voc.left_heads) is not None
+            # 办理时限从15天降至7天: the value a change starts from is named before 从/由
+            or _ends_with(from_left, 0, len(from_left), voc.from_markers) is not None
         )
         # the name to the right
-        rs, re_, at_list = _right_name(stext, qs, i, lists=True)
+        rs, re_, at_list = _right_name(stext, qs, i, lists=True, seg=seg)
         if rs >= re_ and at_list:
-            rs, re_, _ = _right_name(stext, qs, i, lists=False)  # 20项全国、全省首创清单
+            rs, re_, _ = _right_name(stext, qs, i, lists=False, seg=seg)  # 20项全国、全省首创清单
         if rs < re_ and _is_body(stext[rs:re_]):
             rs = re_  # 补贴1001万元我市在省委…: a run-on sentence's next subject, read to the left
         if rs < re_ and not left_is_name:
-            if _is_article(q):
-                out.append(None)
+            if _is_article(q) and (aim is None or aim > q.start):
+                out.append(None)  # 一场活动: an article; but 争取有一笔交易 aims at one (M2)
                 continue
             # a short verb before the number stays (惠及300家科创企业), unless that text is the
             # previous value's name (2项金奖、6项银奖)
@@ -871,8 +1056,17 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             if (
                 prev is not None
                 and i
-                and (_ends_with(stext, lstart, q.start, voc.to_verbs) is not None or period)
-                and (_from_value(prev) or prev.side == "left")
+                and (
+                    _to_verb_before(stext, lstart, q.start)
+                    or period
+                    # 100亿元，预计2025年将突破120亿元: an aim for the value just told
+                    or (prev.side == "left" and _vocab().target_cues.found_in(raw_left))
+                    # 是2012年的5倍: a ratio of the value just told (M1)
+                    or (q.quantity.unit == "倍" and prev.side in ("left", "right"))
+                    # 分别占全省的41.87%、48.16%: a list of values of one name
+                    or (raw_left.strip(" \u3000") in voc.list_breaks and prev.side != "right")
+                )
+                and (_from_value(prev) or prev.side in ("left", "right", "inherit"))
             ):
                 out.append(_Read(q, prev.metric, prev.metric_start, raw_left, "inherit"))
                 continue
@@ -886,7 +1080,42 @@ def _read_names(stext: str, qs: list[QuantityMatch]) -> list[_Read | None]:
             out.append(None)
             continue
         out.append(_Read(q, metric, ls, raw_left, "left"))
+    return _respectively(stext, qs, out)
+
+
+def _respectively(stext: str, qs: list[QuantityMatch], reads: list[_Read | None]) -> list[_Read | None]:
+    """``A 20879件、B 9872件，分别占全省的41.87%、48.16%``: the values listed after a
+    distributive word (分别, data: distributive_words) go, in order, with the values named
+    before it, one for one: each is named by that value's name and its own (``A占全省``)."""
+    voc = _vocab()
+    m = voc.distributive_words.pattern.search(stext)
+    if m is None:
+        return reads
+    after = [i for i, q in enumerate(qs) if q.start >= m.end() and not q.is_change]
+    if not after:
+        return reads
+    listed = [after[0]]
+    for i in after[1:]:
+        if stext[qs[listed[-1]].end : qs[i].start].strip(" \u3000") not in voc.list_breaks:
+            break
+        listed.append(i)
+    if len(listed) < 2:
+        return reads
+    before = [r for r in reads[: listed[0]] if r is not None and r.q.end <= m.start() and not r.q.is_change]
+    if len(before) < len(listed):
+        return reads
+    out = list(reads)
+    own = reads[listed[0]]
+    tail = own.metric if own is not None and own.side == "left" and not _has_digit(own.metric) else ""
+    for named, i in zip(before[-len(listed) :], listed, strict=True):
+        was = reads[i]
+        raw = was.raw_left if was is not None else ""
+        out[i] = _Read(qs[i], named.metric + tail, named.metric_start, raw, "respective")
     return out
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 @lru_cache(maxsize=16)
@@ -906,6 +1135,9 @@ def _setup_verbs_at(stext: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in found], ends
 
 
+_QUOTED_ONLY = re.compile(r"[ \u3000]*“[^“”]{1,20}”[ \u3000]*")  # a name in quotes, nothing else
+
+
 def _is_setup_amount(stext: str, r: _Read) -> bool:
     """设立2000万元X基金, 设立规模为3亿元的X基金: the size of something set up, not a statistic;
     and an amount naming a first product to its right (发行了2000万元的首单X可转债), the size
@@ -915,6 +1147,8 @@ def _is_setup_amount(stext: str, r: _Read) -> bool:
         return False
     if r.side == "right" and voc.single_product.found_in(r.metric):
         return True
+    if r.side == "right" and _QUOTED_ONLY.fullmatch(stext, r.q.end, _clause_end(stext, r.q.end, lists=False)):
+        return True  # 获得200万元“桂惠贷”: the amount of a named product (P2), not a statistic
     starts, earliest_end = _setup_verbs_at(stext)
     i = bisect.bisect_left(starts, _clause_start(stext, r.q.start))
     if i == len(starts) or earliest_end[i] > r.q.start:
@@ -926,6 +1160,12 @@ def _is_setup_amount(stext: str, r: _Read) -> bool:
     return stext.startswith("的", after) and voc.setup_nouns.found_in(
         stext, after, _clause_end(stext, after, lists=False)
     )
+
+
+def _aim_between(s: SentenceAnalysis, cue_at: int | None, a: int, b: int) -> bool:
+    """Whether a target cue (document offset ``cue_at``) stands between sentence offsets ``a``
+    and ``b``: ``100亿元，预计2025年将突破120亿元`` aims past the value, it does not restate it."""
+    return cue_at is not None and s.start + a < cue_at < s.start + b
 
 
 def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
@@ -943,7 +1183,45 @@ def _is_threshold(stext: str, r: _Read, first_at: dict[str, int]) -> bool:
 _RANK_NUM = "0123456789一二三四五六七八九十百"
 
 
-def _is_noise(stext: str, r: _Read) -> bool:
+_SMALL_NUMERALS = "一二两三四五六七八九"
+
+
+def _is_enumeration(q: QuantityMatch) -> bool:
+    """``三个维度``, ``五个方面``, ``四项改革``: a count under ten written in words with a generic
+    counter (data: enumeration_counters) enumerates what the text goes on to list; it is not a
+    statistic (``三家银行``, ``五条经验`` keep their counters and stay)."""
+    numeral = q.quantity.text.strip()
+    k = len(numeral) - len(q.quantity.unit)
+    if k != 1 or numeral[0] not in _SMALL_NUMERALS or numeral[1:] != q.quantity.unit:
+        return False
+    return q.quantity.unit in _vocab().enumeration_counters
+
+
+def _is_tranche_label(s: SentenceAnalysis, qs: list[QuantityMatch], i: int) -> bool:
+    """``1期项目是…``, ``浦东科创1、2期…证券``: a number with a tranche counter (期: data
+    tranche_counters) that no verb governs labels a tranche; ``发行2期`` counts them."""
+    q = qs[i]
+    if q.quantity.unit not in _vocab().tranche_counters:
+        return False
+    k = q.start
+    while i > 0 and s.text[qs[i - 1].end : k].strip(" \u3000") in _vocab().list_breaks:
+        i -= 1
+        k = qs[i].start  # 1、2期: the list's first number
+    cs = _clause_start(s.text, k)
+    if not s.text[cs:k].strip(" \u3000"):
+        return True  # a clause opening with it: its subject
+    before = s.word_at(s.start + k - 1)
+    return before is not None and not before.tag.startswith("v")
+
+
+def _is_membership(stext: str, q: QuantityMatch) -> bool:
+    """``全国第二批6个…试点城市之一``: the count of a group the subject belongs to (data:
+    membership_ends), not a statistic of the subject."""
+    end = _clause_end(stext, q.end, lists=False)
+    return _vocab().membership_ends.suffix(stext, q.end, end) is not None
+
+
+def _is_noise(stext: str, r: _Read, *, aimed: bool = False) -> bool:
     """Values that are not statistics: ``这两天``/``这6家企业`` (a reference back), ``最小的…只有100元``
     and ``增长最快的三个领域`` (an extreme or a ranking), ``按照…划分的35个领域`` (a
     classification), a name holding an ordinal (``15个城市中第11个…``)."""
@@ -952,6 +1230,10 @@ def _is_noise(stext: str, r: _Read) -> bool:
     before = stext[max(0, q.start - 4) : q.start].rstrip(" \u3000")
     if _ends_with(before, 0, len(before), voc.demonstratives) is not None:
         return True
+    if (_is_enumeration(q) and not aimed) or _is_membership(stext, q):
+        return True  # (力争新建两个中心: an aim counts, M2)
+    if q.quantity.unit == "%" and voc.subsidy_words.found_in(r.metric):
+        return True  # 贷款贴息补助30%, 予贴息的政策50%: a policy's rate, not a statistic
     cstart = _clause_start(stext, q.start)
     if voc.extremes.found_in(stext, max(cstart, q.start - 24), q.start):
         return True
@@ -1019,30 +1301,44 @@ class _Event:
     description: str
     date: PartialDate
     region: str | None
-    sentence: Sentence
+    sentence: SentenceAnalysis
     verb: str
     title: str | None
+    clause_end: int = -1  # sentence offset where the event's clause ends
+
+
+# X是1991年3月6日经国务院批准设立的…: a cleft sentence dating its subject's founding
+_CLEFT_DATE = re.compile(r"是(?:于|在)?\d{4}年")
 
 
 def _event_verb(clause: str) -> tuple[int, str] | None:
-    """The first event verb of ``clause`` (the longest at that position) outside quotes and
-    outside words that merely contain one (``获得感``)."""
+    """The first event verb of ``clause`` (the longest at that position) outside quotes, outside
+    words that merely contain one (``获得感``), and not modifying a noun (``于2010年成立的X公司``,
+    ``成立时间``: data attributive_followers) unless a cleft sentence dates it
+    (``X是1991年3月6日经国务院批准设立的Y``)."""
     voc = _vocab()
-    if not voc.event_not_verbs.found_in(clause) and not _QUOTED_RE.search(clause):
-        m = voc.event_verbs.pattern.search(clause)  # longest word first: the longest at the first place
-        return (m.start(), m.group()) if m is not None else None
     blocked: list[tuple[int, int]] = []
-    for w in voc.event_not_verbs:
-        k = clause.find(w)
-        while k >= 0:
-            blocked.append((k, k + len(w)))
-            k = clause.find(w, k + 1)
-    quoted = _quoted_spans(clause)
+    if voc.event_not_verbs.found_in(clause):
+        for w in voc.event_not_verbs:
+            k = clause.find(w)
+            while k >= 0:
+                blocked.append((k, k + len(w)))
+                k = clause.find(w, k + 1)
+        blocked.sort()
+    quoted = _quoted_spans(clause) if _QUOTED_RE.search(clause) else []
     best: tuple[int, str] | None = None
     for v in voc.event_verbs:
         k = clause.find(v)
-        while k >= 0:
-            if not _inside(blocked, k) and not _inside(quoted, k):
+        while k >= 0 and (best is None or k <= best[0]):
+            if (
+                not _inside(blocked, k)
+                and not _inside(quoted, k)
+                and (
+                    voc.attributive_followers.prefix(clause, k + len(v), len(clause)) is None
+                    or v in voc.gathering_verbs  # 在18日举行的发布会上: the meeting took place
+                    or _CLEFT_DATE.search(clause, 0, k) is not None
+                )
+            ):
                 if best is None or k < best[0] or (k == best[0] and len(v) > len(best[1])):
                     best = (k, v)
                 break
@@ -1053,7 +1349,7 @@ def _event_verb(clause: str) -> tuple[int, str] | None:
 # --------------------------------------------------------------------------- the extractor
 
 
-def _is_heading(doc_text: str, s: Sentence) -> bool:
+def _is_heading(doc_text: str, s: SentenceAnalysis) -> bool:
     """A short line of its own with no sentence punctuation: a heading, which restates facts."""
     before = doc_text[max(0, s.start - 3) : s.start]
     after = doc_text[s.end : s.end + 3]
@@ -1073,7 +1369,7 @@ def _is_dateline(text: str) -> bool:
     return text.startswith("【") and close > 0 and len(text) - close - 1 > _DATELINE_BODY
 
 
-def _skip_sentence(doc: Document, s: Sentence) -> bool:
+def _skip_sentence(doc: Document, s: SentenceAnalysis) -> bool:
     voc = _vocab()
     text = s.text.lstrip(" \u3000")
     if text.startswith(voc.skip_prefixes) and not _is_dateline(text):
@@ -1095,7 +1391,44 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
     text = doc.text or ""
     if not text.strip():
         return []
-    analysis = analysis if analysis is not None else analyse(text, doc.published, doc.region)
+    folding = Folding(text)
+    if folding.changed:
+        # a text in traditional characters is read in simplified ones (one for one: the same
+        # offsets), and what is read is written back in the text's own characters
+        title = Folding(doc.title).folded if doc.title else doc.title
+        read = attrs.evolve(doc, text=folding.folded, title=title)
+        found = _extract(read, analyse(folding.folded, doc.published, doc.region))
+        return [_unfolded(m, folding) for m in found]
+    return _extract(doc, analysis if analysis is not None else analyse(text, doc.published, doc.region))
+
+
+def _unfolded(m: Milestone, folding: Folding) -> Milestone:
+    """A record read in a folded text, in the text's own characters."""
+    ev = m.evidence
+    folded_sentence = folding.folded[ev.start : ev.end]
+
+    def back(s: str | None) -> str | None:
+        if s is None:
+            return None
+        k = folded_sentence.find(s)
+        return folding.unfold(s, ev.start + k if k >= 0 else None)
+
+    def back_q(q: Quantity | None) -> Quantity | None:
+        # the unit too: gold and users write 項, 個 in a traditional text
+        return None if q is None else attrs.evolve(q, text=back(q.text) or "", unit=folding.unfold(q.unit))
+
+    return attrs.evolve(
+        m,
+        evidence=Evidence(ev.start, ev.end, folding.text[ev.start : ev.end]),
+        description=back(m.description) or "",
+        metric=back(m.metric),
+        quantity=back_q(m.quantity),
+        change=back_q(m.change),
+    )
+
+
+def _extract(doc: Document, analysis: Analysis) -> list[Milestone]:
+    text = doc.text or ""
     ref = doc.published
     voc = _vocab()
     stats: list[_Stat] = []
@@ -1201,7 +1534,7 @@ class _Context:
     lead: PartialDate | None = None  # the date of the event the article's first sentence reports
 
 
-def _lead_date(found: list[_Event], dates: list[_Date], s: Sentence) -> PartialDate | None:
+def _lead_date(found: list[_Event], dates: list[_Date], s: SentenceAnalysis) -> PartialDate | None:
     """The year of the news event an article opens with, when it is a deal or a launch
     (``近日，…正式挂牌``; ``9月26日，…成功发行``): the statistics reported after it without a
     date of their own are about that event."""
@@ -1241,7 +1574,7 @@ def _resolve_in_context(m: DateMatch, year: int | None, ref: PartialDate | None)
 
 def _sentence_stats(
     doc: Document,
-    s: Sentence,
+    s: SentenceAnalysis,
     free: _Dates,
     ctx: _Context,
     cue_at: int | None,
@@ -1250,7 +1583,8 @@ def _sentence_stats(
     qs = find_quantities(stext)
     if not qs:
         return []
-    reads = _read_names(stext, qs)
+    aim = cue_at - s.start if cue_at is not None and cue_at >= s.start else None
+    reads = _read_names(stext, qs, s, aim)
     first_at: dict[str, int] = {}
     for r in reads:
         if r is not None:
@@ -1270,14 +1604,19 @@ def _sentence_stats(
         if (
             r is None
             or _is_setup_amount(stext, r)
-            or _is_threshold(stext, r, first_at)
-            or _is_noise(stext, r)
+            or (
+                _is_threshold(stext, r, first_at) and not _aim_between(s, cue_at, first_at[r.metric], q.start)
+            )
+            or _is_noise(stext, r, aimed=aim is not None and aim < r.q.start)
+            or _is_tranche_label(s, qs, i)
         ):
             continue
         if _is_product_term(stext, r, ctx.single_para):
             continue  # 发行利率2.77%, in a sentence about one product: a term of that product
         pos = s.start + q.start
         own_date = _last_before(free, pos, events=False)
+        while own_date is not None and _is_base_date(s, own_date, q):
+            own_date = _last_before(free, own_date.start, events=False)  # 是2013年的3.2倍: the base
         topic = ctx.topic
         governing: DateMatch | None = (
             own_date.match if own_date is not None else (topic.match if topic else None)
@@ -1287,7 +1626,7 @@ def _sentence_stats(
             or (ctx.topic_target and own_date is None)
             or (cue_at is not None and cue_at < pos)
         )
-        if q.is_change and not target:
+        if q.is_change and not target and not _is_rate_name(r.metric):
             continue  # a change with no value of its own
         if governing is not None and governing.date is None:
             year = _year_before(free, pos)
@@ -1308,10 +1647,11 @@ def _sentence_stats(
         elif governing is not None and governing.relation == "since" and _from_value(r):
             prev_span = (governing.date, governing.end)
             date = governing.date
-        metrics = _split_list(r.metric) if q.is_change else [r.metric]
+        metrics = _split_list(_without_comparison(r.metric)) if q.is_change else [r.metric]
         anchor_rel = (
             r.metric_start
-            if _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
+            if r.side == "respective"  # 分别占全省的…: the place of the value it goes with
+            or _starts_with(stext, r.metric_start, len(stext), _vocab().comparison_prefixes)
             else q.start
         )
         region = _record_region(doc, s.start, s.end, s.start + anchor_rel)
@@ -1331,9 +1671,42 @@ def _sentence_stats(
     return out
 
 
+def _is_rate_name(metric: str) -> bool:
+    """增幅, 年平均增长率, 贷款余额较年初: a change named as a statistic of its own (a growth rate
+    stated on its own is a measurement in %), not a bare change cue."""
+    voc = _vocab()
+    return bool(metric) and (
+        voc.rate_heads.suffix(metric, 0, len(metric)) is not None
+        or voc.comparison_tails.suffix(metric, 0, len(metric)) is not None
+    )
+
+
+def _without_comparison(metric: str) -> str:
+    """``贷款余额较年初`` -> ``贷款余额``: what a growth is compared with is not its name."""
+    tail = _vocab().comparison_tails.suffix(metric, 0, len(metric))
+    return metric[: len(metric) - len(tail)] if tail and len(tail) < len(metric) else metric
+
+
+def _is_base_date(s: SentenceAnalysis, d: _Date, q: QuantityMatch) -> bool:
+    """``是2013年的3.2倍``: the date of the value a ratio compares with, not the ratio's date."""
+    between = s.text[d.end - s.start : q.start].strip(" \u3000")
+    return (
+        q.quantity.unit == "倍"
+        and between.startswith("的")
+        and _vocab().clause_break_re.search(between) is None  # …的3.2倍、2.5倍: the list shares it
+    )
+
+
 def _from_value(r: _Read) -> bool:
-    left = r.raw_left.rstrip()
+    """``由X``/``从2011年的X``: the value a change starts from."""
+    left = _without_trailing_date(r.raw_left.rstrip())
     return _ends_with(left, 0, len(left), _vocab().from_markers) is not None
+
+
+def _to_verb_before(stext: str, a: int, b: int) -> bool:
+    """``提升到Y``/``增至2024年Y``: a verb of reaching (and a date) right before a value."""
+    lead = _without_trailing_date(stext[a:b].rstrip())
+    return _ends_with(lead, 0, len(lead), _vocab().to_verbs) is not None
 
 
 _LIST_SPLIT = re.compile(r"[、和及与]")
@@ -1389,11 +1762,30 @@ def _is_adverbial(clause: str) -> bool:
     return voc.adverbial_heads.suffix(text, 0, len(text)) is not None
 
 
+def _ongoing(s: SentenceAnalysis, a: int, b: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the clause ``s.text[a:b]`` tells an ongoing effort (持续推动, 要…): an ongoing cue
+    outside quotes, as a word or heading a set phrase (积极开展; ``要求`` is no ``要``), and not an
+    attribute (…推动的X正式挂牌)."""
+    stext = s.text
+    for m in _vocab().ongoing_cues.pattern.finditer(stext, a, b):
+        k, w = m.start(), m.group()
+        if _inside(quoted, k) or stext.startswith("的", m.end()):
+            continue
+        if len(w) > 1:
+            return True  # 推动, 持续: a cue of two characters is that word (no segmenting)
+        word = s.word_at(s.start + k)
+        if word is None or word.start != s.start + k:
+            continue  # inside a word (重要, 需要)
+        if s.is_boundary(s.start + m.end()) or word.end - word.start >= len(w) + 2:
+            return True  # whole words (要, 更大力度), or a set phrase it heads (积极开展), not 要求
+    return False
+
+
 _EVENT_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 def _sentence_events(
-    doc: Document, s: Sentence, dates: _Dates, fallback: PartialDate | None = None
+    doc: Document, s: SentenceAnalysis, dates: _Dates, fallback: PartialDate | None = None
 ) -> list[_Event]:
     """The events of one sentence of a unit with no target (``dates``: the unit's dates).
     ``fallback`` dates an event with no date of its own in the unit (the day of the event an
@@ -1414,7 +1806,8 @@ def _sentence_events(
             start = k + 1
     bounds.append((start, len(stext)))
     future = False
-    for a, b in bounds:
+    for ci, (a, b) in enumerate(bounds):
+        prev_clause = bounds[ci - 1] if ci else None
         if future:
             break  # a plan: this clause and the rest of the sentence (see below)
         clause = stext[a:b]
@@ -1425,18 +1818,22 @@ def _sentence_events(
         if voc.future_cues.found_in(bare):
             future = True  # a plan: this clause and the rest of the sentence
         # cheap tests first: an event needs an event verb, and no quantity
-        if future or not clause.strip() or not voc.event_verbs.found_in(clause) or find_quantities(clause):
+        if future or not clause.strip() or not voc.event_verbs.found_in(clause):
             continue
-        if voc.ongoing_cues.found_in(bare) and any(
-            c in bare and f"{c}的" not in bare for c in voc.ongoing_cues
-        ):
-            continue  # (…推动的X正式挂牌: an attribute of X, not an ongoing effort)
+        counted = find_quantities(clause)
+        if _ongoing(s, a, b, quoted):
+            continue
         if _is_adverbial(clause) or voc.citation_ends.suffix(bare, 0, len(bare.rstrip(" \u3000"))):
             continue  # 在启动建设阶段(2017年): a time frame for what follows, not an event
         found = _event_verb(clause)
         if found is None:
             continue
         vpos, verb = found
+        counted = [q for q in counted if not _is_membership(clause, q)]  # …6个试点城市之一
+        if counted and (verb in voc.count_weak_verbs or any(q.end > vpos for q in counted)):
+            # 发行4支产品, 发放贷款100亿元: a statistic; only counted actors before the verb
+            # (4个产品入选…, 2期项目于8月14日发行) leave the clause an event
+            continue
         abs_v = s.start + a + vpos
         before = _last_before(dates, abs_v, events=True)
         chosen: DateMatch | None = before.match if before is not None else None
@@ -1485,11 +1882,16 @@ def _sentence_events(
                 break
             desc_start += len(w)
         description = stext[desc_start:desc_end].strip(" \u3000")
+        title_m = _TITLE_RE.search(description)  # the clause's own title, not the one before
+        head = stext[desc_start : a + vpos]
+        told = bool(out) and out[-1].sentence is s and out[-1].clause_end == (prev_clause or (0, -1))[1]
+        if (not head.strip() or head.startswith("于")) and prev_clause is not None and not told:
+            # 1期项目是国内首单…，于今年3月4日发行: the clause before names what happened
+            description = stext[prev_clause[0] : prev_clause[1]].strip(" \u3000") + "，" + description
         if len(description) < 4:
             continue
-        title_m = _TITLE_RE.search(description)
         region = _record_region(doc, s.start, s.end, abs_v)
-        out.append(_Event(description, date, region, s, verb, title_m.group(1) if title_m else None))
+        out.append(_Event(description, date, region, s, verb, title_m.group(1) if title_m else None, b))
     return out
 
 
@@ -1616,7 +2018,11 @@ def _merge_events(events: list[_Event]) -> list[Milestone]:
             if k.title and ev.title and k.title == ev.title:
                 dup = i
                 break
-            if k.verb == ev.verb and _common_run(k.description, ev.description, 6):
+            if (
+                k.verb == ev.verb
+                and _dates_agree(k.date, ev.date)  # 1期…3月4日发行; 2期…8月14日发行: two issues
+                and _common_run(k.description, ev.description, 6)
+            ):
                 dup = i
                 break
         if dup is None:

@@ -83,6 +83,7 @@ class _Vocab:
     qual_before_lasts: frozenset[str]
     change_cue_lasts: frozenset[str]
     change_non_cue_lasts: frozenset[str]
+    qualifier_word_ends: frozenset[str]  # 签约, 节约: words whose last character is a qualifier
 
 
 def _load_json() -> dict[str, Any]:
@@ -125,6 +126,7 @@ def _vocab() -> _Vocab:
         qual_before_lasts=_edge(qb, -1),
         change_cue_lasts=_edge(cues, -1),
         change_non_cue_lasts=_edge(data["change_non_cues"], -1),
+        qualifier_word_ends=frozenset(data.get("qualifier_word_ends", ())),
     )
 
 
@@ -533,6 +535,8 @@ def _quantity_at(
     # a qualifier before the number
     qstart = start
     qb = _longest_before(folded, start, voc.qual_before, voc.qual_before_maxlen, voc.qual_before_lasts)
+    if qb is not None and folded[max(0, start - len(qb) - 1) : start] in voc.qualifier_word_ends:
+        qb = None  # 签约3亿元: the 约 ends the word before the number, it qualifies nothing
     if qb is not None:
         qstart = start - len(qb)
         if qualifier is None:

@@ -54,6 +54,7 @@ from ..models import Document, Evidence, FinancingProduct, PartialDate, ProductK
 from . import dates, numbers
 from . import regions as _regions
 from .analysis import Analysis, analyse
+from .script_fold import fold_characters as simplified
 from .sentences import Sentence
 
 __all__ = ["extract"]
@@ -109,6 +110,17 @@ class _Vocab:
     setup_amount_re: re.Pattern[str]
     loan_slogan_leads: tuple[str, ...]  # “不敢贷”: a quoted loan word starting with these is a slogan
     loan_slogan_followers: tuple[str, ...]  # “…贷”难题: a quoted loan word followed by these is a slogan
+    label_after_re: re.Pattern[str]  # a product noun right after a quoted label: “知疆通”专项金融业务
+    label_before_re: re.Pattern[str]  # a product noun (and link mark) right before one: 信贷产品“血橙贷”
+    label_apposition_re: re.Pattern[str]  # “智融宝”这一纯知识产权质押贷款产品: the description after a label
+    label_kind_cues: tuple[tuple[str, ProductKind], ...]  # 质押 → pledge loan, 信贷 → other…, in order
+    label_appositives: tuple[str, ...]  # 这一, 这款: between a quoted name and its description
+    label_copula_re: re.Pattern[str]  # 「X」是…的一款信贷产品: a copula and the description of a label
+    first_participles: tuple[str, ...]  # 获批的: between a first-claim cue and its description
+    plan_re: re.Pattern[str]  # 正在推动设立, 拟发行: what the clause sets up after it is planned
+    subject_copulas: tuple[str, ...]  # X专项计划是…: the descriptions after it restate X
+    scheme_heads: frozenset[str]  # 质押保险贷款: a scheme of its own, a product when launched
+    launch_re: re.Pattern[str]  # 推出, 推行: a scheme launched in the clause
 
 
 def _kinds(table: dict[str, list[str]]) -> dict[str, ProductKind]:
@@ -202,13 +214,34 @@ def _vocab() -> _Vocab:
         ip_re=re.compile(f"(?:{_alternation(raw['ip_words'])})"),
         pointer_lead_re=re.compile(f"^(?:第[{_NUMERAL}]+期|{_alternation(raw['anaphor_pointers'])})"),
         # a quote, a loan name's 贷, a head or a pointing word: one literal alternation scans fast
-        any_re=re.compile(_alternation(["“", "贷", *heads, *raw["anaphor_pointers"]])),
+        any_re=re.compile(_alternation(["“", "「", "『", "贷", "期", *heads, *raw["anaphor_pointers"]])),
         setup_amount_re=re.compile(
             f"(?:{_alternation(raw['setup_verbs'])})了?([约近超逾]?[{_NUMERAL}.]{{1,12}}[万亿]?元)的?"
             f"(?:[{_CJK}]{{0,6}}(?:{_alternation(raw['first_cues'])}))?$"
         ),
         loan_slogan_leads=tuple(raw["loan_slogan_leads"]),
         loan_slogan_followers=tuple(raw["loan_slogan_followers"]),
+        label_after_re=re.compile(f"^(?:{_alternation(raw['label_nouns_after'])})"),
+        label_before_re=re.compile(
+            f"(?:{_alternation(raw['label_nouns_before'])})(?:{_alternation(raw['link_marks'])})?$"
+        ),
+        label_apposition_re=re.compile(
+            f"^(?:{_alternation(raw['label_appositives'])})[^{re.escape(_CLAUSE_BREAK)}]{{0,20}}?"
+            f"(?:{_alternation([*raw['label_nouns_after'], *heads])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
+        ),
+        label_appositives=tuple(raw["label_appositives"]),
+        label_copula_re=re.compile(
+            f"^(?:{_alternation(raw['label_copulas'])})[^{re.escape(_CLAUSE_BREAK)}]{{0,36}}?"
+            f"(?:{_alternation(raw['label_nouns_after'])})(?=[{re.escape(_CLAUSE_BREAK)}]|$)"
+        ),
+        first_participles=_bylen(raw["first_participles"]),
+        subject_copulas=_bylen(raw["subject_copulas"]),
+        scheme_heads=frozenset(raw["scheme_heads"]),
+        launch_re=re.compile(_alternation(raw["launch_verbs"])),
+        plan_re=re.compile(f"(?:{_alternation(raw['plan_cues'])})(?:{_alternation(raw['setup_verbs'])})"),
+        label_kind_cues=tuple(
+            (cue, ProductKind(kind)) for kind, cues in raw["label_kind_cues"].items() for cue in cues
+        ),
     )
 
 
@@ -229,6 +262,8 @@ class _Mention:
     anaphor: bool = False
     first: bool = False  # a generic description made specific by a first claim: 东莞首支证券化产品
     record: bool = False  # after a record verb (创下全国首单…ABS): restates the last product
+    tranche: bool = False  # 2期项目于8月14日发行: one tranche of the last securitization (the shelf)
+    shelf: str = ""  # a tranche's shelf name
 
 
 def _root(m: _Mention) -> _Mention:
@@ -297,16 +332,31 @@ def _cut_left(left: str, head_len: int = 0, *, boundaries: bool = True) -> str:
 
 _SIZE_WORDS = "(?:规模|金额|总额|额度)"
 _JOINERS = re.compile(r"[和与及、的]")
-_QUOTED = re.compile(r"“([^“”\n]{1,60})”")
+_QUOTED = re.compile(r"[“「『]([^“”「」『』\n]{1,60})[”」』]")
 _TYPE_TAIL = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _TYPE_AFTER = re.compile(r"\s*[（(]([^（）()]{1,20})[）)]")
-_CLAUSE = re.compile(f"[^{re.escape(_CLAUSE_BREAK)}]+")
-_LABEL = re.compile(r"“[^“”，。；,;\n]{1,60}”")
+# a clause; a short gloss in brackets inside a name (技术产权(技术交易)ABS) does not end it
+_CLAUSE = re.compile(
+    f"(?:[^{re.escape(_CLAUSE_BREAK)}]+|[（(][^{re.escape(_CLAUSE_BREAK)}]{{1,10}}[）)](?=[^{re.escape(_CLAUSE_BREAK)}]))+"
+)
+_TRANCHE_NO = f"第?[{_NUMERAL}]{{1,3}}期"
+_TRANCHE_AFTER = re.compile(f"^第[{_NUMERAL}]{{1,3}}期")  # …ABS第三期
+# a tranche opening a clause and doing something: 2期项目于8月14日发行, 其中，1期项目是…
+_TRANCHE_LEAD = re.compile(
+    f"(?:^|[，,；;。：:\n])(?:其中[，,]?)?({_TRANCHE_NO})(?:项目|产品)?(?=于|已|在|成功|顺利|是|为|也|发行|完成)"
+)
+_LABEL = re.compile(r"[“「『][^“”「」『』，。；,;\n]{1,60}[”」』]")
+_LABEL_BREAK = re.compile(r"[，。；！？,;!?\n]")
+_CREDIT = ("信用", "信贷")
 _LEADING_JOINER = re.compile(r"^[和与及]")
 _LEAD_AMOUNT = re.compile(rf"[约近超逾]?[{_NUMERAL}.]+[万亿]?元")
 _SIZE_BEFORE = re.compile(rf"{_SIZE_WORDS}[为达约是]*([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的$")
 _COORDINATION = re.compile(r"[和与及]")
-_SET_UP = re.compile(r"(设立|建立|设)$")
+_MONEY_BEFORE = re.compile(rf"(?:获|获得|取得|发放|贷款)([约近超逾]?[{_NUMERAL}.]+[万亿]?元)的?$")
+_OBTAINED = re.compile(r"(获|获得|取得|拿到|融资|贷款|授信)[了]?[约近超逾]?$")
+_FIRST_BEFORE = re.compile(r"首[笔单例][^，。；,;]{0,10}$")
+_SET_UP = re.compile(r"(设立|建立|设)了?$")
+_SIZE_AFTER = re.compile(rf"^{_SIZE_WORDS}?[为达到约超逾近是:：]*[约近超逾]?[0-9０-９.]+[万亿]?元")
 _CLAUSE_END = re.compile(r"[，,；;]")
 _ADVERB = re.compile(r"^[也还则即亦]")
 _AMOUNT_LEAD = re.compile(r"[可均为达到约超逾近是:：]*\s*(?=[约近超逾]?[0-9０-９一二三四五六七八九十百千])")
@@ -327,6 +377,18 @@ def _place_only(modifier: str) -> bool:
         return True
     gazetteer = _gazetteer()
     return gazetteer is not None and gazetteer.get(core) is not None
+
+
+def _is_doc_place(place: str, doc_region: str | None) -> bool:
+    """True when ``place`` names ``doc_region`` (惠州市, 惠州 for 惠州市)."""
+    gazetteer = _gazetteer()
+    if not place or not doc_region or gazetteer is None:
+        return False
+    try:
+        here = gazetteer.canonical(place)
+        return here is not None and here == gazetteer.canonical(doc_region)
+    except Exception:
+        return False
 
 
 def _pledge_asset(modifier: str) -> bool:
@@ -350,6 +412,8 @@ def _pledged_by(before: str) -> str | None:
 def _first_claimed(before: str) -> str | None:
     """``东莞市首支`` when ``before`` ends with a first-claim cue (and the place it is scoped to)."""
     vocab = _vocab()
+    participle = next((w for w in vocab.first_participles if before.endswith(w)), "")
+    before = before[: len(before) - len(participle)]  # 首个获批的(知识产权ABCP项目)
     cue = next((c for c in vocab.first_cues if before.endswith(c)), None)
     if cue is None:
         return None
@@ -368,6 +432,20 @@ def _first_claimed(before: str) -> str | None:
         if rest.endswith(scope):
             return scope + cue
     return cue
+
+
+def _last_money(text: str) -> Quantity | None:
+    """The last sum of money ``text`` states as obtained (获融资2.2亿元, 获得贷款500万元), if any."""
+    found = [q for q in numbers.find_quantities(text) if q.quantity.unit == "元" and not q.is_change]
+    if not found or any(w in text for w in _vocab().amount_blockers):
+        return None
+    q = found[-1]
+    return q.quantity if _OBTAINED.search(text[max(0, q.start - 8) : q.start]) else None
+
+
+def _deal_claim(claimed: str | None) -> bool:
+    """True for a first claim about one deal (首笔, 全市首单), not a first of a kind (首个, 首家)."""
+    return claimed is not None and claimed.endswith(("笔", "单", "例"))
 
 
 def _money(text: str) -> Quantity | None:
@@ -398,6 +476,13 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
                 if bracket.group(1).endswith(head):
                     kind = k
                     break
+        label = _label_kind(s.text, m.start(), m.end(), bare)
+        if kind is None:
+            kind = label
+        elif kind is ProductKind.PLEDGE_LOAN and (
+            label is ProductKind.OTHER or (any(w in bare for w in _CREDIT) and "质押" not in bare)
+        ):
+            kind = ProductKind.OTHER  # “血橙贷” a 信贷产品, “知识价值信用贷”: credit, not a pledge loan
         if kind is None or ("—" in inner and kind is not ProductKind.SECURITIZATION):
             continue
         if kind is ProductKind.PLEDGE_LOAN and (
@@ -410,8 +495,49 @@ def _quoted(s: Sentence, index: int) -> list[_Mention]:
             continue
         if kind in (ProductKind.FUND, ProductKind.INSURANCE) and vocab.ip_re.search(s.text) is None:
             continue  # a fund or insurance with no IP word in its name or sentence
-        out.append(_Mention(inner, kind, s.start + m.start(), s.start + m.end(), index, s, named=True))
+        sized = _MONEY_BEFORE.search(s.text, max(0, m.start() - 16), m.start())  # 获得200万元“桂惠贷”
+        out.append(
+            _Mention(
+                inner,
+                kind,
+                s.start + m.start(),
+                s.start + m.end(),
+                index,
+                s,
+                named=True,
+                amount=_money(sized.group(1)) if sized else None,
+            )
+        )
     return out
+
+
+def _label_kind(text: str, start: int, end: int, bare: str) -> ProductKind | None:
+    """The kind of the quoted label ``text[start:end]`` when a product noun stands right next to it
+    (``“知疆通”专项金融业务``, ``信贷产品“血橙贷”``, ``“智融宝”这一…质押贷款产品``): read from the
+    words of its clause before it and of that noun phrase (质押: a pledge loan; 信贷: a credit loan)."""
+    vocab = _vocab()
+    if not 2 <= len(bare) <= 12 or _LABEL_BREAK.search(bare):
+        return None
+    before = text[max(0, start - 40) : start]
+    cut = max((m.end() for m in _LABEL_BREAK.finditer(before)), default=0)
+    before = before[cut:]
+    after = text[end : end + 40]
+    noun = vocab.label_after_re.match(after) or vocab.label_apposition_re.match(after)
+    near = vocab.label_before_re.search(before)
+    if noun is None and near is None:
+        said = vocab.label_copula_re.match(after)  # 「X」是…的一款信贷产品: a loan's kind only
+        if said is None or not bare.endswith("贷"):
+            return None
+        before, noun = "", said
+    elif vocab.ip_re.search(text) is None:
+        return None
+    if _is_generic(bare):
+        return None
+    context = before + (noun.group(0) if noun else "")
+    for cue, kind in vocab.label_kind_cues:
+        if cue in context:
+            return kind
+    return None
 
 
 def _clauses(s: str) -> list[tuple[int, int, str]]:
@@ -448,13 +574,22 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
         if k >= 0 and quotes[k][0] <= cstart < quotes[k][1]:
             continue
         prev_head_end = 0
+        bracketed = "(" in clause or "（" in clause
         for m in vocab.head_re.finditer(clause):
             head = m.group(0)
             if m.start() > 0 and clause[m.start() - 1] in vocab.bad_before_head and head in ("险", "保险"):
                 continue
+            if bracketed and max(clause.rfind("(", 0, m.start()), clause.rfind("（", 0, m.start())) > max(
+                clause.rfind(")", 0, m.start()), clause.rfind("）", 0, m.start())
+            ):
+                continue  # ABCP(资产支持商业票据): a gloss of the name before it
             after = text[cstart + m.end() : cstart + m.end() + 12]
-            if after.startswith(vocab.bad_followers):
-                continue
+            if (
+                after.startswith(vocab.bad_followers)
+                and not _SIZE_AFTER.match(after)
+                and not (head in vocab.pledge_heads and after.startswith("业务") and _FIRST_BEFORE.search(clause, 0, m.start()))
+            ):
+                continue  # (基金规模达到2500万元: the size; 首笔…质押融资业务: the deal of a first claim)
             if head == "险" and after.startswith("保单"):
                 continue
             if head in vocab.pledge_heads and vocab.head_re.match(after):
@@ -465,6 +600,8 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             name = _LEADING_JOINER.sub("", _cut_left(left, len(head)))
             if vocab.counted_after_re.match(name):
                 continue
+            if vocab.plan_re.search(clause, 0, m.start()):
+                continue  # 正在推动设立…基金: a plan, not a product
             amount: Quantity | None = None
             lead = _LEAD_AMOUNT.match(name)
             if lead:
@@ -506,7 +643,7 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
             for one, mod in zip(names, mods, strict=True):
                 first = False
                 if kind is ProductKind.RISK_POOL:
-                    if not mod and amount is None and not _SET_UP.search(before):
+                    if not mod and amount is None and not _SET_UP.search(before) and not _SIZE_AFTER.match(after):
                         continue
                 elif kind is ProductKind.OTHER:
                     if not mod or vocab.ip_re.search(mod) is None:
@@ -514,13 +651,21 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 elif (kind is ProductKind.PLEDGE_LOAN and len(names) == 1 and (not mod or _is_generic(mod))
                       and (pledged := _pledged_by(before)) is not None):
                     one, mod = pledged + one, pledged  # 以集成电路布图为标的物的知识产权质押融资
-                elif not mod or _is_generic(mod) or (kind in vocab.region_generic_kinds and _place_only(mod)):
+                elif (
+                    not mod
+                    or _is_generic(mod)
+                    or (kind in vocab.region_generic_kinds and _place_only(mod) and not head.endswith("计划"))
+                    or (head in vocab.pledge_heads and _is_generic(mod.removeprefix("纯")))  # 纯知识产权质押融资
+                ):
                     claimed = _first_claimed(before) if len(names) == 1 and lead is None else None
-                    if claimed is None or kind in (ProductKind.PLEDGE_LOAN, ProductKind.OTHER):
-                        continue
-                    one, mod, first = claimed + one, "", True
-                elif head in vocab.pledge_heads and not _pledge_asset(mod):
-                    continue
+                    if claimed is None and head in vocab.scheme_heads and vocab.launch_re.search(clause, 0, m.start()):
+                        pass  # 推行专利权质押保险贷款: a scheme launched
+                    elif claimed is None or (kind is ProductKind.PLEDGE_LOAN and not _deal_claim(claimed)):
+                        continue  # (a pledge deal claimed first is a product: 首笔商标权质押融资)
+                    else:
+                        one, mod, first = claimed + one, "", True
+                elif head in vocab.pledge_heads and not _pledge_asset(mod) and not _deal_claim(_first_claimed(before)):
+                    continue  # (全市首单农民专业合作社商标质押贷款: the deal of a first claim)
                 if (
                     (kind in (ProductKind.FUND, ProductKind.INSURANCE) or head.endswith("基金"))
                     and vocab.ip_re.search(one) is None
@@ -528,6 +673,22 @@ def _described(s: Sentence, index: int) -> list[_Mention]:
                 ):
                     continue  # 风险补偿基金, 信贷保险: not an IP-finance product (a pool: not in an IP sentence)
                 start = s.start + cstart + m.end() - len(one)
+                numbered = _TRANCHE_AFTER.match(after) if kind is ProductKind.SECURITIZATION else None
+                if numbered and not first:  # …ABS第三期: the tranche, beside its shelf
+                    out.append(
+                        _Mention(
+                            one + numbered.group(0),
+                            kind,
+                            start,
+                            s.start + cstart + m.end() + numbered.end(),
+                            index,
+                            s,
+                            named=False,
+                            modifier=mod,
+                            tranche=True,
+                            shelf=one,
+                        )
+                    )
                 out.append(
                     _Mention(
                         one,
@@ -669,7 +830,7 @@ def _insured_amount(name: str) -> Quantity | None:
 
 
 def _key(name: str) -> str:
-    key = _KEY_DROP.sub("", name).replace("知识产权", "")
+    key = _KEY_DROP.sub("", simplified(name)).replace("知识产权", "")
     if key.endswith("保单"):
         key = key[:-2]
     if key.endswith("险") and not key.endswith("保险"):
@@ -678,8 +839,14 @@ def _key(name: str) -> str:
 
 
 def _linked(a: _Mention, b: _Mention) -> bool:
-    """A description ``a`` followed in the same sentence by the name ``b`` of the same product."""
-    if a.named or not b.named or a.index != b.index or a.kind is not b.kind or b.start < a.end:
+    """A description ``a`` followed in the same sentence by the name ``b`` of the same product, or
+    following it after a pointing word (``“智融宝”这一纯知识产权质押贷款产品``)."""
+    if a.index != b.index or a.kind is not b.kind:
+        return False
+    if a.named and not b.named and b.start >= a.end:
+        between = a.sentence.text[a.end - a.sentence.start : b.start - a.sentence.start].strip()
+        return between in _vocab().label_appositives
+    if a.named or not b.named or b.start < a.end:
         return False
     between = a.sentence.text[a.end - a.sentence.start : b.start - a.sentence.start].strip()
     if between in _vocab().link_marks or between == "":
@@ -731,6 +898,7 @@ def _name_region(name: str, doc_region: str | None = None) -> str | None:
     gazetteer = _gazetteer()
     if gazetteer is None:
         return None
+    name = simplified(name)
     try:
         mentions = [m for m in gazetteer.find(name[:40]) if str(m.level) != "supra"]
     except Exception:
@@ -764,7 +932,7 @@ def _region(doc: Document, m: _Mention) -> str | None:
     if named is not None:
         return named
     try:
-        found = _regions.record_region(doc.text, m.sentence.start, m.sentence.end, m.start, doc.region)
+        found = _regions.record_region(simplified(doc.text), m.sentence.start, m.sentence.end, m.start, doc.region)
     except Exception:
         found = None
     if isinstance(found, str):
@@ -851,7 +1019,77 @@ def _finds(s: Sentence, index: int) -> tuple[list[_Mention], list[_Mention]]:
     if pointers and found:
         taken = _Spans(found)
         pointers = [a for a in pointers if not taken.overlaps(a)]
+    found += _tranches(s, index)
     return found, pointers
+
+
+def _tranches(s: Sentence, index: int) -> list[_Mention]:
+    """Tranches opening a clause (``2期项目于8月14日发行``); named after their shelf in :func:`_mentions`."""
+    if "期" not in s.text:
+        return []
+    return [
+        _Mention(m.group(1), ProductKind.SECURITIZATION, s.start + m.start(1), s.start + m.end(), index, s,
+                 named=False, tranche=True)
+        for m in _TRANCHE_LEAD.finditer(s.text)
+    ]
+
+
+def _as_written(m: _Mention, written: Sentence) -> None:
+    """Give ``m`` (found on the simplified fold of ``written``) its name and sentence as written."""
+    folded = m.sentence.text
+    at = folded.find(m.name, max(0, m.start - written.start - 2))
+    if at < 0:
+        at = folded.find(m.name)
+    if at >= 0:
+        m.name = written.text[at : at + len(m.name)]
+    else:  # a name joined from pieces (天津市首个 + 知识产权ABCP): each longest piece as written
+        out, i = [], 0
+        while i < len(m.name):
+            j, at = len(m.name), -1
+            while j > i and (at := folded.find(m.name[i:j])) < 0:
+                j -= 1
+            if j == i:
+                out.append(m.name[i])
+                i += 1
+            else:
+                out.append(written.text[at : at + j - i])
+                i = j
+        m.name = "".join(out)
+    m.sentence = written
+
+
+def _name_tranches(found: list[_Mention], recent: _Recent) -> list[_Mention]:
+    """Name each tranche opening a clause after its shelf, the last securitisation (a tranche's
+    shelf when that is a tranche); a tranche with no shelf before it is dropped."""
+    out: list[_Mention] = []
+    for m in found:
+        if m.tranche and not m.shelf:
+            last = recent.by_kind.get(ProductKind.SECURITIZATION)
+            root = _root(last[1] or last[0]) if last else None
+            if root is None:
+                continue
+            m.shelf = root.shelf or root.name
+            m.name = m.shelf + m.name
+        out.append(m)
+    return out
+
+
+def _restated_by_subject(s: Sentence, found: list[_Mention]) -> None:
+    """``浦东科创知识产权资产支持专项计划是国内首个专利知识产权储架ABS项目``: the descriptions of its
+    kind after a product and a copula, in its clause, restate that product (``found`` sorted)."""
+    copulas = _vocab().subject_copulas
+    for i, d in enumerate(found):
+        if d.anaphor or d.target is not None:
+            continue
+        after = _ADVERB.sub("", s.text[d.end - s.start : d.end - s.start + 6])
+        if not after.startswith(copulas):
+            continue
+        for e in found[i + 1 :]:
+            if _CLAUSE_END.search(s.text, d.end - s.start, e.start - s.start):
+                break
+            if not e.named and e.target is None and e.kind is d.kind:
+                e.target = d
+        return
 
 
 def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
@@ -860,22 +1098,32 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
     recent = _Recent()
     last_index = -2
     paragraph_open = False  # no line break since the last sentence with a product
+    said_before: str | None = None  # the previous sentence of the paragraph (folded)
     prev_end = 0
     any_re = _vocab().any_re
-    for index, s in enumerate(a.sentence for a in analysis):
+    for index, written in enumerate(a.sentence for a in analysis):
+        # match on the simplified fold (知識產權 → 知识产权, same offsets), report names as written
+        folded = simplified(written.text)
+        s = written if folded == written.text else Sentence(written.start, written.end, folded)
         if text.find("\n", prev_end, s.start) >= 0:
             paragraph_open = False
+            said_before = None
         prev_end = s.end
         found: list[_Mention] = []
         pointers: list[_Mention] = []
         if any_re.search(s.text) is not None:  # most sentences name no product: skip the finders
             found, pointers = _finds(s, index)
         found.sort(key=lambda x: x.start)
+        if found:
+            found = _name_tranches(found, recent)
         if found and _restating(s, pointers):
             target = recent.antecedent()
             for d in found:
                 if not d.named and target is not None:
                     d.target = target
+                elif target is None and d.first and d.amount is None and said_before is not None:
+                    # 获融资2.2亿元。这是…首笔商标权质押融资业务: the deal the last sentence sized
+                    d.amount = _last_money(said_before)
         elif found:  # 创下全国首单…ABS: records the last product set, not other products
             last_named: _Mention | None = None
             last: _Mention | None = None
@@ -885,6 +1133,8 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
                 elif not d.record:
                     last = d
                     last_named = d if d.named else last_named
+        if len(found) > 1:
+            _restated_by_subject(s, found)
         if pointers:
             here = attrs.evolve(recent, by_kind=dict(recent.by_kind))
             queue = iter(found)
@@ -911,6 +1161,9 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
                         other.amount = m.amount
                 shared_from = i + 1
         if found:
+            if s is not written:
+                for m in found:
+                    _as_written(m, written)
             mentions.extend(found)
             last_index = index
             paragraph_open = True
@@ -918,6 +1171,7 @@ def _mentions(text: str, analysis: Analysis) -> list[_Mention]:
             # the product's paragraph goes on: its size and rate
             prev = _root(mentions[-1])
             _attach(prev, s.text[: 2 * _WINDOW])
+        said_before = s.text
     return mentions
 
 
@@ -946,7 +1200,8 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         for a in same[:_LINK_LIMIT]:
             for b in same[:_LINK_LIMIT]:
                 if _linked(a, b):
-                    alias[_key(a.name)] = _key(b.name)
+                    description, name = (b, a) if a.named else (a, b)
+                    alias[_key(description.name)] = _key(name.name)
     for m in mentions:
         if m.target is not None and not m.anaphor:
             alias.setdefault(_key(m.name), _key(_root(m).name))
@@ -958,14 +1213,32 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         key = _key(root.name)
         return (alias.get(key, key), root.kind)
 
+    # a named loan said once to be a credit product (「X贷」是…的一款信贷产品) is one in every mention
+    credit = {_key(m.name) for m in mentions if m.named and m.kind is ProductKind.OTHER}
+    if credit:
+        for m in mentions:
+            if m.named and m.kind is ProductKind.PLEDGE_LOAN and _key(m.name) in credit:
+                m.kind = ProductKind.OTHER
     groups: dict[tuple[str, ProductKind], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault(group_key(m), []).append(m)
+    # the same description after its own place (惠州市知识产权质押融资风险补偿基金 after 惠州's
+    # 知识产权质押融资风险补偿基金; a city's fund after a province's is another)
+    for short in sorted(groups, key=lambda k: len(k[0])):
+        if short not in groups or short[0] == "首" or not short[0]:
+            continue
+        for k in [k for k in groups if k[1] is short[1] and k != short and k[0].endswith(short[0])]:
+            place = k[0][: len(k[0]) - len(short[0])]
+            if not any(m.named for m in groups[k]) and _is_doc_place(place, _region(doc, groups[short][0])):
+                groups[short].extend(groups.pop(k))
+                groups[short].sort(key=lambda m: m.start)
     # a later, shorter description ending another of its kind restates it: 此次签订的植物新品种保险 after 茶属植物新品种保险
+    # (a bare head, 风险补偿基金, restates the one description of its kind wherever it stands)
     for short in sorted(groups, key=lambda k: len(k[0])):
         if short[0] == "首" or not short[0] or any(m.named for m in groups[short]):
             continue
-        begins = groups[short][0].start
+        bare = all(not m.modifier for m in groups[short])
+        begins = groups[short][0].start if not bare else len(text)
         longer = [
             k
             for k in groups
@@ -984,7 +1257,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
             named = next((k for k, g in groups.items() if k[1] is kind and any(m.named for m in g)), None)
             if named is None:
                 # else the one specific description of its kind: 首单知识产权保险 restates it
-                others = [k for k in groups if k[1] is kind and k[0] != "首"]
+                # (a shelf, not its tranches: 上海首个…证券化项目 is the programme)
+                others = [
+                    k for k in groups if k[1] is kind and k[0] != "首" and not all(_root(m).tranche for m in groups[k])
+                ]
                 named = others[0] if len(others) == 1 else None
             if named is not None:
                 groups[named].extend(groups.pop(("首", kind)))
@@ -995,7 +1271,10 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
         if not real:
             continue
         first = group[0]
-        best = next((m for m in real if m.named), next((m for m in real if not m.first), real[0]))
+        best = next(
+            (m for m in real if m.named),
+            next((m for m in real if not m.first and m.modifier), next((m for m in real if not m.first), real[0])),
+        )
         amount = next((m.amount for m in group if m.amount is not None), None)
         rate = next((m.rate for m in group if m.rate is not None), None)
         date = next((d for d in (_date(doc, m) for m in group) if d is not None), None)
@@ -1003,14 +1282,15 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[FinancingPr
             # a tranche's name carries its year: …2022年第1期…资产支持专项计划
             year = _NAME_YEAR.search(best.name)
             date = PartialDate(int(year.group(1))) if year else None
+        region = _region(doc, best) if best is first else _name_region(best.name, doc.region) or _region(doc, first)
+        if region is None:  # a headline mention with no place: where another mention says it is
+            region = next((r for r in (_region(doc, m) for m in real if m is not first) if r is not None), None)
         out.append(
             FinancingProduct(
                 name=best.name,
                 kind=best.kind,
                 evidence=Evidence(first.sentence.start, first.sentence.end, first.sentence.text),
-                region=_region(doc, best)
-                if best is first
-                else _name_region(best.name, doc.region) or _region(doc, first),
+                region=region,
                 date=date,
                 amount=amount,
                 rate_percent=rate,
