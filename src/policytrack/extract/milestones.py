@@ -64,7 +64,8 @@ from ..models import Basis, Document, Evidence, Milestone, MilestoneKind, Partia
 from .analysis import Analysis, SentenceAnalysis, analyse, lexicon
 from .dates import DateMatch, find_dates
 from .numbers import QuantityMatch, find_quantities
-from .script_fold import Folding
+from .script import reading, restore_record
+from .script_fold import fold
 
 __all__ = ["extract"]
 
@@ -1391,40 +1392,15 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
     text = doc.text or ""
     if not text.strip():
         return []
-    folding = Folding(text)
-    if folding.changed:
-        # a text in traditional characters is read in simplified ones (one for one: the same
-        # offsets), and what is read is written back in the text's own characters
-        title = Folding(doc.title).folded if doc.title else doc.title
+    folding = reading(text)
+    if folding is not None:
+        # called on its own with a text in traditional characters (extract_document reads such
+        # a text through its simplified reading already): the same reading, the same restoring
+        title = fold(doc.title) if doc.title else doc.title
         read = attrs.evolve(doc, text=folding.folded, title=title)
         found = _extract(read, analyse(folding.folded, doc.published, doc.region))
-        return [_unfolded(m, folding) for m in found]
+        return [restore_record(m, folding) for m in found]
     return _extract(doc, analysis if analysis is not None else analyse(text, doc.published, doc.region))
-
-
-def _unfolded(m: Milestone, folding: Folding) -> Milestone:
-    """A record read in a folded text, in the text's own characters."""
-    ev = m.evidence
-    folded_sentence = folding.folded[ev.start : ev.end]
-
-    def back(s: str | None) -> str | None:
-        if s is None:
-            return None
-        k = folded_sentence.find(s)
-        return folding.unfold(s, ev.start + k if k >= 0 else None)
-
-    def back_q(q: Quantity | None) -> Quantity | None:
-        # the unit too: gold and users write 項, 個 in a traditional text
-        return None if q is None else attrs.evolve(q, text=back(q.text) or "", unit=folding.unfold(q.unit))
-
-    return attrs.evolve(
-        m,
-        evidence=Evidence(ev.start, ev.end, folding.text[ev.start : ev.end]),
-        description=back(m.description) or "",
-        metric=back(m.metric),
-        quantity=back_q(m.quantity),
-        change=back_q(m.change),
-    )
 
 
 def _extract(doc: Document, analysis: Analysis) -> list[Milestone]:

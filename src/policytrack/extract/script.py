@@ -21,7 +21,7 @@ import attrs
 from ..models import Document, Evidence, Quantity
 from .script_fold import Folding
 
-__all__ = ["reading", "restore"]
+__all__ = ["reading", "restore", "restore_record"]
 
 _R = TypeVar("_R")
 
@@ -47,7 +47,8 @@ def _restore_quantity(q: Quantity | None, folding: Folding, evidence: Evidence) 
 _TEXT_FIELDS = ("subject", "cue", "name", "description", "metric")
 
 
-def _restore_record(record: _R, folding: Folding) -> _R:
+def restore_record(record: _R, folding: Folding) -> _R:
+    """``record`` (read in ``folding``'s simplified reading) quoting the original text as written."""
     evidence: Evidence = getattr(record, "evidence")  # noqa: B009 - every record has one
     changes: dict[str, Any] = {"evidence": attrs.evolve(evidence, text=folding.text[evidence.start : evidence.end])}
     for name in _TEXT_FIELDS:
@@ -68,7 +69,7 @@ def restore(extracted: Document, original: Document, folding: Folding) -> Docume
     metadata, and every record's text taken back from the original at the same offsets."""
 
     def back(records: tuple[_R, ...]) -> tuple[_R, ...]:
-        return tuple(_restore_record(r, folding) for r in records)
+        return tuple(restore_record(r, folding) for r in records)
 
     return attrs.evolve(
         extracted,
