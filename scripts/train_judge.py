@@ -29,19 +29,31 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attrs
 import evaluate
 
 import policytrack
 from policytrack.extract import analysis as _analysis
 from policytrack.extract import judge as _judge
+from policytrack.extract.script import reading
+from policytrack.extract.script_fold import fold_characters
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "policytrack" / "data" / "judge.json"
 GRID = [round(0.05 * i, 2) for i in range(13)]
 
 
-def collect(sets: list[str]) -> list[dict[str, Any]]:
-    """One row per proposed record: set, doc, type, features, label."""
+def _as_read(record: Any) -> Any:
+    """A record of a traditional-script article as the judge saw it: its names in the simplified
+    reading (extraction restores them to the article's own characters afterwards)."""
+    changes = {f: fold_characters(getattr(record, f)) for f in ("subject", "name", "metric", "description")
+               if isinstance(getattr(record, f, None), str)}
+    return attrs.evolve(record, **changes)
+
+
+def collect(sets: list[str]) -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
+    """One row per proposed record (set, doc, type, features, label), and each document's gold
+    count per record type."""
     _judge.load_models.cache_clear()
     real = _judge.load_models
     _judge.load_models = dict  # type: ignore[assignment]  # the grammars' proposals, unjudged
@@ -54,20 +66,20 @@ def collect(sets: list[str]) -> list[dict[str, Any]]:
                     print(f"train: {name}/{doc_id}: text missing, skipped", file=sys.stderr)
                     continue
                 doc = policytrack.read_document(path)
-                an = _analysis.analyse(doc.text, doc.published, doc.region)
+                folding = reading(doc.text)  # features as extraction computed them: on the reading
+                text = folding.folded if folding is not None else doc.text
+                an = _analysis.analyse(text, doc.published, doc.region)
                 exported = policytrack.unstructure(doc)
                 for t in _judge.RECORD_TYPES:
                     gold_counts[(f"{name}/{doc_id}", t)] = len(gold.get(t, []))
                     matched = {pi for _, pi in evaluate.pairs(gold.get(t, []), exported.get(t) or [], t)}
                     for i, r in enumerate(getattr(doc, t)):
-                        fx = _judge.features(t, r, an.at(r.evidence.start))
+                        seen = _as_read(r) if folding is not None else r
+                        fx = _judge.features(t, seen, an.at(r.evidence.start))
                         rows.append({"set": name, "doc": f"{name}/{doc_id}", "type": t, "x": fx, "y": int(i in matched)})
     finally:
         _judge.load_models = real  # type: ignore[assignment]
-    for r in rows:
-        r["gold_total"] = 0
-    collect.gold_counts = gold_counts  # type: ignore[attr-defined]
-    return rows
+    return rows, gold_counts
 
 
 def _folds(docs: list[str], k: int, seed: int) -> list[set[str]]:
@@ -132,12 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     # right far more often than on articles nobody tuned to
     sets = args.sets or [s for s in evaluate.set_names() if not s.endswith("-held") and s != "seeds"
                          and evaluate.records_annotated(s)]
-    guard = collect([g for g in args.guard if g not in sets])
-    guard_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
-    cal = collect([c for c in args.calibrate if c in evaluate.set_names()])
-    cal_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
-    rows = collect(sets)
-    gold_counts: dict[tuple[str, str], int] = collect.gold_counts  # type: ignore[attr-defined]
+    guard, guard_counts = collect([g for g in args.guard if g not in sets])
+    cal, cal_counts = collect([c for c in args.calibrate if c in evaluate.set_names()])
+    rows, gold_counts = collect(sets)
     docs = sorted({r["doc"] for r in rows} | {d for d, _ in gold_counts})
     folds = _folds(docs, args.k, args.seed)
     print(f"trained on {', '.join(sets)}: {len(docs)} documents, {len(rows)} proposed records, {args.k}-fold by document")
