@@ -37,12 +37,9 @@ _OPENERS = frozenset("《“「『\"'")
 
 
 @functools.lru_cache(maxsize=1)
-def _by_length_cached(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 def _by_length(words: frozenset[str]) -> tuple[str, ...]:
-    return _by_length_cached(words)
+    """The non-starter words, longest first (so 这一 is tried before 这)."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _is_place(word: str) -> bool:
