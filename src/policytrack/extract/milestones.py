@@ -1392,10 +1392,12 @@ def extract(doc: Document, analysis: Analysis | None = None) -> list[Milestone]:
     text = doc.text or ""
     if not text.strip():
         return []
-    folding = reading(text)
+    # given an analysis, the caller (extract_document) already reads a traditional text through
+    # its simplified reading: scanning the text for traditional characters again is wasted
+    folding = reading(text) if analysis is None else None
     if folding is not None:
-        # called on its own with a text in traditional characters (extract_document reads such
-        # a text through its simplified reading already): the same reading, the same restoring
+        # called on its own with a text in traditional characters: the same reading, the same
+        # restoring as extract_document
         title = fold(doc.title) if doc.title else doc.title
         read = attrs.evolve(doc, text=folding.folded, title=title)
         found = _extract(read, analyse(folding.folded, doc.published, doc.region))
